@@ -1,0 +1,69 @@
+import { BenchPlotError } from '../errors'
+import { version } from '../version'
+import { parseCommandArgs, renderCommandHelp, type Command, type CommandIO } from './command'
+import { commands } from './commands'
+
+const defaultIO: CommandIO = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+}
+
+/** Run the command line and return its exit code; only bin.ts exits the process. */
+export async function main(argv: string[] = process.argv.slice(2), io: CommandIO = defaultIO): Promise<number> {
+  try {
+    const [first, ...rest] = argv
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      io.stdout(renderMainHelp())
+      return first === undefined ? 2 : 0
+    }
+    if (first === '--version' || first === '-v' || first === 'version') {
+      io.stdout(version)
+      return 0
+    }
+    // `bench-plot <name>` is short for `bench-plot serve <name>`.
+    let cmd = commands.find((c) => c.name === first)
+    let cmdArgs = rest
+    if (!cmd) {
+      if (first.startsWith('-')) throw new BenchPlotError('USAGE', `unknown option "${first}" (see bench-plot --help)`)
+      cmd = commands.find((c) => c.name === 'serve')
+      if (!cmd) throw new BenchPlotError('USAGE', `unknown command "${first}" (see bench-plot --help)`)
+      cmdArgs = argv
+    }
+    const args = parseCommandArgs(cmd, cmdArgs)
+    if (args.values.help) {
+      io.stdout(renderCommandHelp(cmd))
+      return 0
+    }
+    return await cmd.run(args, io)
+  } catch (err) {
+    if (err instanceof BenchPlotError) {
+      io.stderr(`bench-plot: ${err.message.split('\n')[0]}`)
+      return err.exitCode
+    }
+    io.stderr(`bench-plot: internal error: ${(err as Error)?.stack ?? String(err)}`)
+    return 1
+  }
+}
+
+function renderMainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length)) + 2
+  return [
+    `bench-plot ${version}: see your benchmark results`,
+    '',
+    'Usage:',
+    '  bench-plot <name> [options]     serve the plots of one benchmark (same as: bench-plot serve <name>)',
+    '  bench-plot <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Every command takes --help. The store is <cachedir>/bench-plot.sqlite, cachedir being',
+    '--cachedir DIR, $BENCH_PLOT_CACHEDIR or ./cachedir; --db FILE names the file directly.',
+    '',
+    'Options:',
+    '  -h, --help       show this help',
+    '  -v, --version    print the version',
+  ].join('\n')
+}

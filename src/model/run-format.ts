@@ -1,0 +1,484 @@
+import { BenchPlotError } from '../errors'
+import { cellCount, cellIndex, pointIndex } from './sweep'
+import {
+  directions,
+  inputKinds,
+  regressionMethods,
+  resultKinds,
+  type Column,
+  type ConstVar,
+  type Direction,
+  type Failure,
+  type InputKind,
+  type InputValue,
+  type InputVar,
+  type RegressionSetting,
+  type ResultKind,
+  type ResultVar,
+  type Run,
+} from './types'
+
+/** The bench-plot JSON run format (docs/format.md). Everything but `benchmark` and `samples` may be left out. */
+export type RunInput = {
+  benchmark: string
+  title?: string
+  description?: string
+  post_description?: string
+  tag?: string
+  time?: string
+  time_label?: string | null
+  commit?: string | null
+  branch?: string | null
+  repeats?: number
+  inputs?: { name: string; kind?: InputKind; units?: string; doc?: string; values?: InputValue[] }[]
+  consts?: { name: string; value: unknown }[]
+  results?: {
+    name: string
+    kind?: ResultKind
+    units?: string
+    direction?: Direction
+    doc?: string
+    size?: number
+    regression?: RegressionSetting
+  }[]
+  samples: { inputs?: Record<string, InputValue>; repeat?: number; results: Record<string, unknown> }[]
+  failures?: { inputs?: Record<string, InputValue>; repeat?: number; error: string }[]
+  regression?: RegressionSetting
+  meta?: Record<string, unknown>
+}
+
+export type ParseRunOptions = {
+  /** File name used in error messages. @default 'input' */
+  source?: string
+  /** Time used when the run gives none. @default the current time */
+  now?: Date
+}
+
+/** Parse JSON text in the run format: one run object or an array of them. */
+export function parseRunsJson(text: string, opts: ParseRunOptions = {}): Run[] {
+  const source = opts.source ?? 'input'
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (err) {
+    throw new BenchPlotError('PARSE', `${source}: invalid JSON: ${(err as Error).message}`)
+  }
+  if (Array.isArray(value)) return value.map((v, i) => validateRun(v, { ...opts, path: `[${i}]` }))
+  return [validateRun(value, opts)]
+}
+
+/**
+ * Check a value against the run format and turn it into a `Run` with dense columns.
+ * Throws `BenchPlotError('PARSE')` naming the source and JSON path of the first problem.
+ */
+export function validateRun(value: unknown, opts: ParseRunOptions & { path?: string } = {}): Run {
+  const source = opts.source ?? 'input'
+  const root = opts.path ?? ''
+  const fail = (path: string, message: string): never => {
+    const where = [root, path].filter(Boolean).join('.').replace(/\.\[/g, '[')
+    throw new BenchPlotError('PARSE', `${source}: ${where || '(root)'}: ${message}`)
+  }
+  const obj = expectObject(value, '', fail)
+  checkKeys(obj, runKeys, '', fail)
+
+  const benchmark = expectString(obj.benchmark, 'benchmark', fail)
+  if (benchmark.trim() === '') fail('benchmark', 'must not be empty')
+  const samples = expectArray(obj.samples ?? [], 'samples', fail).map((s, i) => expectObject(s, `samples[${i}]`, fail))
+  const failuresIn = expectArray(obj.failures ?? [], 'failures', fail).map((s, i) => expectObject(s, `failures[${i}]`, fail))
+
+  const inputs = readInputs(obj.inputs, [...samples, ...failuresIn], fail)
+  const results = readResults(obj.results, samples, obj.regression, fail)
+  const inputIndex = new Map(inputs.map((v, i) => [v.name, i]))
+  const resultIndex = new Map(results.map((r) => [r.name, r]))
+
+  // Value lookups: each input value to its index along its axis.
+  const valueIndex = inputs.map((v) => new Map(v.values.map((x, i) => [valueKey(x), i])))
+  const locate = (raw: unknown, path: string): { point: number; inputs: Record<string, InputValue> } => {
+    const given = raw === undefined ? {} : expectObject(raw, path, fail)
+    for (const name of Object.keys(given)) if (!inputIndex.has(name)) fail(`${path}.${name}`, `input "${name}" is not declared in inputs`)
+    const coords = inputs.map((v, i) => {
+      if (!(v.name in given)) fail(path, `missing input "${v.name}"`)
+      const x = checkInputValue(given[v.name], v, `${path}.${v.name}`, fail)
+      const at = valueIndex[i].get(valueKey(x))
+      if (at === undefined) fail(`${path}.${v.name}`, `${JSON.stringify(x)} is not among the declared values of "${v.name}"`)
+      return at as number
+    })
+    return { point: pointIndex(inputs, coords), inputs: given as Record<string, InputValue> }
+  }
+
+  // Repeats: declared, or the largest repeat named, or the most samples given for one point.
+  const implicitRepeat = new Map<number, number>()
+  const located = samples.map((s, i) => {
+    checkKeys(s, ['inputs', 'repeat', 'results'], `samples[${i}]`, fail)
+    const { point } = locate(s.inputs, `samples[${i}].inputs`)
+    let repeat: number
+    if (s.repeat === undefined) {
+      repeat = (implicitRepeat.get(point) ?? 0) + 1
+      implicitRepeat.set(point, repeat)
+    } else repeat = expectRepeat(s.repeat, `samples[${i}].repeat`, fail)
+    return { point, repeat }
+  })
+  const declaredRepeats = obj.repeats === undefined ? undefined : expectRepeat(obj.repeats, 'repeats', fail)
+  const repeats = declaredRepeats ?? Math.max(1, ...located.map((l) => l.repeat))
+
+  const run = { inputs, repeats }
+  const cells = cellCount(run)
+  const data: Record<string, Column> = {}
+  for (const r of results) {
+    data[r.name] = isNumericKind(r.kind)
+      ? new Float64Array(cells * (r.kind === 'vec' ? (r.size as number) : 1)).fill(Number.NaN)
+      : new Array<string | null>(cells).fill(null)
+  }
+
+  const seen = new Map<number, number>()
+  samples.forEach((s, i) => {
+    const { point, repeat } = located[i]
+    if (repeat > repeats) fail(`samples[${i}].repeat`, `repeat ${repeat} is out of range 1..${repeats}`)
+    const cell = cellIndex(point, repeat, repeats)
+    const first = seen.get(cell)
+    if (first !== undefined) fail(`samples[${i}]`, `same inputs and repeat ${repeat} as samples[${first}]`)
+    seen.set(cell, i)
+    const values = expectObject(s.results ?? {}, `samples[${i}].results`, fail)
+    for (const [name, x] of Object.entries(values)) {
+      const r = resultIndex.get(name)
+      if (!r) fail(`samples[${i}].results.${name}`, `result "${name}" is not declared in results`)
+      else writeCell(data[name], r, cell, x, `samples[${i}].results.${name}`, fail)
+    }
+  })
+
+  const failures: Failure[] = failuresIn.map((f, i) => {
+    checkKeys(f, ['inputs', 'repeat', 'error'], `failures[${i}]`, fail)
+    const { inputs: at } = locate(f.inputs, `failures[${i}].inputs`)
+    const repeat = f.repeat === undefined ? 1 : expectRepeat(f.repeat, `failures[${i}].repeat`, fail)
+    if (repeat > repeats) fail(`failures[${i}].repeat`, `repeat ${repeat} is out of range 1..${repeats}`)
+    return { inputs: at, repeat, error: expectString(f.error, `failures[${i}].error`, fail) }
+  })
+
+  const consts: ConstVar[] = expectArray(obj.consts ?? [], 'consts', fail).map((c, i) => {
+    const o = expectObject(c, `consts[${i}]`, fail)
+    checkKeys(o, ['name', 'value'], `consts[${i}]`, fail)
+    return { name: expectString(o.name, `consts[${i}].name`, fail), value: o.value ?? null }
+  })
+
+  const time = obj.time === undefined ? (opts.now ?? new Date()).toISOString() : expectTime(obj.time, fail)
+  return {
+    benchmark,
+    title: optionalString(obj.title, 'title', fail) ?? benchmark,
+    description: optionalString(obj.description, 'description', fail) ?? '',
+    postDescription: optionalString(obj.post_description, 'post_description', fail) ?? '',
+    tag: optionalString(obj.tag, 'tag', fail) ?? '',
+    time,
+    timeLabel: optionalString(obj.time_label, 'time_label', fail),
+    commit: optionalString(obj.commit, 'commit', fail),
+    branch: optionalString(obj.branch, 'branch', fail),
+    repeats,
+    inputs,
+    consts,
+    results,
+    data,
+    failures,
+    meta: obj.meta === undefined ? {} : expectObject(obj.meta, 'meta', fail),
+    fingerprint: fingerprintOf(value),
+  }
+}
+
+/** A digest of a run as given, before defaults are filled in: the same input always gives the same fingerprint. */
+export function fingerprintOf(value: unknown): string {
+  return new Bun.CryptoHasher('sha256').update(stableStringify(value)).digest('hex')
+}
+
+/** Whether a result kind is held as numbers (Float64Array) rather than strings. */
+export function isNumericKind(kind: ResultKind): boolean {
+  return kind === 'float' || kind === 'bool' || kind === 'vec'
+}
+
+/** The inverse of `validateRun`: a run as a JSON run-format object, every sample listed. */
+export function runToInput(run: Run): RunInput {
+  const samples: RunInput['samples'] = []
+  const points = cellCount(run) / run.repeats
+  for (let p = 0; p < points; p++) {
+    for (let rep = 1; rep <= run.repeats; rep++) {
+      const cell = cellIndex(p, rep, run.repeats)
+      const results: Record<string, unknown> = {}
+      for (const r of run.results) {
+        const v = readCell(run.data[r.name], r, cell)
+        if (v !== null) results[r.name] = v
+      }
+      if (Object.keys(results).length > 0) samples.push({ inputs: pointValues(run.inputs, p), repeat: rep, results })
+    }
+  }
+  return {
+    benchmark: run.benchmark,
+    title: run.title,
+    description: run.description,
+    post_description: run.postDescription,
+    tag: run.tag,
+    time: run.time,
+    time_label: run.timeLabel,
+    commit: run.commit,
+    branch: run.branch,
+    repeats: run.repeats,
+    inputs: run.inputs.map((v) => ({ ...v })),
+    consts: run.consts,
+    results: run.results.map((r) => ({ ...r })),
+    samples,
+    failures: run.failures,
+    meta: run.meta,
+  }
+}
+
+/** A cell's value as JSON: a number, boolean, number array (vec), string or null when missing. */
+export function readCell(column: Column, result: ResultVar, cell: number): number | boolean | number[] | string | null {
+  if (!(column instanceof Float64Array)) return column[cell] ?? null
+  if (result.kind === 'vec') {
+    const size = result.size as number
+    const v = Array.from(column.subarray(cell * size, cell * size + size))
+    return v.every(Number.isNaN) ? null : v
+  }
+  const x = column[cell]
+  if (Number.isNaN(x)) return null
+  return result.kind === 'bool' ? x === 1 : x
+}
+
+// --- internal ---
+
+type Fail = (path: string, message: string) => never
+type Json = Record<string, unknown>
+
+const runKeys = [
+  'benchmark', 'title', 'description', 'post_description', 'tag', 'time', 'time_label', 'commit', 'branch',
+  'repeats', 'inputs', 'consts', 'results', 'samples', 'failures', 'regression', 'meta', '$schema',
+]
+
+function stableStringify(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(stableStringify).join(',')}]`
+  if (x && typeof x === 'object') {
+    const o = x as Json
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(',')}}`
+  }
+  return JSON.stringify(x) ?? 'null'
+}
+
+function pointValues(inputs: InputVar[], point: number): Record<string, InputValue> {
+  const out: Record<string, InputValue> = {}
+  for (let i = inputs.length - 1; i >= 0; i--) {
+    const n = inputs[i].values.length
+    out[inputs[i].name] = inputs[i].values[point % n]
+    point = Math.floor(point / n)
+  }
+  return Object.fromEntries(inputs.map((v) => [v.name, out[v.name]]))
+}
+
+function describe(x: unknown): string {
+  if (x === undefined) return 'nothing'
+  const s = JSON.stringify(x)
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s
+}
+
+function expectObject(x: unknown, path: string, fail: Fail): Json {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) fail(path, `expected an object, got ${describe(x)}`)
+  return x as Json
+}
+
+function expectArray(x: unknown, path: string, fail: Fail): unknown[] {
+  if (!Array.isArray(x)) fail(path, `expected an array, got ${describe(x)}`)
+  return x as unknown[]
+}
+
+function expectString(x: unknown, path: string, fail: Fail): string {
+  if (typeof x !== 'string') fail(path, `expected a string, got ${describe(x)}`)
+  return x as string
+}
+
+function optionalString(x: unknown, path: string, fail: Fail): string | null {
+  return x === undefined || x === null ? null : expectString(x, path, fail)
+}
+
+function expectRepeat(x: unknown, path: string, fail: Fail): number {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < 1) fail(path, `expected a whole number of at least 1, got ${describe(x)}`)
+  return x as number
+}
+
+function expectTime(x: unknown, fail: Fail): string {
+  const s = expectString(x, 'time', fail)
+  const t = Date.parse(s)
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s) || Number.isNaN(t)) fail('time', `expected an ISO 8601 time, got ${describe(s)}`)
+  return new Date(t).toISOString()
+}
+
+function checkKeys(obj: Json, allowed: readonly string[], path: string, fail: Fail): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) fail(path ? `${path}.${k}` : k, `unknown field (expected one of: ${allowed.filter((a) => a !== '$schema').join(', ')})`)
+  }
+}
+
+function oneOf<T extends string>(x: unknown, allowed: readonly T[], path: string, fail: Fail): T {
+  if (typeof x !== 'string' || !allowed.includes(x as T)) fail(path, `expected one of ${allowed.join(', ')}, got ${describe(x)}`)
+  return x as T
+}
+
+// Keys that keep 1 and "1" apart, so that a cat value "1" never matches an int 1.
+function valueKey(x: InputValue): string {
+  return `${typeof x}:${String(x)}`
+}
+
+function inferInputKind(values: unknown[]): InputKind {
+  if (values.length > 0 && values.every((v) => typeof v === 'boolean')) return 'bool'
+  if (values.length > 0 && values.every((v) => typeof v === 'number')) {
+    return values.every((v) => Number.isInteger(v)) ? 'int' : 'float'
+  }
+  return 'cat'
+}
+
+function checkInputValue(x: unknown, v: Pick<InputVar, 'kind' | 'name'>, path: string, fail: Fail): InputValue {
+  switch (v.kind) {
+    case 'float':
+      if (typeof x !== 'number' || !Number.isFinite(x)) fail(path, `expected a number, got ${describe(x)}`)
+      break
+    case 'int':
+      if (typeof x !== 'number' || !Number.isInteger(x)) fail(path, `expected a whole number, got ${describe(x)}`)
+      break
+    case 'bool':
+      if (typeof x !== 'boolean') fail(path, `expected true or false, got ${describe(x)}`)
+      break
+    case 'cat':
+      if (typeof x !== 'string') fail(path, `expected a string, got ${describe(x)}`)
+      break
+  }
+  return x as InputValue
+}
+
+function readInputs(raw: unknown, samples: Json[], fail: Fail): InputVar[] {
+  // Without declarations, inputs are taken from the samples in order of first appearance.
+  const declared =
+    raw === undefined
+      ? [...new Set(samples.flatMap((s) => (typeof s.inputs === 'object' && s.inputs ? Object.keys(s.inputs) : [])))].map((name) => ({ name }))
+      : expectArray(raw, 'inputs', fail)
+  const names = new Set<string>()
+  return declared.map((d, i) => {
+    const path = `inputs[${i}]`
+    const o = expectObject(d, path, fail)
+    checkKeys(o, ['name', 'kind', 'units', 'doc', 'values'], path, fail)
+    const name = expectString(o.name, `${path}.name`, fail)
+    if (name === '' || name === 'repeat') fail(`${path}.name`, `"${name}" cannot name an input`)
+    if (names.has(name)) fail(`${path}.name`, `input "${name}" is declared twice`)
+    names.add(name)
+    let values: unknown[]
+    if (o.values === undefined) {
+      const seen = new Map<string, unknown>()
+      for (const s of samples) {
+        const given = s.inputs as Json | undefined
+        if (given && typeof given === 'object' && name in given) {
+          const x = given[name]
+          seen.set(`${typeof x}:${String(x)}`, x)
+        }
+      }
+      values = [...seen.values()]
+    } else values = expectArray(o.values, `${path}.values`, fail)
+    const kind = o.kind === undefined ? inferInputKind(values) : oneOf(o.kind, inputKinds, `${path}.kind`, fail)
+    const checked = values.map((x, j) => checkInputValue(x, { kind, name }, `${path}.values[${j}]`, fail))
+    if (o.values === undefined && (kind === 'int' || kind === 'float')) (checked as number[]).sort((a, b) => a - b)
+    const keys = new Set<string>()
+    checked.forEach((x, j) => {
+      if (keys.has(valueKey(x))) fail(`${path}.values[${j}]`, `${describe(x)} is listed twice`)
+      keys.add(valueKey(x))
+    })
+    if (checked.length === 0) fail(`${path}.values`, `input "${name}" has no values`)
+    return {
+      name,
+      kind,
+      units: optionalString(o.units, `${path}.units`, fail) ?? '',
+      doc: optionalString(o.doc, `${path}.doc`, fail) ?? '',
+      values: checked,
+    }
+  })
+}
+
+function inferResultKind(samples: Json[], name: string): { kind: ResultKind; size?: number } {
+  for (const s of samples) {
+    const x = (s.results as Json | undefined)?.[name]
+    if (x === undefined || x === null) continue
+    if (typeof x === 'boolean') return { kind: 'bool' }
+    if (typeof x === 'number') return { kind: 'float' }
+    if (Array.isArray(x)) return { kind: 'vec', size: x.length }
+    return { kind: 'string' }
+  }
+  return { kind: 'float' }
+}
+
+function readRegression(raw: unknown, path: string, fail: Fail): RegressionSetting | undefined {
+  if (raw === undefined) return undefined
+  const o = expectObject(raw, path, fail)
+  checkKeys(o, ['method', 'threshold'], path, fail)
+  const method = oneOf(o.method ?? 'adaptive', regressionMethods, `${path}.method`, fail)
+  if (o.threshold !== undefined && (typeof o.threshold !== 'number' || !Number.isFinite(o.threshold))) {
+    fail(`${path}.threshold`, `expected a number, got ${describe(o.threshold)}`)
+  }
+  return o.threshold === undefined ? { method } : { method, threshold: o.threshold as number }
+}
+
+function readResults(raw: unknown, samples: Json[], runRegression: unknown, fail: Fail): ResultVar[] {
+  const declared =
+    raw === undefined
+      ? [...new Set(samples.flatMap((s) => (typeof s.results === 'object' && s.results ? Object.keys(s.results) : [])))].map((name) => ({ name }))
+      : expectArray(raw, 'results', fail)
+  const fallback = readRegression(runRegression, 'regression', fail)
+  const names = new Set<string>()
+  return declared.map((d, i) => {
+    const path = `results[${i}]`
+    const o = expectObject(d, path, fail)
+    checkKeys(o, ['name', 'kind', 'units', 'direction', 'doc', 'size', 'regression'], path, fail)
+    const name = expectString(o.name, `${path}.name`, fail)
+    if (name === '') fail(`${path}.name`, 'must not be empty')
+    if (names.has(name)) fail(`${path}.name`, `result "${name}" is declared twice`)
+    names.add(name)
+    const inferred = o.kind === undefined ? inferResultKind(samples, name) : { kind: oneOf(o.kind, resultKinds, `${path}.kind`, fail) }
+    const numeric = isNumericKind(inferred.kind)
+    const result: ResultVar = {
+      name,
+      kind: inferred.kind,
+      units: optionalString(o.units, `${path}.units`, fail) ?? '',
+      direction: o.direction === undefined ? (numeric ? 'minimize' : 'none') : oneOf(o.direction, directions, `${path}.direction`, fail),
+      doc: optionalString(o.doc, `${path}.doc`, fail) ?? '',
+    }
+    if (inferred.kind === 'vec') {
+      const size = o.size ?? inferred.size ?? inferResultKind(samples, name).size
+      if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) fail(`${path}.size`, `a vec result needs a whole-number size, got ${describe(size)}`)
+      result.size = size as number
+    } else if (o.size !== undefined) fail(`${path}.size`, 'only vec results have a size')
+    const regression = readRegression(o.regression, `${path}.regression`, fail) ?? fallback
+    if (regression) result.regression = regression
+    return result
+  })
+}
+
+function writeCell(column: Column, r: ResultVar, cell: number, x: unknown, path: string, fail: Fail): void {
+  if (x === null || x === undefined) return // a missing cell stays missing, never zero
+  if (column instanceof Float64Array) {
+    if (r.kind === 'bool') {
+      if (typeof x !== 'boolean') fail(path, `expected true or false, got ${describe(x)}`)
+      column[cell] = x ? 1 : 0
+    } else if (r.kind === 'vec') {
+      const size = r.size as number
+      if (!Array.isArray(x) || x.length !== size) fail(path, `expected an array of ${size} numbers, got ${describe(x)}`)
+      ;(x as unknown[]).forEach((v, k) => {
+        if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) fail(`${path}[${k}]`, `expected a number, got ${describe(v)}`)
+        column[cell * size + k] = v === null ? Number.NaN : (v as number)
+      })
+    } else {
+      if (typeof x !== 'number' || !Number.isFinite(x)) fail(path, `expected a number, got ${describe(x)}`)
+      column[cell] = x as number
+    }
+  } else {
+    if (typeof x !== 'string') fail(path, `expected a string, got ${describe(x)}`)
+    if (r.kind !== 'string') checkRelativePath(x as string, path, fail)
+    column[cell] = x as string
+  }
+}
+
+// Media results name files under the cache directory; anything that could leave it is refused here.
+function checkRelativePath(p: string, path: string, fail: Fail): void {
+  if (p.startsWith('/') || /^[a-zA-Z]:/.test(p) || p.split(/[\\/]/).includes('..')) {
+    fail(path, `expected a path relative to the cache directory, got ${describe(p)}`)
+  }
+}

@@ -1,0 +1,85 @@
+import type { Database } from 'bun:sqlite'
+
+/**
+ * Forward migrations, one per schema version: migrations[i] takes a store from
+ * version i to version i + 1. The version lives in `PRAGMA user_version`.
+ * docs/schema.md describes the result table by table.
+ */
+export const migrations: ((db: Database) => void)[] = [
+  (db) => {
+    db.run(`CREATE TABLE benchmarks (
+      id   INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE
+    )`)
+    db.run(`CREATE TABLE runs (
+      id               INTEGER PRIMARY KEY,
+      benchmark_id     INTEGER NOT NULL REFERENCES benchmarks(id) ON DELETE CASCADE,
+      seq              INTEGER NOT NULL,
+      title            TEXT NOT NULL,
+      description      TEXT NOT NULL DEFAULT '',
+      post_description TEXT NOT NULL DEFAULT '',
+      tag              TEXT NOT NULL DEFAULT '',
+      time             TEXT NOT NULL,
+      time_label       TEXT,
+      git_commit       TEXT,
+      git_branch       TEXT,
+      repeats          INTEGER NOT NULL CHECK (repeats >= 1),
+      sample_count     INTEGER NOT NULL,
+      fingerprint      TEXT,
+      meta             TEXT NOT NULL DEFAULT '{}',
+      recorded_at      TEXT NOT NULL,
+      UNIQUE (benchmark_id, seq),
+      UNIQUE (benchmark_id, fingerprint)
+    )`)
+    db.run('CREATE INDEX runs_by_time ON runs (benchmark_id, time, seq)')
+    db.run(`CREATE TABLE inputs (
+      run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      name     TEXT NOT NULL,
+      kind     TEXT NOT NULL CHECK (kind IN ('float', 'int', 'cat', 'bool')),
+      units    TEXT NOT NULL DEFAULT '',
+      doc      TEXT NOT NULL DEFAULT '',
+      "values" TEXT NOT NULL,
+      PRIMARY KEY (run_id, position),
+      UNIQUE (run_id, name)
+    )`)
+    db.run(`CREATE TABLE consts (
+      run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      name     TEXT NOT NULL,
+      value    TEXT NOT NULL,
+      PRIMARY KEY (run_id, position)
+    )`)
+    db.run(`CREATE TABLE results (
+      run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      position   INTEGER NOT NULL,
+      name       TEXT NOT NULL,
+      kind       TEXT NOT NULL CHECK (kind IN ('float', 'bool', 'vec', 'string', 'image', 'video', 'path', 'rerun')),
+      units      TEXT NOT NULL DEFAULT '',
+      direction  TEXT NOT NULL CHECK (direction IN ('minimize', 'maximize', 'none')),
+      doc        TEXT NOT NULL DEFAULT '',
+      size       INTEGER,
+      regression TEXT,
+      PRIMARY KEY (run_id, position),
+      UNIQUE (run_id, name)
+    )`)
+    db.run(`CREATE TABLE columns (
+      run_id          INTEGER NOT NULL,
+      result_position INTEGER NOT NULL,
+      encoding        TEXT NOT NULL CHECK (encoding IN ('f64le', 'json')),
+      data            BLOB NOT NULL,
+      PRIMARY KEY (run_id, result_position),
+      FOREIGN KEY (run_id, result_position) REFERENCES results(run_id, position) ON DELETE CASCADE
+    )`)
+    db.run(`CREATE TABLE failures (
+      run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      inputs   TEXT NOT NULL,
+      repeat   INTEGER NOT NULL,
+      error    TEXT NOT NULL,
+      PRIMARY KEY (run_id, position)
+    )`)
+  },
+]
+
+export const schemaVersion = migrations.length

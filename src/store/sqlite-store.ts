@@ -1,0 +1,292 @@
+import { Database } from 'bun:sqlite'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { BenchPlotError } from '../errors'
+import { cellCount } from '../model/sweep'
+import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
+import { closestNames } from './names'
+import { migrations, schemaVersion } from './schema'
+import type { OpenStoreOptions, RunHeader, SaveOutcome, StoreBackend } from './types'
+
+/** Open (and, for writing, create and migrate) the SQLite store at `path`. `:memory:` works for tests. */
+export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): StoreBackend {
+  const readonly = opts.readonly ?? false
+  if (readonly && path !== ':memory:' && !existsSync(path)) {
+    throw new BenchPlotError('NOT_FOUND', `nothing has been recorded yet at ${path} (record results with: bench-plot import FILE)`)
+  }
+  if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  let db: Database
+  try {
+    db = readonly ? openForReading(path) : new Database(path, { create: true })
+    db.run('PRAGMA busy_timeout = 5000')
+    db.run('PRAGMA foreign_keys = ON')
+    if (!readonly) db.run('PRAGMA journal_mode = WAL')
+  } catch (err) {
+    throw new BenchPlotError('STORE', `cannot open the store ${path}: ${(err as Error).message}`, { cause: err })
+  }
+  const version = userVersion(db, path)
+  if (version > schemaVersion) {
+    db.close()
+    throw new BenchPlotError('STORE', `${path} has schema version ${version}, newer than this bench-plot reads (${schemaVersion}); upgrade bench-plot`)
+  }
+  if (version < schemaVersion) {
+    if (readonly) {
+      db.close()
+      throw new BenchPlotError('STORE', `${path} has schema version ${version}; run any bench-plot import on it to upgrade it to ${schemaVersion}`)
+    }
+    migrate(db, version)
+  }
+  return makeStore(db, path, readonly)
+}
+
+// --- internal ---
+
+type RunRow = {
+  id: number
+  benchmark: string
+  title: string
+  description: string
+  post_description: string
+  tag: string
+  time: string
+  time_label: string | null
+  git_commit: string | null
+  git_branch: string | null
+  repeats: number
+  sample_count: number
+  fingerprint: string | null
+  meta: string
+  failure_count: number
+}
+
+// A read-write handle with query_only set never writes the store, yet, unlike SQLITE_OPEN_READONLY,
+// it removes the -wal and -shm files it needed when it closes. A read-only file system falls back to a read-only handle.
+function openForReading(path: string): Database {
+  try {
+    const db = new Database(path, { readwrite: true, create: false })
+    db.run('PRAGMA query_only = ON')
+    return db
+  } catch {
+    return new Database(path, { readonly: true })
+  }
+}
+
+function userVersion(db: Database, path: string): number {
+  try {
+    return (db.query('PRAGMA user_version').get() as { user_version: number }).user_version
+  } catch (err) {
+    throw new BenchPlotError('STORE', `${path} is not a bench-plot store: ${(err as Error).message}`, { cause: err })
+  }
+}
+
+function migrate(db: Database, from: number): void {
+  db.transaction(() => {
+    for (let v = from; v < schemaVersion; v++) migrations[v](db)
+    db.run(`PRAGMA user_version = ${schemaVersion}`)
+  }).immediate()
+}
+
+function makeStore(db: Database, location: string, readonly: boolean): StoreBackend {
+  const runSelect = `SELECT r.id, b.name AS benchmark, r.title, r.description, r.post_description, r.tag, r.time, r.time_label,
+      r.git_commit, r.git_branch, r.repeats, r.sample_count, r.fingerprint, r.meta,
+      (SELECT count(*) FROM failures f WHERE f.run_id = r.id) AS failure_count
+    FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id`
+  const q = {
+    runsOf: db.query(`${runSelect} WHERE b.name = ? ORDER BY r.time, r.seq`),
+    runById: db.query(`${runSelect} WHERE r.id = ?`),
+    inputs: db.query('SELECT name, kind, units, doc, "values" FROM inputs WHERE run_id = ? ORDER BY position'),
+    consts: db.query('SELECT name, value FROM consts WHERE run_id = ? ORDER BY position'),
+    results: db.query('SELECT position, name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
+    columns: db.query('SELECT result_position, encoding, data FROM columns WHERE run_id = ?'),
+    failures: db.query('SELECT inputs, repeat, error FROM failures WHERE run_id = ? ORDER BY position'),
+    list: db.query(`SELECT b.name, count(r.id) AS runs, max(r.time) AS latest,
+        (SELECT r2.title FROM runs r2 WHERE r2.benchmark_id = b.id ORDER BY r2.time DESC, r2.seq DESC LIMIT 1) AS title
+      FROM benchmarks b LEFT JOIN runs r ON r.benchmark_id = b.id GROUP BY b.id ORDER BY b.name`),
+    names: db.query('SELECT name FROM benchmarks ORDER BY name'),
+    benchmarkExists: db.query('SELECT id FROM benchmarks WHERE name = ?'),
+  }
+
+  const headerOf = (row: RunRow, inputs: InputVar[], results: ResultVar[]): RunHeader => ({
+    id: row.id,
+    benchmark: row.benchmark,
+    title: row.title,
+    description: row.description,
+    postDescription: row.post_description,
+    tag: row.tag,
+    time: row.time,
+    timeLabel: row.time_label,
+    commit: row.git_commit,
+    branch: row.git_branch,
+    repeats: row.repeats,
+    inputs,
+    consts: (q.consts.all(row.id) as { name: string; value: string }[]).map((c) => ({ name: c.name, value: JSON.parse(c.value) })),
+    results,
+    meta: JSON.parse(row.meta),
+    fingerprint: row.fingerprint ?? undefined,
+    failureCount: row.failure_count,
+    sampleCount: row.sample_count,
+  })
+
+  const declarations = (runId: number) => {
+    const inputs = (q.inputs.all(runId) as (Omit<InputVar, 'values'> & { values: string })[]).map((i) => ({ ...i, values: JSON.parse(i.values) }))
+    const rows = q.results.all(runId) as (Omit<ResultVar, 'size' | 'regression'> & { position: number; size: number | null; regression: string | null })[]
+    const results: ResultVar[] = rows.map(({ position: _, size, regression, ...r }) => ({
+      ...r,
+      ...(size === null ? {} : { size }),
+      ...(regression === null ? {} : { regression: JSON.parse(regression) }),
+    }))
+    return { inputs, results }
+  }
+
+  const readRun = (row: RunRow): Run => {
+    const { inputs, results } = declarations(row.id)
+    const header = headerOf(row, inputs, results)
+    const cells = cellCount(header)
+    const blobs = new Map((q.columns.all(row.id) as { result_position: number; encoding: string; data: Uint8Array }[]).map((c) => [c.result_position, c]))
+    const data: Record<string, Column> = {}
+    results.forEach((r, position) => {
+      const blob = blobs.get(position)
+      const expected = cells * (r.kind === 'vec' ? (r.size ?? 1) : 1)
+      const column = blob && decodeColumn(blob.encoding, blob.data)
+      if (!column || column.length !== expected) throw goneError(row.benchmark, location)
+      data[r.name] = column
+    })
+    const failures = (q.failures.all(row.id) as { inputs: string; repeat: number; error: string }[]).map((f) => ({ inputs: JSON.parse(f.inputs), repeat: f.repeat, error: f.error }))
+    const { failureCount: _f, sampleCount: _s, ...run } = header
+    return { ...run, data, failures }
+  }
+
+  const notFound = (name: string): BenchPlotError => {
+    const names = (q.names.all() as { name: string }[]).map((r) => r.name)
+    const hint = names.length === 0 ? 'the store holds no benchmarks yet' : `stored: ${closestNames(name, names, 10).join(', ')}`
+    return new BenchPlotError('NOT_FOUND', `no benchmark named "${name}" in ${location} (${hint}); record results with: bench-plot import FILE`)
+  }
+
+  const insert = readonly
+    ? null
+    : {
+        benchmark: db.query('INSERT INTO benchmarks (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id'),
+        nextSeq: db.query('SELECT coalesce(max(seq), 0) + 1 AS seq FROM runs WHERE benchmark_id = ?'),
+        duplicate: db.query('SELECT id FROM runs WHERE benchmark_id = ? AND fingerprint = ?'),
+        run: db.query(`INSERT INTO runs (benchmark_id, seq, title, description, post_description, tag, time, time_label, git_commit, git_branch,
+            repeats, sample_count, fingerprint, meta, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+        input: db.query('INSERT INTO inputs (run_id, position, name, kind, units, doc, "values") VALUES (?, ?, ?, ?, ?, ?, ?)'),
+        constant: db.query('INSERT INTO consts (run_id, position, name, value) VALUES (?, ?, ?, ?)'),
+        result: db.query('INSERT INTO results (run_id, position, name, kind, units, direction, doc, size, regression) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+        column: db.query('INSERT INTO columns (run_id, result_position, encoding, data) VALUES (?, ?, ?, ?)'),
+        failure: db.query('INSERT INTO failures (run_id, position, inputs, repeat, error) VALUES (?, ?, ?, ?, ?)'),
+      }
+
+  const saveOne = (run: Run): SaveOutcome => {
+    if (!insert) throw new Error('unreachable: saveRuns checks readonly')
+    const benchmarkId = (insert.benchmark.get(run.benchmark) as { id: number }).id
+    if (run.fingerprint) {
+      const dup = insert.duplicate.get(benchmarkId, run.fingerprint) as { id: number } | null
+      if (dup) return { benchmark: run.benchmark, id: dup.id, skipped: true, reason: `identical to run ${dup.id} already stored` }
+    }
+    const seq = (insert.nextSeq.get(benchmarkId) as { seq: number }).seq
+    const runId = (
+      insert.run.get(
+        benchmarkId, seq, run.title, run.description, run.postDescription, run.tag, run.time, run.timeLabel, run.commit, run.branch,
+        run.repeats, countSamples(run), run.fingerprint ?? null, JSON.stringify(run.meta), new Date().toISOString(),
+      ) as { id: number }
+    ).id
+    run.inputs.forEach((v, i) => insert.input.run(runId, i, v.name, v.kind, v.units, v.doc, JSON.stringify(v.values)))
+    run.consts.forEach((c, i) => insert.constant.run(runId, i, c.name, JSON.stringify(c.value ?? null)))
+    run.results.forEach((r, i) => {
+      insert.result.run(runId, i, r.name, r.kind, r.units, r.direction, r.doc, r.size ?? null, r.regression ? JSON.stringify(r.regression) : null)
+      const { encoding, data } = encodeColumn(run.data[r.name])
+      insert.column.run(runId, i, encoding, data)
+    })
+    run.failures.forEach((f, i) => insert.failure.run(runId, i, JSON.stringify(f.inputs), f.repeat, f.error))
+    return { benchmark: run.benchmark, id: runId, skipped: false }
+  }
+
+  return {
+    location,
+    readonly,
+    saveRuns(runs) {
+      if (readonly) throw new BenchPlotError('STORE', `${location} is open for reading only`)
+      try {
+        return db.transaction(() => runs.map(saveOne)).immediate()
+      } catch (err) {
+        if (err instanceof BenchPlotError) throw err
+        throw new BenchPlotError('STORE', `cannot write to ${location}: ${(err as Error).message}`, { cause: err })
+      }
+    },
+    listBenchmarks() {
+      return (q.list.all() as BenchmarkSummary[]).filter((b) => b.runs > 0)
+    },
+    listRuns(name) {
+      return (q.runsOf.all(name) as RunRow[]).map((row) => {
+        const { inputs, results } = declarations(row.id)
+        return headerOf(row, inputs, results)
+      })
+    },
+    loadBenchmark(name): Benchmark {
+      const rows = q.runsOf.all(name) as RunRow[]
+      if (rows.length === 0) {
+        if (q.benchmarkExists.get(name)) throw goneError(name, location)
+        throw notFound(name)
+      }
+      try {
+        return { name, runs: rows.map(readRun) }
+      } catch (err) {
+        if (err instanceof BenchPlotError) throw err
+        throw goneError(name, location, err)
+      }
+    },
+    getRun(id) {
+      const row = q.runById.get(id) as RunRow | null
+      return row ? readRun(row) : null
+    },
+    close() {
+      db.close()
+    },
+  }
+}
+
+function goneError(name: string, location: string, cause?: unknown): BenchPlotError {
+  return new BenchPlotError(
+    'NOT_FOUND',
+    `results of "${name}" were recorded in ${location} but their data is missing or unreadable; record the benchmark again with: bench-plot import FILE`,
+    { cause },
+  )
+}
+
+// A sample is a (point, repeat) cell holding at least one result value.
+function countSamples(run: Run): number {
+  const cells = cellCount(run)
+  const filled = new Uint8Array(cells)
+  for (const r of run.results) {
+    const col = run.data[r.name]
+    const width = r.kind === 'vec' ? (r.size ?? 1) : 1
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i]
+      if (v !== null && !(typeof v === 'number' && Number.isNaN(v))) filled[Math.floor(i / width)] = 1
+    }
+  }
+  return filled.reduce((n, x) => n + x, 0)
+}
+
+// Numeric columns are stored as little-endian float64 arrays: one BLOB read gives a typed array.
+function encodeColumn(column: Column): { encoding: 'f64le' | 'json'; data: Uint8Array } {
+  if (column instanceof Float64Array) return { encoding: 'f64le', data: new Uint8Array(column.buffer, column.byteOffset, column.byteLength) }
+  return { encoding: 'json', data: new TextEncoder().encode(JSON.stringify(column)) }
+}
+
+function decodeColumn(encoding: string, data: Uint8Array): Column | null {
+  if (encoding === 'f64le') {
+    if (data.byteLength % 8 !== 0) return null
+    // A view needs 8-byte alignment; copy only when the blob is not aligned.
+    const bytes = data.byteOffset % 8 === 0 ? data : data.slice()
+    return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
+  }
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(data))
+    return Array.isArray(parsed) ? parsed : null
+  } catch {
+    return null
+  }
+}
+

@@ -1,0 +1,40 @@
+import type { RunInput } from '../model/run-format'
+import type { Benchmark, BenchmarkSummary, Run } from '../model/types'
+
+/** What happened to one run handed to `saveRuns`. */
+export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { benchmark: string; id: number; skipped: true; reason: string }
+
+/** A run without its sample columns: enough for tabs, lists and history axes. */
+export type RunHeader = Omit<Run, 'data' | 'failures'> & { id: number; failureCount: number; sampleCount: number }
+
+/**
+ * The one interface to stored results. All SQL lives behind it, so that another backend
+ * (PostgreSQL for shared team stores) can stand in without touching the rest.
+ */
+export type StoreBackend = {
+  /** Where the store lives (file path, or a connection URL for other backends). */
+  readonly location: string
+  readonly readonly: boolean
+  /** Append runs to their benchmarks in one transaction; a run already stored (same fingerprint) is skipped. */
+  saveRuns(runs: Run[]): SaveOutcome[]
+  /** Every benchmark with its run count, latest time and latest title, by name. */
+  listBenchmarks(): BenchmarkSummary[]
+  /** A benchmark's runs without their data, oldest first; empty when the name is unknown. */
+  listRuns(name: string): RunHeader[]
+  /** A benchmark with all its runs and their data, oldest first. Throws NOT_FOUND with a helpful message. */
+  loadBenchmark(name: string): Benchmark
+  /** One run with its data, or null. */
+  getRun(id: number): Run | null
+  close(): void
+}
+
+/** The store as the rest of bench-plot sees it: a backend plus validated recording. */
+export type Store = StoreBackend & {
+  /** Validate one run in the JSON run format and append it to its benchmark (one transaction). Throws PARSE naming the JSON path. */
+  record(run: RunInput, source?: string): SaveOutcome
+}
+
+export type OpenStoreOptions = {
+  /** Open for reading only: the file must exist and is never written. @default false */
+  readonly?: boolean
+}

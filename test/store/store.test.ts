@@ -1,0 +1,159 @@
+import { Database } from 'bun:sqlite'
+import { describe, expect, it } from 'bun:test'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { validateRun } from '../../src/model/run-format'
+import { openStore, schemaVersion } from '../../src/store'
+import { tempDir } from '../helpers/binary'
+import { sortRun } from '../fixtures/sort-run'
+
+const pragma = (path: string, name: string): unknown => {
+  const db = new Database(path, { readonly: true })
+  try {
+    return Object.values(db.query(`PRAGMA ${name}`).get() as object)[0]
+  } finally {
+    db.close()
+  }
+}
+
+describe('openStore', () => {
+  it('creates the schema at the current version, in WAL mode, with foreign keys and a busy timeout', () => {
+    const path = join(tempDir(), 'sub', 'bench-plot.sqlite')
+    const store = openStore(path)
+    store.close()
+    expect(pragma(path, 'user_version')).toBe(schemaVersion)
+    expect(pragma(path, 'journal_mode')).toBe('wal')
+    const db = new Database(path)
+    const tables = (db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
+    expect(tables).toEqual(['benchmarks', 'columns', 'consts', 'failures', 'inputs', 'results', 'runs'])
+    db.close()
+  })
+
+  it('migrates a store of an older version forward', () => {
+    const path = join(tempDir(), 'old.sqlite')
+    new Database(path).close() // version 0: an empty file
+    openStore(path).close()
+    expect(pragma(path, 'user_version')).toBe(schemaVersion)
+  })
+
+  it('refuses a store written by a newer bench-plot', () => {
+    const path = join(tempDir(), 'new.sqlite')
+    const db = new Database(path)
+    db.run(`PRAGMA user_version = ${schemaVersion + 1}`)
+    db.close()
+    expect(() => openStore(path)).toThrow(/newer than this bench-plot reads/)
+  })
+
+  it('creates nothing on disk when reading a store that does not exist', () => {
+    const dir = tempDir()
+    expect(() => openStore(join(dir, 'cachedir', 'bench-plot.sqlite'), { readonly: true })).toThrow(/nothing has been recorded yet at .*bench-plot\.sqlite/)
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('leaves no -wal or -shm file behind after reading', () => {
+    const dir = tempDir()
+    const path = join(dir, 's.sqlite')
+    const w = openStore(path)
+    w.record(sortRun())
+    w.close()
+    const r = openStore(path, { readonly: true })
+    expect(r.loadBenchmark('sort').runs).toHaveLength(1)
+    r.close()
+    expect(readdirSync(dir)).toEqual(['s.sqlite'])
+  })
+
+  it('never writes when opened for reading', () => {
+    const path = join(tempDir(), 's.sqlite')
+    openStore(path).close()
+    const r = openStore(path, { readonly: true })
+    expect(() => r.saveRuns([validateRun(sortRun())])).toThrow(/reading only/)
+    r.close()
+  })
+})
+
+describe('saving and loading runs', () => {
+  it('appends runs and loads them oldest first with every field', () => {
+    const store = openStore(':memory:')
+    store.record(sortRun({ time: '2026-11-25T12:00:00Z', title: 'later' }))
+    store.record(sortRun({ time: '2026-11-24T12:00:00Z', title: 'earlier' }))
+    const bench = store.loadBenchmark('sort')
+    expect(bench.runs.map((r) => r.title)).toEqual(['earlier', 'later'])
+    const run = bench.runs[1]
+    const expected = validateRun(sortRun({ time: '2026-11-25T12:00:00Z', title: 'later' }))
+    expect(run.inputs).toEqual(expected.inputs)
+    expect(run.results).toEqual(expected.results)
+    expect(run.consts).toEqual([{ name: 'seed', value: 42 }])
+    expect(run.failures).toEqual(expected.failures)
+    expect(Array.from(run.data.time as Float64Array)).toEqual(Array.from(expected.data.time as Float64Array))
+    expect([run.description, run.postDescription, run.tag, run.timeLabel]).toEqual(['How **fast** do we sort?', 'Measured on a laptop.', 'ci', 'a1b2c3d fix'])
+    expect(store.listBenchmarks()).toEqual([{ name: 'sort', runs: 2, latest: '2026-11-25T12:00:00.000Z', title: 'later' }])
+    const headers = store.listRuns('sort')
+    expect(headers.map((h) => [h.sampleCount, h.failureCount])).toEqual([[17, 1], [17, 1]])
+  })
+
+  it('stores string, media and vec columns', () => {
+    const store = openStore(':memory:')
+    store.record({
+      benchmark: 'm',
+      results: [{ name: 's', kind: 'string' }, { name: 'img', kind: 'image' }, { name: 'v', kind: 'vec', size: 3 }],
+      samples: [{ inputs: {}, results: { s: 'hello <b>', img: 'img/a.png', v: [1, null, 3] } }],
+    })
+    const run = store.loadBenchmark('m').runs[0]
+    expect(run.data.s).toEqual(['hello <b>'])
+    expect(run.data.img).toEqual(['img/a.png'])
+    expect(Array.from(run.data.v as Float64Array)).toEqual([1, Number.NaN, 3])
+    expect(run.results[2].size).toBe(3)
+  })
+
+  it('skips a run identical to one already stored', () => {
+    const store = openStore(':memory:')
+    expect(store.record(sortRun()).skipped).toBe(false)
+    const again = store.record(sortRun())
+    expect(again).toMatchObject({ skipped: true, reason: 'identical to run 1 already stored' })
+    expect(store.listBenchmarks()[0].runs).toBe(1)
+  })
+
+  it('writes all runs of one call or none', () => {
+    const store = openStore(':memory:')
+    const good = validateRun(sortRun())
+    const bad = validateRun(sortRun({ tag: 'x' }))
+    bad.inputs = [bad.inputs[0], { ...bad.inputs[0] }] // a duplicate input name breaks a UNIQUE constraint mid-transaction
+    expect(() => store.saveRuns([good, bad])).toThrow(/cannot write/)
+    expect(store.listBenchmarks()).toEqual([])
+  })
+})
+
+describe('loading errors', () => {
+  it('names the store and lists the closest stored names for an unknown name', () => {
+    const path = join(tempDir(), 's.sqlite')
+    const store = openStore(path)
+    for (const name of ['sort', 'sorting', 'search', 'hash']) store.record(sortRun({ benchmark: name }))
+    expect(() => store.loadBenchmark('sorr')).toThrow(`no benchmark named "sorr" in ${path} (stored: sort, hash, search, sorting); record results with: bench-plot import FILE`)
+    store.close()
+  })
+
+  it('says results were recorded but are gone when the data is missing', () => {
+    const path = join(tempDir(), 's.sqlite')
+    const store = openStore(path)
+    store.record(sortRun())
+    store.close()
+    const db = new Database(path)
+    db.run('DELETE FROM columns')
+    db.close()
+    const r = openStore(path, { readonly: true })
+    expect(() => r.loadBenchmark('sort')).toThrow(/results of "sort" were recorded in .* but their data is missing or unreadable/)
+    r.close()
+  })
+
+  it('says results are gone when a column is corrupt', () => {
+    const path = join(tempDir(), 's.sqlite')
+    const store = openStore(path)
+    store.record(sortRun())
+    store.close()
+    const db = new Database(path)
+    db.run("UPDATE columns SET data = x'0102'")
+    db.close()
+    expect(() => openStore(path, { readonly: true }).loadBenchmark('sort')).toThrow(/were recorded .* missing or unreadable/)
+    expect(existsSync(path)).toBe(true)
+  })
+})

@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from 'bun:test'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { binPath, runBin, tempDir } from '../helpers/binary'
+import { sortRun } from '../fixtures/sort-run'
+
+const sha = (path: string) => new Bun.CryptoHasher('sha256').update(readFileSync(path)).digest('hex')
+
+beforeAll(() => {
+  if (!existsSync(binPath)) throw new Error('./bench-plot is missing: run `bun run build` (bun run test does)')
+})
+
+describe('the executable', () => {
+  it('prints its version with --version', async () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dir, '../../package.json'), 'utf8'))
+    const r = await runBin(['--version'])
+    expect([r.code, r.stdout.trim()]).toEqual([0, pkg.version])
+  })
+
+  it('lists every command with --help', async () => {
+    const r = await runBin(['--help'])
+    expect(r.code).toBe(0)
+    for (const cmd of ['import', 'list', 'serve', 'check', 'compare', 'demo']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'))
+  })
+
+  it.each([
+    ['import', ['--format', '--name', '--time', '--time-label', '--commit', '--branch', '--inputs', '--results', '--cachedir', '--db']],
+    ['list', ['--json', '--cachedir', '--db']],
+  ])('describes every flag of %s with --help', async (cmd, flags) => {
+    const r = await runBin([cmd, '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toStartWith(`Usage: bench-plot ${cmd}`)
+    for (const f of flags) expect(r.stdout).toContain(f)
+  })
+
+  it('refuses an unknown flag with exit 2 and one line', async () => {
+    const r = await runBin(['list', '--colour'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^bench-plot: .*--colour.*\n$/)
+  })
+})
+
+describe('import and list', () => {
+  it('records a run, lists it, and skips the same file imported again', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'runs.json'), JSON.stringify(sortRun()))
+    const first = await runBin(['import', 'runs.json'], { cwd: dir })
+    expect(first).toMatchObject({ code: 0, stderr: '' })
+    expect(first.stdout).toBe('recorded run 1 of sort (3x2 points x 3 repeats, 1 failed)\n')
+    expect(existsSync(join(dir, 'cachedir', 'bench-plot.sqlite'))).toBe(true)
+
+    const again = await runBin(['import', 'runs.json'], { cwd: dir })
+    expect(again.code).toBe(0)
+    expect(again.stderr).toBe('bench-plot: skipped sort: identical to run 1 already stored\n')
+
+    const list = await runBin(['list', '--json'], { cwd: dir })
+    expect(list.code).toBe(0)
+    expect(JSON.parse(list.stdout)).toEqual([{ name: 'sort', runs: 1, latest: '2026-11-25T10:00:00.000Z', title: 'Sorting' }])
+    const text = await runBin(['list'], { cwd: dir })
+    expect(text.stdout).toMatch(/^NAME +RUNS +LATEST +TITLE\nsort +1 +2026-11-25T10:00:00.000Z +Sorting\n$/)
+  })
+
+  it('reads stdin with -, and honours --cachedir, BENCH_PLOT_CACHEDIR and --db', async () => {
+    const dir = tempDir()
+    const run = JSON.stringify(sortRun())
+    expect((await runBin(['import', '-', '--cachedir', 'a'], { cwd: dir, stdin: run })).code).toBe(0)
+    expect((await runBin(['import', '-'], { cwd: dir, stdin: run, env: { BENCH_PLOT_CACHEDIR: join(dir, 'b') } })).code).toBe(0)
+    expect((await runBin(['import', '-', '--db', 'c.sqlite'], { cwd: dir, stdin: run })).code).toBe(0)
+    expect(existsSync(join(dir, 'a', 'bench-plot.sqlite'))).toBe(true)
+    expect(existsSync(join(dir, 'b', 'bench-plot.sqlite'))).toBe(true)
+    expect(existsSync(join(dir, 'c.sqlite'))).toBe(true)
+    const list = await runBin(['list', '--json', '--db', join(dir, 'b', 'bench-plot.sqlite')], { cwd: dir })
+    expect(JSON.parse(list.stdout)[0].runs).toBe(1)
+  })
+
+  it('appends a run per import, newest last in the count', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(sortRun({ time: '2026-11-01T00:00:00Z', title: 'old' })))
+    writeFileSync(join(dir, 'b.json'), JSON.stringify([sortRun({ time: '2026-11-02T00:00:00Z', title: 'new' }), { benchmark: 'other', samples: [{ inputs: {}, results: { t: 1 } }] }]))
+    expect((await runBin(['import', 'a.json'], { cwd: dir })).code).toBe(0)
+    const r = await runBin(['import', 'b.json'], { cwd: dir })
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(2)
+    const list = JSON.parse((await runBin(['list', '--json'], { cwd: dir })).stdout)
+    expect(list).toEqual([
+      { name: 'other', runs: 1, latest: expect.any(String), title: 'other' },
+      { name: 'sort', runs: 2, latest: '2026-11-02T00:00:00.000Z', title: 'new' },
+    ])
+  })
+
+  it('says nothing has been recorded yet, with exit 1, and creates nothing when listing an empty place', async () => {
+    const dir = tempDir()
+    const r = await runBin(['list'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe(`bench-plot: nothing has been recorded yet at ${join(dir, 'cachedir', 'bench-plot.sqlite')} (record results with: bench-plot import FILE)\n`)
+    expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('bad input', () => {
+  const bad = (mutate: (run: ReturnType<typeof sortRun>) => unknown) => JSON.stringify(mutate(sortRun()))
+  const cases: [string, string, RegExp][] = [
+    ['invalid JSON', '{"benchmark": "sort", "samples": [', /^bench-plot: bad\.json: invalid JSON: .+$/],
+    ['an unknown kind', bad((r) => ({ ...r, results: [{ name: 'time', kind: 'number' }, { name: 'ok' }] })), /^bench-plot: bad\.json: results\[0\]\.kind: expected one of float, bool, vec, string, image, video, path, rerun, got "number"$/],
+    ['an undeclared variable', bad((r) => ({ ...r, samples: [{ inputs: { n: 10, algo: 'quick', size: 3 }, repeat: 1, results: {} }] })), /^bench-plot: bad\.json: samples\[0\]\.inputs\.size: input "size" is not declared in inputs$/],
+    ['a value of the wrong type', bad((r) => { r.samples[12].results.time = 'abc'; return r }), /^bench-plot: bad\.json: samples\[12\]\.results\.time: expected a number, got "abc"$/],
+    ['a categorical value not declared', bad((r) => { r.samples[0].inputs = { n: 10, algo: 'bogo' }; return r }), /^bench-plot: bad\.json: samples\[0\]\.inputs\.algo: "bogo" is not among the declared values of "algo"$/],
+    ['a repeat out of range', bad((r) => { r.samples[3].repeat = 7; return r }), /^bench-plot: bad\.json: samples\[3\]\.repeat: repeat 7 is out of range 1\.\.3$/],
+    ['two samples for one point and repeat', bad((r) => { r.samples.push({ ...r.samples[0] }); return r }), /^bench-plot: bad\.json: samples\[17\]: same inputs and repeat 1 as samples\[0\]$/],
+  ]
+
+  it.each(cases)('rejects %s with one line naming file and path, exit 2, store unchanged', async (_what, text, message) => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'good.json'), JSON.stringify(sortRun({ title: 'first' })))
+    expect((await runBin(['import', 'good.json'], { cwd: dir })).code).toBe(0)
+    const store = join(dir, 'cachedir', 'bench-plot.sqlite')
+    const before = sha(store)
+    writeFileSync(join(dir, 'bad.json'), text)
+    writeFileSync(join(dir, 'good2.json'), JSON.stringify(sortRun({ title: 'second' })))
+    // A good file before the bad one is rolled back with it: one transaction per command.
+    const r = await runBin(['import', 'good2.json', 'bad.json'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.split('\n')).toHaveLength(2) // one line and its newline
+    expect(r.stderr.trimEnd()).toMatch(message)
+    expect(sha(store)).toBe(before)
+    expect(JSON.parse((await runBin(['list', '--json'], { cwd: dir })).stdout)[0].runs).toBe(1)
+  })
+
+  it('names a file that cannot be read', async () => {
+    const r = await runBin(['import', 'nope.json'], { cwd: tempDir() })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('bench-plot: nope.json: cannot read: ENOENT\n')
+  })
+})

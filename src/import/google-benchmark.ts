@@ -1,0 +1,189 @@
+import type { RunInput } from '../model/run-format'
+import { buildRuns, isRate, isoTime, repeatCounter, type FailureRow, type RawValue, type ResultSpec, type Row, type RunDraft } from './build-run'
+import { expectArray, expectNumber, expectObject, expectString, failFor, isObject, optionalString, parseJson, sniffJson, type Fail, type JsonObject } from './json'
+import type { ParseOptions } from './types'
+
+export const format = 'google-benchmark'
+
+/** Google Benchmark JSON (`--benchmark_format=json` or `--benchmark_out`): a `context` object and a `benchmarks` array. */
+export function detect(text: string): boolean {
+  const v = sniffJson(text)
+  return isObject(v) && isObject(v.context) && Array.isArray(v.benchmarks)
+}
+
+/** One run per family (`BM_Sort`); see docs/importers.md for the mapping. */
+export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
+  const source = opts.source ?? 'input'
+  const fail = failFor(source)
+  const root = expectObject(parseJson(text, source), '', fail)
+  const context = expectObject(root.context, 'context', fail)
+  const entries = expectArray(root.benchmarks, 'benchmarks', fail).map((b, i) => expectObject(b, `benchmarks[${i}]`, fail))
+  const time = readDate(context.date)
+
+  const families = new Map<string, JsonObject[]>()
+  const paths = new Map<JsonObject, string>()
+  entries.forEach((b, i) => {
+    paths.set(b, `benchmarks[${i}]`)
+    const name = runName(b, `benchmarks[${i}]`, fail)
+    const family = name.split('/')[0]
+    families.set(family, [...(families.get(family) ?? []), b])
+  })
+
+  const drafts = [...families].map(([family, rows]) => readFamily(family, rows, (b) => paths.get(b) as string, fail))
+  for (const d of drafts) {
+    d.time = time
+    d.meta = { context, ...d.meta }
+  }
+  return buildRuns(drafts, opts)
+}
+
+// --- internal ---
+
+/** Fields of a benchmark entry that are not user counters. */
+const knownFields = new Set([
+  'name', 'family_index', 'per_family_instance_index', 'run_name', 'run_type', 'repetitions', 'repetition_index',
+  'threads', 'iterations', 'real_time', 'cpu_time', 'time_unit', 'aggregate_name', 'aggregate_unit',
+  'error_occurred', 'error_message', 'skipped', 'skip_message', 'label', 'big_o', 'real_coefficient',
+  'cpu_coefficient', 'rms', 'complexity_n', 'memory_iterations',
+])
+
+/** Memory-manager fields (`--benchmark_memory_...`): bytes and allocation counts, lower is better. */
+const memoryFields: Record<string, string> = {
+  allocs_per_iter: 'allocs',
+  max_bytes_used: 'B',
+  total_allocated_bytes: 'B',
+  net_heap_growth: 'B',
+}
+
+const timeUnits: Record<string, number> = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 }
+
+/** Name segments that set how a benchmark runs rather than what it measures; kept out of the inputs. */
+const runFlags = /^(real_time|process_time|manual_time|(repeats|iterations|min_time|min_warmup_time):.*)$/
+
+function runName(b: JsonObject, path: string, fail: Fail): string {
+  if (typeof b.run_name === 'string') return b.run_name
+  // Versions before 1.5 have no run_name; aggregate rows append `_<aggregate_name>` to the name.
+  const name = expectString(b.name, `${path}.name`, fail)
+  const agg = typeof b.aggregate_name === 'string' ? `_${b.aggregate_name}` : ''
+  return agg && name.endsWith(agg) ? name.slice(0, -agg.length) : name
+}
+
+/** Inputs from a run name: positional args become `arg0`, `arg1`…, `n:16` keeps its name, `threads:N` gives `threads`. */
+function nameInputs(name: string): { inputs: Record<string, RawValue>; flags: string[] } {
+  const inputs: Record<string, RawValue> = {}
+  const flags: string[] = []
+  let position = 0
+  for (const seg of name.split('/').slice(1)) {
+    if (runFlags.test(seg)) flags.push(seg)
+    else if (seg.startsWith('threads:')) inputs.threads = seg.slice('threads:'.length)
+    else {
+      const colon = seg.indexOf(':')
+      if (colon > 0) inputs[seg.slice(0, colon)] = seg.slice(colon + 1)
+      else inputs[`arg${position}`] = seg
+      position++
+    }
+  }
+  return { inputs, flags }
+}
+
+function readFamily(family: string, entries: JsonObject[], pathOf: (b: JsonObject) => string, fail: Fail): RunDraft {
+  const iterations = entries.filter((b) => b.run_type !== 'aggregate')
+  const aggregates = entries.filter((b) => b.run_type === 'aggregate')
+  const complexity = aggregates.filter((b) => b.aggregate_name === 'BigO' || b.aggregate_name === 'RMS')
+  // With --benchmark_report_aggregates_only there are no per-repetition rows: the means stand in for them.
+  const fromMeans = iterations.length === 0 && aggregates.some((b) => b.aggregate_name === 'mean')
+  const measured = fromMeans ? aggregates.filter((b) => b.aggregate_name === 'mean') : iterations
+
+  const units = new Set(measured.filter((b) => !isFailed(b)).map((b) => String(b.time_unit ?? 'ns')))
+  // A family whose instances use different units (->Unit() per instance) is converted to ns.
+  const unit = units.size === 1 ? [...units][0] : 'ns'
+  const counters = new Set<string>()
+  const nextRepeat = repeatCounter()
+  const rows: Row[] = []
+  const failures: FailureRow[] = []
+  const flagSets = new Set<string>()
+  const parsed = measured.map((b) => {
+    const path = pathOf(b)
+    const name = runName(b, path, fail)
+    const { inputs, flags } = nameInputs(name)
+    flagSets.add(flags.filter((f) => !/^(repeats|iterations|min_time|min_warmup_time):/.test(f)).join('/'))
+    const repeat = typeof b.repetition_index === 'number' ? b.repetition_index + 1 : nextRepeat(name)
+    return { b, path, inputs, flags, repeat }
+  })
+  // Timing flags (real_time…) are the same for a whole family, except when two registrations share a name.
+  const timingVaries = flagSets.size > 1
+  for (const { b, path, inputs, flags, repeat } of parsed) {
+    if (timingVaries) inputs.timing = flags.filter((f) => !f.includes(':')).join('/') || 'cpu_time'
+    if (isFailed(b)) {
+      failures.push({ inputs, repeat, error: String(b.error_message ?? b.skip_message ?? 'skipped') })
+      continue
+    }
+    const factor = scale(b, unit, path, fail)
+    const results: Row['results'] = {
+      real_time: expectNumber(b.real_time, `${path}.real_time`, fail) * factor,
+      cpu_time: expectNumber(b.cpu_time, `${path}.cpu_time`, fail) * factor,
+    }
+    for (const [k, v] of Object.entries(b)) {
+      if (knownFields.has(k) || typeof v !== 'number') continue
+      results[k] = v
+      counters.add(k)
+    }
+    rows.push({ inputs, repeat, results })
+  }
+
+  const results: ResultSpec[] = [
+    { name: 'real_time', units: unit, direction: 'minimize', doc: 'wall-clock time per iteration' },
+    { name: 'cpu_time', units: unit, direction: 'minimize', doc: 'CPU time per iteration' },
+    ...[...counters].map((name) => counterSpec(name)),
+  ]
+  const meta: Record<string, unknown> = {}
+  const flags = [...flagSets].filter(Boolean)
+  if (!timingVaries && flags.length === 1) meta.flags = flags[0]
+  if (units.size > 1) meta.converted_from_units = [...units].sort()
+  if (fromMeans) meta.samples_from = 'mean aggregates (--benchmark_report_aggregates_only)'
+  if (complexity.length > 0) meta.complexity = complexity.map(complexityRow)
+  const labels = Object.fromEntries(measured.filter((b) => typeof b.label === 'string' && b.label).map((b) => [String(b.name), b.label]))
+  if (Object.keys(labels).length > 0) meta.labels = labels
+  return {
+    family,
+    rows,
+    failures,
+    results,
+    inputDocs: Object.fromEntries(
+      [...new Set(parsed.flatMap((p) => Object.keys(p.inputs)))]
+        .filter((k) => /^arg\d+$/.test(k))
+        .map((k) => [k, `positional argument ${k.slice(3)}`]),
+    ),
+    meta,
+  }
+}
+
+function isFailed(b: JsonObject): boolean {
+  return b.error_occurred === true || (typeof b.skipped === 'number' && b.skipped > 0) || b.skipped === true
+}
+
+function scale(b: JsonObject, unit: string, path: string, fail: Fail): number {
+  const from = optionalString(b.time_unit, `${path}.time_unit`, fail) ?? 'ns'
+  if (!(from in timeUnits)) fail(`${path}.time_unit`, `expected one of ns, us, ms, s, got ${JSON.stringify(from)}`)
+  return timeUnits[from] / timeUnits[unit]
+}
+
+function counterSpec(name: string): ResultSpec {
+  if (name === 'items_per_second') return { name, units: 'items/s', direction: 'maximize' }
+  if (name === 'bytes_per_second') return { name, units: 'B/s', direction: 'maximize' }
+  if (name in memoryFields) return { name, units: memoryFields[name], direction: 'minimize' }
+  // The JSON does not say whether a user counter is a rate; a name ending in _per_second is taken as one.
+  return { name, units: '', direction: isRate(name) ? 'maximize' : 'none', doc: 'user counter' }
+}
+
+function complexityRow(b: JsonObject): Record<string, unknown> {
+  const keep = ['name', 'aggregate_name', 'big_o', 'real_coefficient', 'cpu_coefficient', 'rms', 'time_unit']
+  return Object.fromEntries(keep.filter((k) => b[k] !== undefined).map((k) => [k, b[k]]))
+}
+
+/** `context.date`: ISO 8601 in current versions, `2015/03/17-18:40:25` (local time) in old ones. */
+function readDate(date: unknown): string | undefined {
+  if (typeof date !== 'string') return undefined
+  const old = /^(\d{4})\/(\d{2})\/(\d{2})-(\d{2}:\d{2}:\d{2})$/.exec(date)
+  return old ? `${old[1]}-${old[2]}-${old[3]}T${old[4]}` : isoTime(date)
+}

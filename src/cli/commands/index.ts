@@ -1,6 +1,9 @@
 import type { Command } from '../command'
 import { importCommand } from './import'
 import { listCommand } from './list'
+import { serveCommand } from './serve'
+import { checkCommand } from './check'
+import { compareCommand } from './compare'
 
 /** Every subcommand, in the order `bench-plot --help` lists them. */
-export const commands: Command[] = [importCommand, listCommand]
+export const commands: Command[] = [importCommand, listCommand, serveCommand, checkCommand, compareCommand]

@@ -1,0 +1,148 @@
+/** Rank-based tests used by the regression checks. Pure functions over number arrays; NaN values are skipped. */
+import { median } from '../stats'
+
+export type TestResult = { statistic: number; pValue: number }
+
+/**
+ * Two-sided Mann-Whitney U test of `a` against `b`.
+ * Exact (enumerated distribution of U) when both samples hold at most 25 values and there are no
+ * ties; otherwise the normal approximation with tie correction and continuity correction.
+ * `statistic` is U of `a`; the p-value is NaN when either sample is empty.
+ */
+export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): TestResult {
+  const x = finite(a)
+  const y = finite(b)
+  const n1 = x.length
+  const n2 = y.length
+  if (n1 === 0 || n2 === 0) return { statistic: Number.NaN, pValue: Number.NaN }
+  const all = [...x.map((v) => ({ v, g: 0 })), ...y.map((v) => ({ v, g: 1 }))].sort((p, q) => p.v - q.v)
+  const ranks = new Float64Array(all.length)
+  const tieSizes: number[] = []
+  for (let i = 0; i < all.length; ) {
+    let j = i
+    while (j + 1 < all.length && all[j + 1].v === all[i].v) j++
+    const rank = (i + j) / 2 + 1
+    for (let k = i; k <= j; k++) ranks[k] = rank
+    if (j > i) tieSizes.push(j - i + 1)
+    i = j + 1
+  }
+  let r1 = 0
+  for (let k = 0; k < all.length; k++) if (all[k].g === 0) r1 += ranks[k]
+  const u1 = r1 - (n1 * (n1 + 1)) / 2
+  const mu = (n1 * n2) / 2
+  if (tieSizes.length === 0 && n1 <= 25 && n2 <= 25) {
+    // P(U <= u) from the exact null distribution; two-sided p doubles the smaller tail.
+    const dist = exactUDistribution(n1, n2)
+    const total = dist.reduce((s, c) => s + c, 0)
+    const u = Math.round(Math.min(u1, n1 * n2 - u1))
+    let tail = 0
+    for (let k = 0; k <= u; k++) tail += dist[k]
+    return { statistic: u1, pValue: Math.min(1, (2 * tail) / total) }
+  }
+  const n = n1 + n2
+  const tieTerm = tieSizes.reduce((s, t) => s + t ** 3 - t, 0)
+  const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)))
+  if (variance <= 0) return { statistic: u1, pValue: 1 }
+  const z = (Math.abs(u1 - mu) - 0.5) / Math.sqrt(variance)
+  return { statistic: u1, pValue: Math.min(1, 2 * normalSf(Math.max(z, 0))) }
+}
+
+/**
+ * Two-sided Mann-Kendall trend test of a series in order (Kendall's tau against the index), as
+ * scipy's `kendalltau` computes it for bencher: exact when there are no ties and at most 33 values,
+ * otherwise the normal approximation with tie correction (no continuity correction).
+ * `statistic` is S = Σ sign(x_j − x_i) over i < j.
+ */
+export function mannKendall(series: ArrayLike<number>): TestResult {
+  const x = finite(series)
+  const n = x.length
+  if (n < 3) return { statistic: 0, pValue: 1 }
+  let s = 0
+  for (let i = 0; i < n - 1; i++) for (let j = i + 1; j < n; j++) s += Math.sign(x[j] - x[i])
+  const counts = new Map<number, number>()
+  for (const v of x) counts.set(v, (counts.get(v) ?? 0) + 1)
+  const ties = [...counts.values()].filter((c) => c > 1)
+  if (ties.length === 0 && n <= 33) {
+    // S = pairs − 2·inversions, and inversions of a random permutation follow the Mahonian numbers.
+    const inv = mahonian(n)
+    const total = inv.reduce((a, c) => a + c, 0)
+    const pairs = (n * (n - 1)) / 2
+    const k = Math.round((pairs - Math.abs(s)) / 2) // inversions at |S| or beyond, one tail
+    let tail = 0
+    for (let i = 0; i <= k; i++) tail += inv[i]
+    return { statistic: s, pValue: Math.min(1, (2 * tail) / total) }
+  }
+  const tieTerm = ties.reduce((a, t) => a + t * (t - 1) * (2 * t + 5), 0)
+  const variance = (n * (n - 1) * (2 * n + 5) - tieTerm) / 18
+  if (variance <= 0) return { statistic: s, pValue: 1 }
+  const z = Math.abs(s) / Math.sqrt(variance)
+  return { statistic: s, pValue: Math.min(1, 2 * normalSf(z)) }
+}
+
+/** Theil-Sen slope of a series against its index: the median of all pairwise slopes. */
+export function theilSenSlope(series: ArrayLike<number>): number {
+  const x = finite(series)
+  const slopes: number[] = []
+  for (let i = 0; i < x.length - 1; i++) for (let j = i + 1; j < x.length; j++) slopes.push((x[j] - x[i]) / (j - i))
+  return slopes.length === 0 ? 0 : median(slopes)
+}
+
+/** Upper tail of the standard normal distribution, P(Z > z). */
+export function normalSf(z: number): number {
+  return 0.5 * erfc(z / Math.SQRT2)
+}
+
+// --- internal ---
+
+function finite(xs: ArrayLike<number>): number[] {
+  const out: number[] = []
+  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out.push(xs[i])
+  return out
+}
+
+// Complementary error function: the Chebyshev fit of Numerical Recipes' erfcc (fractional error < 1.2e-7).
+function erfc(x: number): number {
+  const z = Math.abs(x)
+  const t = 1 / (1 + 0.5 * z)
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    )
+  return x >= 0 ? r : 2 - r
+}
+
+// Counts of each U value under the null for sample sizes m, n (frequencies over the C(m+n, m) orderings).
+function exactUDistribution(m: number, n: number): number[] {
+  // f[i][j][u]: number of orderings of i x's and j y's with U = u. Built iteratively over j.
+  let prev: number[][] = []
+  for (let i = 0; i <= m; i++) prev.push([1]) // j = 0: U is 0
+  for (let j = 1; j <= n; j++) {
+    const cur: number[][] = [[1]] // i = 0: U is 0
+    for (let i = 1; i <= m; i++) {
+      const size = i * j + 1
+      const row = new Array<number>(size).fill(0)
+      // Last element is an x (it beats all j y's) or a y (adds nothing).
+      const withX = cur[i - 1]
+      for (let u = 0; u < withX.length; u++) row[u + j] += withX[u]
+      const withY = prev[i]
+      for (let u = 0; u < withY.length; u++) row[u] += withY[u]
+      cur.push(row)
+    }
+    prev = cur
+  }
+  return prev[m]
+}
+
+// Number of permutations of n items by inversion count.
+function mahonian(n: number): number[] {
+  let row = [1]
+  for (let k = 2; k <= n; k++) {
+    const next = new Array<number>(row.length + k - 1).fill(0)
+    for (let i = 0; i < row.length; i++) for (let j = 0; j < k; j++) next[i + j] += row[i]
+    row = next
+  }
+  return row
+}

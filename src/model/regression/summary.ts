@@ -1,0 +1,95 @@
+import { buildHistories, pointMeans, runRef, scalarResults, type RunRef } from '../history'
+import { mean } from '../stats'
+import type { Benchmark, Direction } from '../types'
+import { detectRegressions, type RegressionOptions, type Verdict } from './detect'
+
+/** One value of a sparkline: a run's mean over all inputs and the typical spread of its repeats. */
+export type SparkPoint = { mean: number; std: number }
+
+export type IndexResultSummary = {
+  result: string
+  units: string
+  direction: Direction
+  /** The newest run's mean over all inputs. */
+  latest: number
+  verdict: Verdict
+  changePercent: number
+  /** The newest history, oldest first (at most `sparkRuns` runs). */
+  spark: SparkPoint[]
+}
+
+/** One row of the index page. */
+export type IndexRow = {
+  name: string
+  title: string
+  runs: number
+  /** Runs of the newest history. */
+  historyRuns: number
+  latest: RunRef
+  /** The worst verdict over the results: regressed, then improved, unchanged, young. */
+  verdict: Verdict | null
+  results: IndexResultSummary[]
+}
+
+export type SummarizeOptions = RegressionOptions & {
+  /** Runs shown in a sparkline, the newest. @default 30 */
+  sparkRuns?: number
+}
+
+/**
+ * Summarise a benchmark for the index: latest value, sparkline data and verdict per result.
+ * Per-point checks are skipped unless asked for, which keeps hundreds of rows quick.
+ */
+export function summarizeBenchmark(benchmark: Benchmark, opts: SummarizeOptions = {}): IndexRow {
+  const history = buildHistories(benchmark.runs).at(-1)
+  if (!history) throw new RangeError(`benchmark "${benchmark.name}" has no runs`)
+  const sparkRuns = Math.max(1, opts.sparkRuns ?? 30)
+  const verdict = detectRegressions(history, { points: false, ...opts })
+  const current = history.runs.at(-1) as (typeof history.runs)[number]
+  const recent = history.runs.slice(-sparkRuns)
+  const results = verdict.results.map((r): IndexResultSummary => ({
+    result: r.result,
+    units: r.units,
+    direction: r.direction,
+    latest: mean(pointMeans(current, r.result)),
+    verdict: r.verdict,
+    changePercent: r.judgement.changePercent,
+    spark: recent.map((run) => sparkPoint(run, r.result)),
+  }))
+  return {
+    name: benchmark.name,
+    title: current.title,
+    runs: benchmark.runs.length,
+    historyRuns: history.runs.length,
+    latest: runRef(current),
+    verdict: worstVerdict(results.map((r) => r.verdict)),
+    results,
+  }
+}
+
+/** The verdict a row or a benchmark shows: regressed over improved over unchanged over young; null for none. */
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict | null {
+  for (const v of ['regressed', 'improved', 'unchanged', 'young'] as const) if (verdicts.includes(v)) return v
+  return null
+}
+
+// --- internal ---
+
+// The spread drawn around a sparkline is the noise of repeats (root mean within-point variance), not the sweep's range.
+function sparkPoint(run: Benchmark['runs'][number], result: string): SparkPoint {
+  const column = run.data[result]
+  const means = pointMeans(run, result)
+  if (!(column instanceof Float64Array) || !scalarResults(run).some((r) => r.name === result)) return { mean: Number.NaN, std: Number.NaN }
+  let ss = 0
+  let n = 0
+  for (let p = 0; p < means.length; p++) {
+    for (let k = 0; k < run.repeats; k++) {
+      const x = column[p * run.repeats + k]
+      if (Number.isFinite(x)) {
+        ss += (x - means[p]) ** 2
+        n++
+      }
+    }
+  }
+  return { mean: mean(means), std: n === 0 ? Number.NaN : Math.sqrt(ss / n) }
+}

@@ -11,3 +11,5 @@ export type { OpenStoreOptions, RunHeader, SaveOutcome, Store, StoreBackend } fr
 export { parseRunsJson, validateRun, runToInput } from './model/run-format'
 export type { RunInput, ParseRunOptions } from './model/run-format'
 export type { Benchmark, BenchmarkSummary, Column, ConstVar, Direction, Failure, InputKind, InputValue, InputVar, ResultKind, ResultVar, Run } from './model/types'
+export { createApp, findFreePort, loadBenchmark, plotServer, serve } from './server'
+export type { CreateAppOptions, FindFreePortOptions, PlotServerOptions, RunningServer, ServeOptions, StoreLocation } from './server'

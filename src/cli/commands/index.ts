@@ -4,6 +4,7 @@ import { listCommand } from './list'
 import { serveCommand } from './serve'
 import { checkCommand } from './check'
 import { compareCommand } from './compare'
+import { demoCommand } from './demo'
 
 /** Every subcommand, in the order `bench-plot --help` lists them. */
-export const commands: Command[] = [importCommand, listCommand, serveCommand, checkCommand, compareCommand]
+export const commands: Command[] = [importCommand, listCommand, serveCommand, checkCommand, compareCommand, demoCommand]

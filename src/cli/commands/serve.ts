@@ -1,0 +1,63 @@
+import { BenchPlotError } from '../../errors'
+import { openBrowser, plotServer, shouldOpenByDefault } from '../../server'
+import { numberOption, storeOptions, stringOption, type Command } from '../command'
+import { resolveStorePaths } from '../paths'
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the plots of one benchmark, or with no name an index of every benchmark',
+  usage: 'serve [name] [--port N] [--host ADDR] [--open | --no-open] [options]',
+  options: {
+    port: { type: 'string', arg: 'N', description: 'listen on port N (default: a free random port in 49152-65535)' },
+    host: { type: 'string', arg: 'ADDR', description: 'bind address (default 127.0.0.1; 0.0.0.0 serves other machines and container port forwarding)' },
+    open: { type: 'boolean', description: 'open the page in the default browser' },
+    'no-open': { type: 'boolean', description: 'never open a browser (default: open when stdout is a terminal and a display is there)' },
+    ...storeOptions,
+  },
+  async run(args, io) {
+    if (args.positionals.length > 1) throw new BenchPlotError('USAGE', `serve takes one benchmark name, got ${args.positionals.length} (see bench-plot serve --help)`)
+    if (args.values.open && args.values['no-open']) throw new BenchPlotError('USAGE', '--open and --no-open cannot be given together')
+    const name = args.positionals[0] ?? null
+    const port = numberOption(args, 'port')
+    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+      throw new BenchPlotError('USAGE', `--port: expected a whole number from 1 to 65535, got "${stringOption(args, 'port')}"`)
+    }
+    const host = stringOption(args, 'host') ?? '127.0.0.1'
+    const { cachedir, db } = resolveStorePaths(args, io)
+    const open = args.values.open ? true : args.values['no-open'] ? false : shouldOpenByDefault(io.isTTY, io.env)
+
+    const stopSignal = waitForStopSignal()
+    const server = await plotServer(name, { cachedir, db, port, host, open: false })
+    try {
+      io.stdout(`Serving ${name ?? 'all benchmarks'} at ${server.url}`)
+      if (open) {
+        const problem = await openBrowser(server.url)
+        if (problem) io.stderr(`bench-plot: warning: could not open a browser (${problem}); open ${server.url} yourself`)
+      }
+      await stopSignal.promise
+    } finally {
+      stopSignal.dispose()
+      await server.stop()
+    }
+    return 0
+  },
+}
+
+// --- internal ---
+
+function waitForStopSignal(): { promise: Promise<void>; dispose: () => void } {
+  let done = () => {}
+  const promise = new Promise<void>((resolve) => {
+    done = resolve
+  })
+  const onSignal = () => done()
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    promise,
+    dispose: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    },
+  }
+}

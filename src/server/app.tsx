@@ -1,0 +1,93 @@
+import { html } from '@elysiajs/html'
+import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { Elysia } from 'elysia'
+import { BenchPlotError, type ErrorCode } from '../errors'
+import { pageHeaders, type ServerContext } from './context'
+import { createPageCache } from './page-cache'
+import type { MediaLinks } from './pages/charts-region'
+import { ErrorPage, NotFoundPage } from './pages/not-found-page'
+import { apiRoutes } from './routes/api'
+import { assetRoutes } from './routes/assets'
+import { mediaRoutes } from './routes/media'
+import { pageRoutes } from './routes/pages'
+import { rrdRoutes } from './routes/rrd'
+import { resolveInside } from './safe-path'
+import type { BenchmarkSource } from './source'
+
+export type CreateAppOptions = {
+  source: BenchmarkSource
+  /** The benchmark `/` redirects to; null or absent serves the index of every benchmark. */
+  name?: string | null
+  /** Where media paths resolve and `<cachedir>/rrd` is looked for; null serves no files. */
+  cachedir?: string | null
+  /** Named on the empty index page. @default cachedir */
+  location?: string
+}
+
+const httpStatus = { NOT_FOUND: 404, USAGE: 400, PARSE: 400, UNKNOWN_FORMAT: 400, STORE: 500, SERVE: 500, REGRESSION: 500 } satisfies Record<ErrorCode, number>
+
+/**
+ * The whole web app: pages, JSON API, assets, media and (when `<cachedir>/rrd` exists now) the
+ * rerun recordings. Route tests call `app.handle(new Request(...))` on it with no port.
+ */
+export async function createApp(opts: CreateAppOptions) {
+  const cachedir = opts.cachedir ?? null
+  const rrdDir = cachedir === null ? null : join(cachedir, 'rrd')
+  const hasRrd = rrdDir !== null && existsSync(rrdDir) && statSync(rrdDir).isDirectory()
+  const ctx: ServerContext = {
+    source: opts.source,
+    name: opts.name ?? null,
+    cachedir,
+    location: opts.location ?? cachedir ?? 'memory',
+    pages: createPageCache(),
+    media: mediaLinks(cachedir),
+  }
+  const app = new Elysia()
+    .use(html())
+    .error({ BenchPlotError })
+    .onError(({ code, error, request }) => {
+      const api = new URL(request.url).pathname.startsWith('/api/')
+      // Elysia reports a BenchPlotError's own code ('NOT_FOUND', …), so test the class first.
+      const ours = error instanceof BenchPlotError
+      if (ours || code === 'NOT_FOUND') {
+        const status = ours ? httpStatus[error.code] : 404
+        const message = ours ? error.message : `No page at ${decodeSafe(new URL(request.url).pathname)}.`
+        if (api) return Response.json({ error: message }, { status })
+        return new Response(status === 404 ? NotFoundPage({ message }) : ErrorPage({ status, message }), { status, headers: pageHeaders })
+      }
+      if (code === 'PARSE' || code === 'VALIDATION') {
+        if (api) return Response.json({ error: 'bad request' }, { status: 400 })
+        return new Response(ErrorPage({ status: 400, message: 'Bad request.' }), { status: 400, headers: pageHeaders })
+      }
+      console.error(error)
+      const message = 'Internal error: see the server log.'
+      if (api) return Response.json({ error: message }, { status: 500 })
+      return new Response(ErrorPage({ status: 500, message }), { status: 500, headers: pageHeaders })
+    })
+    .use(pageRoutes(ctx))
+    .use(apiRoutes(ctx))
+    .use(assetRoutes())
+    .use(mediaRoutes(cachedir))
+  if (hasRrd) app.use(await rrdRoutes(rrdDir))
+  return app
+}
+
+// --- internal ---
+
+function mediaLinks(cachedir: string | null): MediaLinks {
+  const encode = (p: string) => p.split('/').map(encodeURIComponent).join('/')
+  return {
+    mediaUrl: (rel) => `/media/${encode(rel)}`,
+    rrdUrl: (rel) => `/rrd_static/${encode(rel.startsWith('rrd/') ? rel.slice(4) : rel)}`,
+    exists: (rel) => cachedir !== null && resolveInside(cachedir, encode(rel)) !== null,
+  }
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}

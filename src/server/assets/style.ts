@@ -1,0 +1,67 @@
+/** bench-plot's own stylesheet, served at /assets/bench-plot.css: dense, system fonts, no web fonts, fits 375px. */
+export const styleCss = `
+:root{--fg:#1c2430;--muted:#5d6b7e;--line:#dde3ea;--bg:#fff;--soft:#f5f7fa;--accent:#1f6feb;--accent-soft:#e8f0fe;--bad:#b42318;--bad-soft:#fef3f2;--radius:6px;
+--mono:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif;font-size:15px;line-height:1.45;color:var(--fg);background:var(--bg)}
+*{box-sizing:border-box}
+body{margin:0}
+a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+code,pre,.mono{font-family:var(--mono);font-size:.88em}
+pre{background:var(--soft);padding:.6em .8em;border-radius:var(--radius);overflow-x:auto}
+header.top{display:flex;flex-wrap:wrap;align-items:baseline;gap:.3em 1em;padding:.7em 1.2em;border-bottom:1px solid var(--line);background:var(--soft)}
+header.top h1{font-size:1.25em;margin:0;overflow-wrap:anywhere}
+header.top .brand{color:var(--muted);font-size:.85em;margin-right:auto}
+header.top nav{font-size:.85em;display:flex;gap:1em;flex-wrap:wrap}
+main{padding:0 1.2em 2em;max-width:1400px;margin:0 auto}
+nav.tabs{display:flex;gap:.25em;overflow-x:auto;border-bottom:1px solid var(--line);margin:.8em 0 0;padding:0;scrollbar-width:thin}
+nav.tabs a{flex:0 0 auto;display:block;padding:.45em .85em;border:1px solid transparent;border-bottom:none;border-radius:var(--radius) var(--radius) 0 0;color:var(--muted);white-space:nowrap;max-width:26em;overflow:hidden;text-overflow:ellipsis;font-size:.92em}
+nav.tabs a:hover{background:var(--soft);text-decoration:none;color:var(--fg)}
+nav.tabs a[aria-current=page]{border-color:var(--line);background:var(--bg);color:var(--fg);font-weight:600;margin-bottom:-1px;padding-bottom:calc(.45em + 1px)}
+.tab-time{font-weight:400;color:var(--muted);font-size:.88em;margin-left:.35em}
+section.run{padding-top:.4em}
+section.run>h2{font-size:1.45em;margin:.5em 0 .2em;overflow-wrap:anywhere}
+.run-meta{color:var(--muted);font-size:.85em;display:flex;flex-wrap:wrap;gap:.2em 1.1em;margin-bottom:.6em}
+.markdown{max-width:75em;overflow-wrap:anywhere}.markdown img{max-width:100%}
+.markdown table{border-collapse:collapse}.markdown td,.markdown th{border:1px solid var(--line);padding:.2em .5em}
+p.sweep{background:var(--accent-soft);border-left:3px solid var(--accent);padding:.45em .8em;border-radius:0 var(--radius) var(--radius) 0;margin:.8em 0;overflow-wrap:anywhere}
+details.params{border:1px solid var(--line);border-radius:var(--radius);margin:.8em 0;background:var(--bg)}
+details.params>summary{cursor:pointer;padding:.45em .8em;font-weight:600;background:var(--soft);border-radius:var(--radius)}
+details.params[open]>summary{border-bottom:1px solid var(--line);border-radius:var(--radius) var(--radius) 0 0}
+details.params .body{padding:.3em .8em .8em}
+details.params h4{margin:.8em 0 .3em;font-size:.95em}
+.table-wrap{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}
+table.data{border-collapse:collapse;font-size:.86em;width:auto;min-width:50%}
+table.data th,table.data td{padding:.25em .7em;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+table.data th{background:var(--soft);font-weight:600;position:sticky;top:0;white-space:nowrap}
+table.data th.num{text-align:right}
+table.data td.num{text-align:right;font-variant-numeric:tabular-nums;font-family:var(--mono);font-size:.95em;white-space:nowrap}
+table.data td.missing{color:var(--muted);text-align:center}
+table.data tr:hover td{background:#fafbfc}
+.values{max-width:40em;overflow-wrap:anywhere}
+.failures{border:1px solid #fecdca;background:var(--bad-soft);border-radius:var(--radius);padding:.5em .9em;margin:1em 0}
+.failures h3{color:var(--bad);margin:.2em 0 .4em;font-size:1.05em}
+.failures table.data th{background:#fee4e2}
+.failures td.error{font-family:var(--mono);font-size:.95em;color:var(--bad);overflow-wrap:anywhere}
+.more{color:var(--muted);font-style:italic;margin:.4em 0}
+section.charts{margin:1.2em 0}
+section.charts:empty{display:none}
+h3.section{font-size:1.1em;margin:1.4em 0 .4em;padding-bottom:.2em;border-bottom:1px solid var(--line)}
+.samples-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:.3em 1em}
+.samples-head h3{margin-right:auto}
+.downloads{font-size:.88em;display:flex;gap:.8em}
+nav.pager{display:flex;flex-wrap:wrap;align-items:center;gap:.3em;margin:.6em 0;font-size:.88em}
+nav.pager a,nav.pager span{padding:.2em .6em;border:1px solid var(--line);border-radius:var(--radius)}
+nav.pager span.current{background:var(--accent);color:#fff;border-color:var(--accent)}
+nav.pager span.disabled{color:#aab4c0}
+nav.pager .count{border:none;color:var(--muted)}
+.post{margin-top:1.5em;padding-top:.6em;border-top:1px solid var(--line)}
+ul.benchmarks{list-style:none;padding:0;margin:1em 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(17em,1fr));gap:.7em}
+ul.benchmarks li a{display:block;border:1px solid var(--line);border-radius:var(--radius);padding:.7em .9em;color:var(--fg);height:100%}
+ul.benchmarks li a:hover{border-color:var(--accent);text-decoration:none;background:var(--soft)}
+ul.benchmarks .name{font-weight:600;color:var(--accent);overflow-wrap:anywhere}
+ul.benchmarks .sub{color:var(--muted);font-size:.85em}
+.empty,.notfound{color:var(--muted);padding:2em 0}
+.notfound h2{color:var(--fg)}
+footer{color:var(--muted);font-size:.8em;padding:1em 1.2em;border-top:1px solid var(--line);text-align:center}
+@media (max-width:600px){:root{font-size:14px}nav.tabs{flex-wrap:wrap;border-bottom:none}nav.tabs a{border:1px solid var(--line);border-radius:var(--radius);max-width:100%}nav.tabs a[aria-current=page]{margin-bottom:0;padding-bottom:.45em;background:var(--accent-soft);border-color:var(--accent)}main{padding:0 .7em 1.5em}header.top{padding:.6em .7em}table.data th,table.data td{padding:.2em .45em}section.run>h2{font-size:1.25em}}
+`

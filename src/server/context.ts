@@ -1,0 +1,25 @@
+import type { PageCache } from './page-cache'
+import type { MediaLinks } from './pages/charts-region'
+import type { BenchmarkSource } from './source'
+
+/** What every route group is given: plain values, never the Elysia context. */
+export type ServerContext = {
+  source: BenchmarkSource
+  /** The benchmark served at `/`; null serves the index of every benchmark. */
+  name: string | null
+  /** Where media paths are resolved; null when serving runs from memory without one. */
+  cachedir: string | null
+  /** Shown on the empty index page. */
+  location: string
+  pages: PageCache
+  media: MediaLinks
+}
+
+/** Headers of every HTML page: nothing may be fetched from another host, nothing framed elsewhere. */
+export const pageHeaders = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+} as const

@@ -1,0 +1,61 @@
+import { Html, type PropsWithChildren } from '@elysiajs/html'
+import { clientAssets } from './charts-region'
+
+export type LayoutProps = PropsWithChildren<{
+  /** Page title, plain text (escaped here). */
+  title: string
+  /** Plain-text heading; defaults to the title. */
+  heading?: string
+  /** Whether the charts' stylesheet and scripts are linked. */
+  charts?: boolean
+  nav?: { href: string; label: string }[]
+}>
+
+/** The frame of every page: title, top bar, one stylesheet, and the charts' assets when asked. All served from the binary. */
+export function Layout(props: LayoutProps): string {
+  return (
+    '<!doctype html>' +
+    toHtml(
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{Html.escapeHtml(props.title)}</title>
+          <link rel="icon" href="data:," />
+          <link rel="stylesheet" href="/assets/bench-plot.css" />
+          {props.charts && hasAsset('charts.css') ? <link rel="stylesheet" href="/assets/charts.css" /> : ''}
+          {props.charts && hasAsset('echarts.min.js') ? <script defer src="/assets/echarts.min.js"></script> : ''}
+          {props.charts && hasAsset('charts.js') ? <script defer src="/assets/charts.js"></script> : ''}
+        </head>
+        <body>
+          <header class="top">
+            <h1>{Html.escapeHtml(props.heading ?? props.title)}</h1>
+            <a class="brand" href="/">
+              bench-plot
+            </a>
+            {props.nav && props.nav.length > 0 ? (
+              <nav aria-label="Data">
+                {props.nav.map((n) => (
+                  <a href={n.href}>{Html.escapeHtml(n.label)}</a>
+                ))}
+              </nav>
+            ) : (
+              ''
+            )}
+          </header>
+          <main>{props.children as 'safe'}</main>
+        </body>
+      </html>
+    )
+  )
+}
+
+/** A rendered element as a string: pages here are never async. */
+export function toHtml(el: JSX.Element): string {
+  if (typeof el !== 'string') throw new Error('unexpected async component')
+  return el
+}
+
+function hasAsset(name: string): boolean {
+  return Object.hasOwn(clientAssets, name)
+}

@@ -1,0 +1,73 @@
+import { Elysia } from 'elysia'
+import { BenchPlotError } from '../../errors'
+import type { Run } from '../../model/types'
+import type { ServerContext } from '../context'
+import { samplesCsv, samplesJson, streamChunks } from '../samples'
+
+/**
+ * The JSON API: `/api/benchmarks` (as `bench-plot list --json`), `/api/benchmarks/<name>` (the
+ * benchmark and its runs, without samples) and `/api/benchmarks/<name>/runs/<id>/samples.csv|json`.
+ */
+export const apiRoutes = (ctx: ServerContext) =>
+  new Elysia({ prefix: '/api' })
+    .get('/benchmarks', () => json(ctx.source.listBenchmarks()))
+    .get('/benchmarks/:name', ({ params }) => {
+      const runs = ctx.source.listRuns(params.name)
+      return json({
+        name: params.name,
+        runs: runs.map((r) => ({
+          id: r.id,
+          title: r.title,
+          time: r.time,
+          time_label: r.timeLabel,
+          tag: r.tag,
+          commit: r.commit,
+          branch: r.branch,
+          description: r.description,
+          post_description: r.postDescription,
+          repeats: r.repeats,
+          inputs: r.inputs,
+          consts: r.consts,
+          results: r.results,
+          meta: r.meta,
+          samples: r.sampleCount,
+          failures: r.failureCount,
+          links: {
+            csv: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.csv`,
+            json: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.json`,
+          },
+        })),
+      })
+    })
+    .get('/benchmarks/:name/runs/:file/:format', ({ params }) => {
+      // `:id/samples.:ext` as two params: /runs/3/samples.csv
+      const run = findRun(ctx, params.name, params.file)
+      const base = `${safeFileName(params.name)}-run${run.id}-samples`
+      if (params.format === 'samples.csv') {
+        return new Response(streamChunks(samplesCsv(run)), {
+          headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `inline; filename="${base}.csv"` },
+        })
+      }
+      if (params.format === 'samples.json') {
+        return new Response(streamChunks(samplesJson(run)), { headers: { 'content-type': 'application/json; charset=utf-8' } })
+      }
+      throw new BenchPlotError('NOT_FOUND', `no such file: ${params.format} (samples.csv or samples.json)`)
+    })
+
+// --- internal ---
+
+function json(value: unknown): Response {
+  return new Response(JSON.stringify(value, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } })
+}
+
+function findRun(ctx: ServerContext, name: string, idText: string): Run {
+  const id = Number(idText)
+  ctx.source.listRuns(name) // NOT_FOUND for an unknown benchmark, with the store's message
+  const run = Number.isInteger(id) ? ctx.source.getRun(name, id) : null
+  if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${idText}`)
+  return run
+}
+
+function safeFileName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 80) || 'benchmark'
+}

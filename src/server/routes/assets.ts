@@ -1,0 +1,21 @@
+import { Elysia, NotFoundError } from 'elysia'
+import { styleCss } from '../assets/style'
+import { clientAssets } from '../pages/charts-region'
+
+type Asset = { type: string; body: string; etag: string }
+
+/** `/assets/<name>`: the stylesheet and the charts' scripts, all inside the binary. */
+export const assetRoutes = () => {
+  const assets = new Map<string, Asset>()
+  const add = (name: string, type: string, body: string) =>
+    assets.set(name, { type, body, etag: `"${new Bun.CryptoHasher('sha1').update(body).digest('base64url')}"` })
+  add('bench-plot.css', 'text/css; charset=utf-8', styleCss)
+  for (const [name, a] of Object.entries(clientAssets)) add(name, a.type, a.body)
+  return new Elysia().get('/assets/*', ({ params, request }) => {
+    const asset = assets.get(params['*'])
+    if (!asset) throw new NotFoundError()
+    const headers = { 'content-type': asset.type, etag: asset.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }
+    if (request.headers.get('if-none-match') === asset.etag) return new Response(null, { status: 304, headers })
+    return new Response(asset.body, { headers })
+  })
+}

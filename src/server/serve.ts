@@ -1,0 +1,135 @@
+import type { Elysia } from 'elysia'
+import type { Benchmark, Run } from '../model/types'
+import { openStore, type Store } from '../store'
+import { createApp } from './app'
+import { openBrowser } from './open-browser'
+import { bindPort, type FindFreePortOptions } from './port'
+import { memorySource, storeSource } from './source'
+import { join, resolve } from 'node:path'
+
+export type ServeOptions = {
+  /** Port to listen on; busy means an error. @default a free random port in 49152-65535 */
+  port?: number
+  /** Bind address; `0.0.0.0` serves other machines and containers' port forwarding. @default '127.0.0.1' */
+  host?: string
+  /** Open the page in the default browser. A browser that cannot be opened is a warning. @default false */
+  open?: boolean
+  /** Where warnings go. @default console.warn */
+  warn?: (line: string) => void
+  /** Port finder settings (tests). */
+  portFinder?: Omit<FindFreePortOptions, 'host'>
+}
+
+export type StoreLocation = {
+  /** Cache directory: the store, media and `rrd/` live there. @default './cachedir' */
+  cachedir?: string
+  /** The store file. @default '<cachedir>/bench-plot.sqlite' */
+  db?: string
+}
+
+export type PlotServerOptions = ServeOptions & StoreLocation
+
+/** A running server: a URL a browser on this machine can open, the port, and a way to stop it. */
+export type RunningServer = { url: string; port: number; stop(): Promise<void> }
+
+/**
+ * Load a benchmark with all its runs from the store (opened read-only).
+ * Throws BenchPlotError NOT_FOUND with the store's message when it is not there.
+ */
+export function loadBenchmark(name: string, opts: StoreLocation = {}): Benchmark {
+  const store = openStore(storePaths(opts).db, { readonly: true })
+  try {
+    return store.loadBenchmark(name)
+  } finally {
+    store.close()
+  }
+}
+
+/**
+ * Serve the plots of benchmark `name` from the store, as bencher's `BenchPlotServer.plot_server`;
+ * with `name` null, an index of every benchmark. The benchmark is loaded before any port is bound,
+ * so a missing one throws NOT_FOUND and nothing listens.
+ * @example
+ * const server = await plotServer('sort', { cachedir: 'cachedir' })
+ * console.log(server.url)
+ * await server.stop()
+ */
+export async function plotServer(name: string | null, cfg: PlotServerOptions = {}): Promise<RunningServer> {
+  const { cachedir, db } = storePaths(cfg)
+  const store = openStore(db, { readonly: true })
+  try {
+    const source = storeSource(store)
+    if (name !== null) {
+      const benchmark = store.loadBenchmark(name)
+      // Warm the run cache with the newest run: the first page is then quick.
+      const newest = benchmark.runs[benchmark.runs.length - 1]
+      if (newest?.id !== undefined) source.getRun(name, newest.id)
+    }
+    const app = await createApp({ source, name, cachedir, location: db })
+    return await listen(app, cfg, () => store.close())
+  } catch (err) {
+    store.close()
+    throw err
+  }
+}
+
+/**
+ * Serve runs held in memory (no store), as bencher's `BenchPlotServer.serve`: `pages` are the runs
+ * shown as tabs of benchmark `name`, oldest first.
+ */
+export async function serve(name: string, pages: Run[], opts: ServeOptions & { cachedir?: string } = {}): Promise<RunningServer> {
+  const source = memorySource([{ name, runs: pages }])
+  source.listRuns(name) // NOT_FOUND when there is nothing to show
+  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null })
+  return listen(app, opts, () => {})
+}
+
+/** The URL a browser on this machine can open for a server bound to `host`. */
+export function browsableUrl(host: string, port: number): string {
+  let h = host
+  if (h === '0.0.0.0' || h === '') h = '127.0.0.1'
+  else if (h === '::' || h === '[::]') h = '[::1]'
+  else if (h.includes(':') && !h.startsWith('[')) h = `[${h}]`
+  return `http://${h}:${port}/`
+}
+
+// --- internal ---
+
+function storePaths(opts: StoreLocation): { cachedir: string; db: string } {
+  const cachedir = resolve(opts.cachedir ?? 'cachedir')
+  return { cachedir, db: resolve(opts.db ?? join(cachedir, 'bench-plot.sqlite')) }
+}
+
+type AnyApp = Elysia<any, any, any, any, any, any, any>
+
+async function listen(app: AnyApp, opts: ServeOptions, onStop: () => void): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1'
+  const server = await bindPort(
+    (port) =>
+      Bun.serve({
+        hostname: host,
+        port,
+        // Recordings of hundreds of MB are streamed; do not cut them off.
+        idleTimeout: 0,
+        fetch: (request) => app.handle(request),
+      }),
+    { ...opts.portFinder, host, port: opts.port },
+  )
+  const port = server.port as number
+  const url = browsableUrl(host, port)
+  if (opts.open) {
+    const problem = await openBrowser(url)
+    if (problem) (opts.warn ?? console.warn)(`warning: could not open a browser (${problem}); open ${url} yourself`)
+  }
+  let stopped = false
+  return {
+    url,
+    port,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      await server.stop(true)
+      onStop()
+    },
+  }
+}

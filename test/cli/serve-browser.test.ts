@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { openStore } from '../../src/store'
+import { sortRun } from '../fixtures/sort-run'
+import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
+import { launchBrowser } from '../helpers/browser'
+
+const artifacts = resolve(import.meta.dir, '../../test-artifacts/server')
+let browser: Browser
+let server: ServerProcess
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true })
+  const dir = tempDir()
+  const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
+  store.record(sortRun({ title: 'Sorting, first try', time: '2026-11-20T09:00:00Z', time_label: null }))
+  store.record(
+    sortRun({
+      description: 'How **fast** do we sort? A longer paragraph, so that the layout shows how text wraps on a narrow phone screen, with `code` and a [link](https://example.com).',
+    }),
+  )
+  // Enough samples for the pager.
+  store.record({
+    benchmark: 'sort',
+    title: 'Sorting, wide sweep',
+    time: '2026-11-26T09:00:00Z',
+    time_label: 'v2.0',
+    repeats: 3,
+    inputs: [
+      { name: 'n', kind: 'int', units: 'items', values: Array.from({ length: 60 }, (_, i) => (i + 1) * 100) },
+      { name: 'algo', kind: 'cat', values: ['quick', 'heap', 'merge'] },
+    ],
+    results: [
+      { name: 'time', kind: 'float', units: 's' },
+      { name: 'ok', kind: 'bool' },
+    ],
+    samples: Array.from({ length: 540 }, (_, k) => ({
+      inputs: { n: (Math.floor(k / 9) + 1) * 100, algo: ['quick', 'heap', 'merge'][Math.floor(k / 3) % 3] },
+      repeat: (k % 3) + 1,
+      results: { time: Math.random() * 1e-3, ok: k % 17 !== 0 },
+    })).filter((_, k) => k % 50 !== 7),
+    failures: Array.from({ length: 540 }, (_, k) => k)
+      .filter((k) => k % 50 === 7)
+      .map((k) => ({ inputs: { n: (Math.floor(k / 9) + 1) * 100, algo: ['quick', 'heap', 'merge'][Math.floor(k / 3) % 3] }, repeat: (k % 3) + 1, error: 'MemoryError: out of memory\n  at sort()' })),
+  })
+  store.close()
+  server = await startServer(['sort'], { cwd: dir })
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('the served page in Chromium', () => {
+  for (const [width, height] of [
+    [1280, 900],
+    [375, 812],
+  ]) {
+    it(`loads at ${width}px with no console error and no request leaving localhost`, async () => {
+      const page = await browser.newPage({ viewport: { width, height } })
+      const errors: string[] = []
+      const requests: string[] = []
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
+      })
+      page.on('pageerror', (e) => errors.push(String(e)))
+      page.on('request', (r) => requests.push(r.url()))
+      const res = await page.goto(server.url, { waitUntil: 'networkidle' })
+      expect(res?.status()).toBe(200)
+      expect(await page.title()).toBe('sort')
+      await page.screenshot({ path: join(artifacts, `page-${width}.png`), fullPage: true })
+      await page.click('details.params > summary')
+      await page.screenshot({ path: join(artifacts, `page-${width}-params.png`), fullPage: false })
+      // No horizontal scrolling of the whole page: wide tables scroll inside their box.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      expect(errors).toEqual([])
+      const hosts = new Set(requests.map((u) => new URL(u).host))
+      expect([...hosts]).toEqual([`127.0.0.1:${server.port}`])
+      await page.close()
+    })
+  }
+
+  it('works with JavaScript off: tabs and pages are links', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } })
+    const page = await context.newPage()
+    await page.goto(`${server.url}b/sort?logy=1`)
+    expect(await page.locator('nav.tabs a[aria-current=page]').innerText()).toContain('Sorting, wide sweep')
+    await page.click('nav.pager >> text=next ›')
+    expect(page.url()).toContain('page=2')
+    expect(page.url()).toContain('logy=1')
+    await page.click('nav.tabs >> text=Sorting, first try')
+    expect(await page.locator('section.run > h2').innerText()).toBe('Sorting, first try')
+    expect(page.url()).toContain('logy=1')
+    await page.screenshot({ path: join(artifacts, 'nojs-375.png'), fullPage: true })
+    await context.close()
+  })
+})

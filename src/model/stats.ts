@@ -77,3 +77,11 @@ export function max(xs: NumberList): number {
   for (let i = 0; i < xs.length; i++) if (xs[i] > m) m = xs[i]
   return m === Number.NEGATIVE_INFINITY ? Number.NaN : m
 }
+
+/** Binomial standard error `sqrt(p(1-p)/n)` of 0/1 values, which bencher uses as the spread of a bool result. */
+export function binomialStdErr(xs: NumberList): number {
+  const n = countFinite(xs)
+  if (n === 0) return Number.NaN
+  const p = mean(xs)
+  return Math.sqrt((p * (1 - p)) / n)
+}

@@ -32,6 +32,8 @@ export type FigureOptions = {
   width?: number
   /** @default 350 */
   height?: number
+  /** Accessible name of the figure. @default none */
+  label?: string
 }
 
 /** A chart figure: `<figure data-chart=… data-result=…>` with the SVG and the option JSON. */
@@ -39,8 +41,9 @@ export function chartFigureHtml(chart: string, result: string, option: ChartOpti
   const size = { width: opts.width ?? 700, height: opts.height ?? 350 }
   const svg = opts.renderSvg ? opts.renderSvg(option, size) : ''
   return (
-    `<figure class="chart chart-${escapeHtml(chart)}" data-chart="${escapeHtml(chart)}" data-result="${escapeHtml(result)}" data-width="${size.width}" data-height="${size.height}">` +
-    `<div class="chart-svg">${svg}</div>` +
+    `<figure class="chart chart-${escapeHtml(chart)}" data-chart="${escapeHtml(chart)}" data-result="${escapeHtml(result)}" data-width="${size.width}" data-height="${size.height}"${opts.label ? ` aria-label="${escapeHtml(opts.label)}"` : ''}>` +
+    // `.bp-svg` is the holder /assets/charts.js swaps for the live chart (src/plots/client.ts).
+    `<div class="chart-svg bp-svg">${svg}</div>` +
     `<script type="application/json" class="chart-option">${scriptJson(option)}</script>` +
     `</figure>`
   )
@@ -101,7 +104,7 @@ export function verdictSummaryHtml(v: BenchmarkVerdict): string {
     `<p class="verdict-headline"><strong>${escapeHtml(headline)}</strong> — ${context}</p>` +
     inputChangesHtml(v.inputChanges) +
     (rows.length > 0
-      ? `<table class="verdicts"><thead><tr><th>Result</th><th>Verdict</th><th>Change</th><th>Baseline</th><th>Current</th><th>Method</th><th>Threshold</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+      ? `<div class="table-wrap"><table class="verdicts"><thead><tr><th>Result</th><th>Verdict</th><th>Change</th><th>Baseline</th><th>Current</th><th>Method</th><th>Threshold</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
       : '') +
     young +
     `</section>`
@@ -148,7 +151,7 @@ export function comparisonHtml(c: RunComparison): string {
     const line = j.skipped
       ? `not judged: ${escapeHtml(j.skipped)}`
       : `${verdictBadge(r.verdict)} ${escapeHtml(formatChange(j))} (A ${escapeHtml(formatNumber(j.baseline))}, B ${escapeHtml(formatNumber(j.current))}, ${escapeHtml(j.method)} ${escapeHtml(formatThreshold(j, r.direction))})`
-    return `<section class="compare-result" data-result="${escapeHtml(r.result)}" data-verdict="${r.verdict}"><h3>${escapeHtml(r.result)}</h3><p>${line}</p>${comparisonTableHtml(r)}</section>`
+    return `<section class="compare-result" data-result="${escapeHtml(r.result)}" data-verdict="${r.verdict}"><h3>${escapeHtml(r.result)}</h3><p>${line}</p><div class="table-wrap">${comparisonTableHtml(r)}</div></section>`
   })
   const none = c.results.length === 0 ? '<p>No float or bool result in both runs.</p>' : ''
   return `<div class="comparison-view" data-regressed="${c.regressed}">${header}${differs}${sections.join('')}${none}</div>`

@@ -36,6 +36,7 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
     },
   ]
   const where = series.point ? formatInputs(series.point) : 'mean over all inputs'
+  const unit = series.units ? ` ${series.units}` : ''
   return {
     animation: false,
     title: { text: `${series.result} over time`, subtext: where, left: 'center', textStyle: { fontSize: 14 } },
@@ -54,7 +55,12 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
         itemStyle: { color: '#1f77b4' },
         symbolSize: 7,
         z: 3,
-        data: pts.map((p, i) => ({ name: `${formatRunRef(p)}: ${formatNumber(p.mean)}${series.units ? ` ${series.units}` : ''}`, value: byTime ? [p.time, finite(p.mean)] : [i, finite(p.mean)] })),
+        data: pts.map((p, i) => {
+          const name = `${formatRunRef(p)}: ${formatNumber(p.mean)}${unit}`
+          // `t` is the tooltip text the browser's hydration script shows (see src/plots/client.ts).
+          const t = `${formatRunRef(p)}\n${series.point ? 'mean' : 'mean over all inputs'}: ${formatNumber(p.mean)}${unit}\n25–75 %: ${formatNumber(p.p25)} – ${formatNumber(p.p75)}\n10–90 %: ${formatNumber(p.p10)} – ${formatNumber(p.p90)}`
+          return { name, t, value: byTime ? [p.time, finite(p.mean)] : [i, finite(p.mean)] }
+        }),
       },
     ],
   }
@@ -79,6 +85,7 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): ChartO
   const seen = [...r.historyValues, j.current, j.baseline, ...bands.flatMap((b) => b.band)].filter(Number.isFinite)
   const edge = (v: number, open: 'min' | 'max') => (Number.isFinite(v) ? v : open === 'min' ? Math.min(...seen) : Math.max(...seen))
   const hasBaseline = Number.isFinite(j.baseline)
+  const unit = r.units ? ` ${r.units}` : ''
   return {
     animation: false,
     title: { text: `${r.result} — ${j.method} — ${word}  (Δ ${formatPercent(j.changePercent)})`, left: 'center', textStyle: { fontSize: 14, color } },
@@ -91,7 +98,7 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): ChartO
       {
         name: 'history',
         type: 'line',
-        data: [...r.historyValues.map((v, i) => ({ name: formatRunRef(r.baselineRuns[i]), value: finite(v) })), null],
+        data: [...r.historyValues.map((v, i) => ({ name: formatRunRef(r.baselineRuns[i]), t: `${formatRunRef(r.baselineRuns[i])}\n${r.result}: ${formatNumber(v)}${unit}`, value: finite(v) })), null],
         itemStyle: { color: '#1f77b4' },
         lineStyle: { color: '#1f77b4', opacity: 0.7 },
         symbolSize: 5,
@@ -115,8 +122,8 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): ChartO
         type: 'scatter',
         symbolSize: 14,
         itemStyle: { color, borderColor: '#000', borderWidth: 1 },
-        label: { show: true, position: 'right', formatter: `current=${formatNumber(j.current)}` },
-        data: [{ name: formatRunRef(current), value: [n, finite(j.current)] }],
+        label: { show: true, position: 'top', formatter: `current=${formatNumber(j.current)}` },
+        data: [{ name: formatRunRef(current), t: `${formatRunRef(current)} (current)\n${r.result}: ${formatNumber(j.current)}${unit}\n${word}, Δ ${formatPercent(j.changePercent)} against ${formatNumber(j.baseline)}`, value: [n, finite(j.current)] }],
       },
     ].filter(Boolean),
   }

@@ -1,0 +1,20 @@
+// Browser files served at /assets/<key>. Text imports let `bun build --compile` embed them.
+import echartsMin from '../../node_modules/echarts/dist/echarts.min.js' with { type: 'text' }
+import chartsCss from './charts.css' with { type: 'text' }
+import { hydrateCharts } from './client'
+import { renderErrorBar, renderViolin } from './render-items'
+
+// One rule per tab position: CSS cannot match "the n-th radio shows the n-th panel" in general.
+const tabRules = Array.from(
+  { length: 60 },
+  (_, i) => `.bp-tabs > input:nth-of-type(${i + 1}):checked ~ .bp-tabpanel:nth-of-type(${i + 1}) { display: flex; }`,
+).join('\n')
+
+const chartsJs = `/* bench-plot chart hydration */\n(${hydrateCharts.toString()})({ errorbar: ${renderErrorBar.toString()}, violin: ${renderViolin.toString()} });\n`
+
+/** Files the server serves at `/assets/<key>`: the ECharts browser build, the hydration script and the chart styles. */
+export const clientAssets: Record<string, { type: string; body: string }> = {
+  'echarts.min.js': { type: 'text/javascript; charset=utf-8', body: echartsMin as unknown as string },
+  'charts.js': { type: 'text/javascript; charset=utf-8', body: chartsJs },
+  'charts.css': { type: 'text/css; charset=utf-8', body: `${chartsCss}\n${tabRules}\n` },
+}

@@ -1,0 +1,127 @@
+// The hydration script sent to the browser as /assets/charts.js. `hydrateCharts` must reference
+// nothing outside itself: its source text is what is served (see assets.ts).
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** Turn every server-rendered chart (`figure[data-chart]` + its JSON option) into a live ECharts chart. */
+export function hydrateCharts(renderItems: Record<string, (params: any, api: any) => unknown>): void {
+  const w = window as any
+  const escapeText = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  const tooltip = (p: any): string => {
+    if (p.componentType === 'markPoint') return `best: ${escapeText(String(p.value))}`
+    const d = p.data
+    if (d && typeof d === 'object' && typeof d.t === 'string') return escapeText(d.t).replace(/\n/g, '<br>')
+    return `${escapeText(String(p.seriesName))}: ${escapeText(String(Array.isArray(p.value) ? p.value.join(', ') : p.value))}`
+  }
+  const save = (href: string, name: string) => {
+    const a = document.createElement('a')
+    a.href = href
+    a.download = name
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+  }
+  const csvCell = (x: unknown) => {
+    const s = x === undefined || x === null ? '' : String(x)
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+  }
+  const toCsv = (kind: string, option: any): string => {
+    const xAxis = Array.isArray(option.xAxis) ? option.xAxis[0] : option.xAxis
+    const yAxis = Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis
+    const xCats: string[] | null = xAxis && xAxis.type === 'category' ? xAxis.data : null
+    const yCats: string[] | null = yAxis && yAxis.type === 'category' ? yAxis.data : null
+    const header: Record<string, string[]> = {
+      bar: ['series', 'x', 'mean'],
+      box: ['series', 'x', 'min', 'q1', 'median', 'q3', 'max'],
+      heatmap: ['x', 'y', 'mean'],
+      histogram: ['bin centre', 'count'],
+      violin: ['series', 'x', 'median', 'q1', 'q3'],
+    }
+    const rows: unknown[][] = [header[kind] ?? ['series', 'x', 'y']]
+    for (const s of option.series ?? []) {
+      if (s.silent || (s.type === 'custom' && s.renderItem !== 'violin')) continue
+      ;(s.data ?? []).forEach((item: any, i: number) => {
+        const v = item && typeof item === 'object' && !Array.isArray(item) ? item.value : item
+        if (v === '-' || v === undefined) return
+        if (kind === 'heatmap') rows.push([yCats && xCats ? xCats[v[0]] : v[0], yCats ? yCats[v[1]] : v[1], v[2]])
+        else if (kind === 'histogram') rows.push([v[0], v[1]])
+        else if (kind === 'box') rows.push([s.name, xCats ? xCats[i] : i, ...v])
+        else if (kind === 'violin') rows.push([s.name, xCats ? xCats[Math.round(v[0])] : v[0], v[2], v[3], v[4]])
+        else if (kind === 'scatter-jitter') rows.push([s.name, xCats ? xCats[Math.round(v[0])] : v[0], v[1]])
+        else if (Array.isArray(v)) rows.push([s.name, xCats && typeof v[0] === 'number' ? xCats[v[0]] : v[0], v[1]])
+        else rows.push([s.name, xCats ? xCats[i] : i, v])
+      })
+    }
+    return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
+  }
+  const hydrate = (fig: HTMLElement) => {
+    if (fig.dataset.hydrated) return
+    const echarts = w.echarts
+    const script = fig.querySelector('script.chart-option')
+    const holder = fig.querySelector('.bp-svg') as HTMLElement | null
+    if (!echarts || !script || !holder) return
+    let option: any
+    try {
+      option = JSON.parse(script.textContent ?? '')
+    } catch {
+      return
+    }
+    fig.dataset.hydrated = '1'
+    const svgText = holder.innerHTML
+    const width = Number(fig.dataset.width) || 600
+    const height = Number(fig.dataset.height) || 400
+    option.tooltip = { ...(option.tooltip ?? {}), formatter: tooltip }
+    for (const s of option.series ?? []) if (typeof s.renderItem === 'string') s.renderItem = renderItems[s.renderItem]
+    const live = document.createElement('div')
+    live.className = 'bp-live'
+    live.style.width = `${width}px`
+    live.style.height = `${height}px`
+    holder.hidden = true
+    holder.after(live)
+    let chart: any
+    try {
+      chart = echarts.init(live, null, { renderer: 'canvas', width, height })
+      chart.setOption(option)
+    } catch (err) {
+      live.remove()
+      holder.hidden = false
+      fig.dataset.hydrated = 'failed'
+      console.warn('chart hydration failed', err)
+      return
+    }
+    const base = [fig.dataset.result, fig.dataset.component, fig.dataset.chart, fig.dataset.facet]
+      .filter(Boolean)
+      .join('-')
+      .replace(/[^A-Za-z0-9._=-]+/g, '_')
+    const bar = document.createElement('div')
+    bar.className = 'bp-actions'
+    const button = (label: string, act: () => void) => {
+      const b = document.createElement('button')
+      b.type = 'button'
+      b.textContent = label
+      b.addEventListener('click', act)
+      bar.appendChild(b)
+    }
+    button('PNG', () => save(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), `${base}.png`))
+    button('SVG', () => save(URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' })), `${base}.svg`))
+    button('CSV', () => save(URL.createObjectURL(new Blob([toCsv(fig.dataset.chart ?? '', option)], { type: 'text/csv' })), `${base}.csv`))
+    button('Reset zoom', () => chart.dispatchAction({ type: 'restore' }))
+    fig.appendChild(bar)
+  }
+  const start = () => {
+    const figures = Array.from(document.querySelectorAll<HTMLElement>('figure[data-chart]')).filter((f) => f.querySelector('script.chart-option'))
+    // Charts come alive when first seen, so a page of many small multiples (or hidden tabs) stays quick.
+    if ('IntersectionObserver' in w) {
+      const io = new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          if (!e.isIntersecting) continue
+          io.unobserve(e.target)
+          hydrate(e.target as HTMLElement)
+        }
+      }, { rootMargin: '200px' })
+      figures.forEach((f) => io.observe(f))
+    } else figures.forEach(hydrate)
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+  else start()
+}

@@ -1,0 +1,244 @@
+import { sweepSignature } from '../model/signature'
+import { pointCoordinates } from '../model/sweep'
+import type { ResultVar, Run } from '../model/types'
+import { chooseCharts, type ChartSpec } from './choose'
+import { axisTitle, componentName, findOptimum, formatNumber, formatValue, numericView } from './data'
+import { toEChartsOption, type BuiltChart, type ChartPanel } from './options'
+import { renderSvg } from './render-svg'
+import { formatChartQuery, namedPlots, type ChartRequest } from './request'
+import { cellStats } from './stats-cell'
+
+/** Links the server gives to files under the cache directory. */
+export type MediaLinks = { mediaUrl(relPath: string): string; rrdUrl(relPath: string): string; exists(relPath: string): boolean }
+
+/** Rows shown in one table before the rest is summarised in a note. */
+export const maxTableRows = 500
+const maxMediaRows = 100
+
+/**
+ * The whole charts region of a run page as a safe HTML fragment (every user string escaped),
+ * plus the run's one-line signature. Charts are SVG drawn on the server; each carries its
+ * ECharts option as JSON for hydration by `/assets/charts.js`.
+ */
+export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks): { html: string; signature: string } {
+  const sig = sweepSignature(run)
+  const { specs, notices } = chooseCharts(sig, req)
+  const out: string[] = ['<section class="bp-charts">', renderControls(req)]
+  for (const n of notices) out.push(`<p class="bp-notice" role="status">${esc(n.reason)}</p>`)
+  let drawn = 0
+  let figureId = 0
+  const prefix = `r${run.id ?? 0}`
+  for (const result of run.results) {
+    const mine = specs.filter((s) => s.result === result.name)
+    if (mine.length === 0) continue
+    out.push(`<section class="bp-result" data-result-section="${esc(result.name)}">`, resultHeading(run, result))
+    for (const spec of mine) {
+      try {
+        if (spec.kind === 'table') out.push(renderTable(run, result, spec, media))
+        else {
+          const built = toEChartsOption(spec, run, req)
+          out.push(renderBuilt(built, () => `${prefix}c${figureId++}`))
+        }
+        drawn++
+      } catch (err) {
+        out.push(errorBox(spec, err))
+      }
+    }
+    out.push('</section>')
+  }
+  if (drawn === 0) out.push(`<p class="bp-nothing" role="status">No plot represents these results (${esc(sig.text)}).</p>`)
+  out.push('</section>')
+  return { html: out.join('\n'), signature: sig.text }
+}
+
+/** Escape text for HTML content and attribute values. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+}
+
+// --- internal ---
+
+const plotLabels: Record<string, string> = { violin: 'violin', 'scatter-jitter': 'scatter (jitter)', scatter: 'scatter', band: 'percentile band', table: 'table' }
+
+function renderControls(req: ChartRequest): string {
+  const toggle = (plot: string) => {
+    const on = req.plots.includes(plot)
+    const next = { ...req, plots: on ? req.plots.filter((p) => p !== plot) : [...req.plots, plot] }
+    return link(formatChartQuery(next), plotLabels[plot] ?? plot, on, `plot-${plot}`)
+  }
+  const logx = link(formatChartQuery({ ...req, logx: !req.logx }), 'log x', req.logx, 'logx')
+  const logy = link(formatChartQuery({ ...req, logy: !req.logy }), 'log y', req.logy, 'logy')
+  const reset = req.plots.length || req.logx || req.logy ? ` <a class="bp-reset" href="?">automatic charts only</a>` : ''
+  return `<nav class="bp-controls" aria-label="Chart options"><span>Also draw:</span> ${namedPlots.map(toggle).join(' ')} <span class="bp-sep">Axes:</span> ${logx} ${logy}${reset}</nav>`
+}
+
+function link(href: string, label: string, on: boolean, key: string): string {
+  return `<a class="bp-toggle${on ? ' bp-on' : ''}" data-control="${esc(key)}" aria-pressed="${on}" href="${esc(href)}">${on ? '✓ ' : ''}${esc(label)}</a>`
+}
+
+function resultHeading(run: Run, result: ResultVar): string {
+  const dir = result.direction === 'minimize' ? 'lower is better' : result.direction === 'maximize' ? 'higher is better' : ''
+  const parts = [`<h3 class="bp-result-title">${esc(axisTitle(result.name, result.units))}${dir ? ` <small class="bp-direction">${dir}</small>` : ''}</h3>`]
+  if (result.doc) parts.push(`<p class="bp-doc">${esc(result.doc)}</p>`)
+  const numeric = result.kind === 'float' || result.kind === 'bool' || result.kind === 'vec'
+  if (numeric && result.direction !== 'none') {
+    const comps = result.kind === 'vec' ? Array.from({ length: result.size ?? 1 }, (_, k) => k) : [undefined]
+    for (const k of comps) {
+      let best: ReturnType<typeof findOptimum> = null
+      let view: ReturnType<typeof numericView>
+      try {
+        view = numericView(run, result, k)
+        best = findOptimum(run, view)
+      } catch {
+        continue // the chart below shows the error
+      }
+      if (!best) continue
+      const where = Object.entries(best.inputs).map(([n, v]) => `${n}=${formatValue(v)}`).join(', ')
+      const units = result.units && result.units !== 'ul' ? ` ${result.units}` : ''
+      const how = run.repeats > 1 ? ` (mean of ${best.n} repeat${best.n === 1 ? '' : 's'})` : ''
+      parts.push(
+        `<p class="bp-best" data-best="${esc(view.label)}">Best ${esc(view.label)} (${result.direction === 'minimize' ? 'lowest' : 'highest'}): <strong>${esc(formatNumber(best.mean))}${esc(units)}</strong>${how}${where ? ` at ${esc(where)}` : ''}</p>`,
+      )
+    }
+  }
+  return parts.join('\n')
+}
+
+function figureAttrs(spec: ChartSpec, extra: Record<string, string | undefined> = {}): string {
+  const attrs: Record<string, string | undefined> = {
+    'data-chart': spec.kind,
+    'data-result': spec.result,
+    'data-component': spec.component === undefined ? undefined : componentName(spec.component),
+    ...extra,
+  }
+  return Object.entries(attrs)
+    .filter((e): e is [string, string] => e[1] !== undefined)
+    .map(([k, v]) => `${k}="${esc(v)}"`)
+    .join(' ')
+}
+
+function renderBuilt(built: BuiltChart, nextId: () => string): string {
+  const { spec } = built
+  const figure = (panel: ChartPanel) => {
+    const id = nextId()
+    let svg: string
+    try {
+      svg = renderSvg(panel.option, { width: built.width, height: built.height }, id)
+    } catch (err) {
+      return errorBox(spec, err, panel.facet)
+    }
+    const json = JSON.stringify(panel.option).replace(/</g, '\\u003c')
+    const label = `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`
+    return [
+      `<figure class="bp-chart" ${figureAttrs(spec, { 'data-facet': panel.facet ?? undefined, 'data-width': String(built.width), 'data-height': String(built.height) })} aria-label="${esc(label)}">`,
+      `<div class="bp-svg">${svg}</div>`,
+      `<script type="application/json" class="chart-option">${json}</script>`,
+      '</figure>',
+    ].join('')
+  }
+  const parts: string[] = []
+  const kindClass = `bp-group bp-group-${spec.kind}`
+  if (built.panels.length <= 1) parts.push(`<div class="${kindClass}">`, ...built.panels.map(figure))
+  else if (!built.tabsBy) parts.push(`<div class="${kindClass} bp-facets">`, ...built.panels.map(figure))
+  else {
+    // Many small multiples: one tab per value of the first facet input, a grid inside each (CSS only, no JS needed).
+    const groups = new Map<string, ChartPanel[]>()
+    for (const p of built.panels) {
+      const key = p.facetValues[0]
+      groups.set(key, [...(groups.get(key) ?? []), p])
+    }
+    const name = `${nextId()}-tabs`
+    parts.push(`<div class="${kindClass} bp-tabs">`)
+    let i = 0
+    for (const key of groups.keys()) {
+      parts.push(`<input type="radio" name="${name}" id="${name}-${i}"${i === 0 ? ' checked' : ''}><label for="${name}-${i}">${esc(key)}</label>`)
+      i++
+    }
+    for (const ps of groups.values()) parts.push(`<div class="bp-tabpanel bp-facets">${ps.map(figure).join('\n')}</div>`)
+  }
+  for (const n of built.notes) parts.push(`<p class="bp-note">${esc(n)}</p>`)
+  parts.push('</div>')
+  return parts.join('\n')
+}
+
+function errorBox(spec: ChartSpec, err: unknown, facet?: string | null): string {
+  const message = err instanceof Error ? err.message : String(err)
+  const what = `${spec.kind} chart of ${spec.result}${spec.component === undefined ? '' : `_${componentName(spec.component)}`}${facet ? ` (${facet})` : ''}`
+  return `<figure class="bp-chart bp-error" ${figureAttrs(spec, { 'data-facet': facet ?? undefined, 'data-error': '1' })} role="alert"><strong>The ${esc(what)} failed to render:</strong> ${esc(message)}</figure>`
+}
+
+function renderTable(run: Run, result: ResultVar, spec: ChartSpec, media: MediaLinks): string {
+  const numeric = result.kind === 'float' || result.kind === 'bool' || result.kind === 'vec'
+  return numeric ? numericTable(run, result, spec) : valueTable(run, result, spec, media)
+}
+
+function headerCells(run: Run): string {
+  return run.inputs.map((v) => `<th scope="col">${esc(axisTitle(v.name, v.units))}</th>`).join('')
+}
+
+function inputCells(run: Run, point: number): string {
+  const c = pointCoordinates(run.inputs, point)
+  return run.inputs.map((v, i) => `<td>${esc(formatValue(v.values[c[i]]))}</td>`).join('')
+}
+
+function tableShell(spec: ChartSpec, head: string, rows: string[], total: number, cap: number, caption: string): string {
+  const note = total > cap ? `<p class="bp-note">Showing the first ${cap} of ${total} rows.</p>` : ''
+  return `<figure class="bp-chart bp-table" ${figureAttrs(spec)}><figcaption>${esc(caption)}</figcaption><div class="bp-table-scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>${note}</figure>`
+}
+
+function numericTable(run: Run, result: ResultVar, spec: ChartSpec): string {
+  const view = numericView(run, result, spec.component)
+  const rows: string[] = []
+  const bool = result.kind === 'bool'
+  for (let p = 0; p < view.points && rows.length < maxTableRows; p++) {
+    const vals: number[] = []
+    for (let r = 0; r < view.repeats; r++) {
+      const v = view.value(p, r)
+      if (Number.isFinite(v)) vals.push(v)
+    }
+    const st = cellStats(vals, bool)
+    const cells = [st.n, st.mean, st.std, st.min, st.max].map((x, i) => `<td class="bp-num">${i === 0 ? x : esc(formatNumber(x))}</td>`).join('')
+    rows.push(`<tr>${inputCells(run, p)}${cells}</tr>`)
+  }
+  const unit = result.units && result.units !== 'ul' ? ` [${result.units}]` : ''
+  const head = `${headerCells(run)}<th scope="col">n</th><th scope="col">mean${esc(unit)}</th><th scope="col">${bool ? 'binomial s.e.' : 'std'}</th><th scope="col">min</th><th scope="col">max</th>`
+  return tableShell(spec, head, rows, view.points, maxTableRows, `${view.label}: statistics per sweep point`)
+}
+
+function valueTable(run: Run, result: ResultVar, spec: ChartSpec, media: MediaLinks): string {
+  const col = run.data[result.name]
+  const values = Array.isArray(col) ? col : []
+  const isMedia = result.kind !== 'string'
+  const cap = isMedia ? maxMediaRows : maxTableRows
+  const points = run.inputs.reduce((n, v) => n * v.values.length, 1)
+  const rows: string[] = []
+  let total = 0
+  for (let p = 0; p < points; p++) {
+    for (let r = 0; r < run.repeats; r++) {
+      const v = values[p * run.repeats + r] ?? null
+      total++
+      if (rows.length >= cap) continue
+      const rep = run.repeats > 1 ? `<td class="bp-num">${r + 1}</td>` : ''
+      rows.push(`<tr>${inputCells(run, p)}${rep}<td>${valueCell(result, v, media)}</td></tr>`)
+    }
+  }
+  const head = `${headerCells(run)}${run.repeats > 1 ? '<th scope="col">repeat</th>' : ''}<th scope="col">${esc(axisTitle(result.name, result.units))}</th>`
+  return tableShell(spec, head, rows, total, cap, `${result.name} (${result.kind})`)
+}
+
+function valueCell(result: ResultVar, v: string | null, media: MediaLinks): string {
+  if (v === null) return '<span class="bp-missing">no value</span>'
+  if (result.kind === 'string') return `<span class="bp-string">${esc(v)}</span>`
+  if (!media.exists(v)) return `<span class="bp-missing" data-missing="${esc(v)}">missing: ${esc(v)}</span>`
+  const name = v.split('/').pop() ?? v
+  switch (result.kind) {
+    case 'image':
+      return `<a href="${esc(media.mediaUrl(v))}"><img class="bp-media" src="${esc(media.mediaUrl(v))}" alt="${esc(v)}" loading="lazy"></a>`
+    case 'video':
+      return `<video class="bp-media" src="${esc(media.mediaUrl(v))}" controls preload="metadata"></video>`
+    case 'rerun':
+      return `<a class="bp-rerun" href="${esc(media.rrdUrl(v))}">${esc(name)} (open recording)</a>`
+    default:
+      return `<a class="bp-download" href="${esc(media.mediaUrl(v))}" download="${esc(name)}">${esc(name)}</a>`
+  }
+}

@@ -1,0 +1,39 @@
+import * as echarts from 'echarts'
+import { renderItems } from './render-items'
+
+export type SvgSize = { width: number; height: number }
+
+/**
+ * Draw an ECharts option to an SVG string with the server-side renderer. The only function of
+ * bench-plot that calls ECharts. `idPrefix` replaces ECharts' global element counter in ids and
+ * class names, so that the output is deterministic and several charts can share a page.
+ */
+export function renderSvg(option: Record<string, unknown>, size: SvgSize, idPrefix = 'c0'): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
+  try {
+    chart.setOption(withRenderItems(option) as echarts.EChartsOption)
+    // zrender numbers instances and style classes with process-wide counters; number them per chart.
+    const classes = new Map<string, number>()
+    return chart
+      .renderToSVGString()
+      .replace(/\bzr\d+-cls-(\d+)/g, (_, n: string) => {
+        if (!classes.has(n)) classes.set(n, classes.size)
+        return `${idPrefix}-cls-${classes.get(n)}`
+      })
+      .replace(/\bzr\d+-/g, `${idPrefix}-`)
+  } finally {
+    chart.dispose()
+  }
+}
+
+// --- internal ---
+
+// Options hold custom series' renderItem by name (JSON cannot carry functions); swap in the function.
+function withRenderItems(option: Record<string, unknown>): Record<string, unknown> {
+  const series = option.series
+  if (!Array.isArray(series) || !series.some((s) => typeof s?.renderItem === 'string')) return option
+  return {
+    ...option,
+    series: series.map((s) => (typeof s?.renderItem === 'string' ? { ...s, renderItem: renderItems[s.renderItem] } : s)),
+  }
+}

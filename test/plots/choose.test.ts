@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'bun:test'
+import { validateRun } from '../../src/model/run-format'
+import { sweepSignature } from '../../src/model/signature'
+import { chooseCharts, parseChartRequest, renderRunCharts } from '../../src/plots'
+import { fakeMedia, makeRun } from './fixtures'
+import { readFigures } from './svg-count'
+
+describe('parseChartRequest', () => {
+  it('reads plots, aliases and log flags from the query', () => {
+    expect(parseChartRequest({ plots: ' Violin,scatter_jitter,violin,,band', logx: '1', logy: 'true' })).toEqual({ plots: ['violin', 'scatter-jitter', 'band'], logx: true, logy: true })
+    expect(parseChartRequest({})).toEqual({ plots: [], logx: false, logy: false })
+    expect(parseChartRequest({ logx: '0' }).logx).toBe(false)
+  })
+})
+
+describe('chooseCharts', () => {
+  const sig = (floats: number, cats: number, repeats: number) => sweepSignature(makeRun({ floats, cats, repeats, result: 'float' }))
+  it('follows bencher’s table', () => {
+    const kinds = (f: number, c: number, r: number) => chooseCharts(sig(f, c, r)).specs.map((s) => s.kind)
+    expect(kinds(0, 0, 3)).toEqual(['histogram'])
+    expect(kinds(0, 1, 1)).toEqual(['bar'])
+    expect(kinds(0, 1, 3)).toEqual(['box', 'bar'])
+    expect(kinds(1, 1, 1)).toEqual(['line'])
+    expect(kinds(1, 1, 3)).toEqual(['curve'])
+    expect(kinds(2, 0, 1)).toEqual(['heatmap'])
+    expect(chooseCharts(sig(3, 1, 1)).specs[0]).toMatchObject({ kind: 'heatmap', x: 'n', y: 'load', facets: ['scale', 'algo'] })
+  })
+  it('adds named charts on request and says why one cannot be drawn', () => {
+    const { specs, notices } = chooseCharts(sig(1, 1, 1), parseChartRequest({ plots: 'violin,band,nope' }))
+    expect(specs.map((s) => s.kind)).toEqual(['line', 'band'])
+    expect(notices.map((n) => n.plot)).toEqual(['violin', 'nope'])
+    expect(notices[0].reason).toContain('no float input')
+  })
+})
+
+describe('renderRunCharts', () => {
+  it('escapes every user string and keeps </script> out of the JSON', () => {
+    const run = validateRun({
+      benchmark: 'b',
+      inputs: [{ name: '<i>n</i>', kind: 'cat', values: ['</script><b>x</b>', 'y&z'] }],
+      results: [{ name: 't"</script>', units: '<u>' }, { name: 'note', kind: 'string' }],
+      samples: [
+        { inputs: { '<i>n</i>': '</script><b>x</b>' }, results: { 't"</script>': 1, note: '<img src=x onerror=alert(1)>' } },
+        { inputs: { '<i>n</i>': 'y&z' }, results: { 't"</script>': 2 } },
+      ],
+    })
+    const { html } = renderRunCharts(run, parseChartRequest({ plots: 'table' }), fakeMedia)
+    const outsideScripts = html.replace(/<script type="application\/json" class="chart-option">[\s\S]*?<\/script>/g, '')
+    expect(outsideScripts).not.toContain('<b>')
+    expect(outsideScripts).not.toContain('<img src=x')
+    expect(outsideScripts).not.toContain('<i>')
+    expect(outsideScripts).not.toContain('<u>')
+    expect(html.match(/<\/script>/g)?.length).toBe(html.match(/<script /g)?.length)
+    for (const f of readFigures(html)) if (f.option) expect(f.option.series.length).toBeGreaterThan(0)
+  })
+
+  it('shows media inline, links paths and recordings, and says "missing" for absent files', () => {
+    const run = validateRun({
+      benchmark: 'b',
+      repeats: 2,
+      results: [{ name: 'img', kind: 'image' }, { name: 'vid', kind: 'video' }, { name: 'file', kind: 'path' }, { name: 'rec', kind: 'rerun' }],
+      samples: [
+        { repeat: 1, results: { img: 'a.png', vid: 'a.mp4', file: 'd/a.csv', rec: 'a.rrd' } },
+        { repeat: 2, results: { img: 'x_r2.png' } },
+      ],
+    })
+    const { html } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    expect(html).toContain('<img class="bp-media" src="/media/a.png"')
+    expect(html).toContain('<video class="bp-media" src="/media/a.mp4"')
+    expect(html).toContain('href="/media/d/a.csv" download="a.csv"')
+    expect(html).toContain('href="/rrd_static/a.rrd"')
+    expect(html).toContain('missing: x_r2.png')
+    expect(html).not.toContain('src="/media/x_r2.png"')
+  })
+
+  it('says "No plot represents these results" with the signature when nothing can be drawn', () => {
+    const run = validateRun({ benchmark: 'b', results: [], samples: [] })
+    const { html, signature } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    expect(html).toContain(`No plot represents these results (${signature})`)
+  })
+
+  it('names the chart and the error in a visible box when a chart fails', () => {
+    const run = makeRun({ floats: 1, cats: 0, repeats: 1, result: 'float' })
+    // A result declared but with a column of the wrong type makes the line chart throw.
+    run.data.time = ['oops']
+    const { html } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    const [fig] = readFigures(html)
+    expect(fig).toMatchObject({ chart: 'line', result: 'time', error: true })
+    expect(fig.html).toContain('The line chart of time failed to render:')
+    expect(fig.html).toContain('is not numeric')
+  })
+
+  it('marks the optimum and names it with its inputs', () => {
+    const run = makeRun({ floats: 1, cats: 1, repeats: 1, result: 'float' })
+    const { html } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    expect(html).toContain('Best time (lowest): <strong>1 s</strong> at n=1, algo=quick')
+    const [fig] = readFigures(html)
+    expect(fig.option.series.filter((s: any) => s.markPoint).length).toBe(1)
+  })
+
+  it('is deterministic', () => {
+    const run = makeRun({ floats: 2, cats: 1, repeats: 3, result: 'float' })
+    expect(renderRunCharts(run, parseChartRequest({}), fakeMedia).html).toBe(renderRunCharts(run, parseChartRequest({}), fakeMedia).html)
+  })
+})

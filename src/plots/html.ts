@@ -3,13 +3,20 @@ import { pointCoordinates } from '../model/sweep'
 import type { ResultVar, Run } from '../model/types'
 import { chooseCharts, type ChartSpec } from './choose'
 import { axisTitle, componentName, findOptimum, formatNumber, formatValue, numericView } from './data'
-import { toEChartsOption, type BuiltChart, type ChartPanel } from './options'
+import { toEChartsOption, type BuiltChart, type ChartOverlay, type ChartPanel } from './options'
 import { renderSvg } from './render-svg'
 import { formatChartQuery, namedPlots, type ChartRequest } from './request'
 import { cellStats } from './stats-cell'
 
 /** Links the server gives to files under the cache directory. */
 export type MediaLinks = { mediaUrl(relPath: string): string; rrdUrl(relPath: string): string; exists(relPath: string): boolean }
+
+export type RenderChartsOptions = {
+  /** Query parameters the chart controls' links keep (the run tab, the compared run). @default {} */
+  keep?: Record<string, string>
+  /** Another run of the same inputs drawn dashed over line and curve charts. */
+  overlay?: ChartOverlay
+}
 
 /** Rows shown in one table before the rest is summarised in a note. */
 export const maxTableRows = 500
@@ -20,10 +27,10 @@ const maxMediaRows = 100
  * plus the run's one-line signature. Charts are SVG drawn on the server; each carries its
  * ECharts option as JSON for hydration by `/assets/charts.js`.
  */
-export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks): { html: string; signature: string } {
+export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks, opts: RenderChartsOptions = {}): { html: string; signature: string } {
   const sig = sweepSignature(run)
   const { specs, notices } = chooseCharts(sig, req)
-  const out: string[] = ['<section class="bp-charts">', renderControls(req)]
+  const out: string[] = ['<section class="bp-charts">', renderControls(req, opts.keep ?? {})]
   for (const n of notices) out.push(`<p class="bp-notice" role="status">${esc(n.reason)}</p>`)
   let drawn = 0
   let figureId = 0
@@ -36,7 +43,7 @@ export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks):
       try {
         if (spec.kind === 'table') out.push(renderTable(run, result, spec, media))
         else {
-          const built = toEChartsOption(spec, run, req)
+          const built = toEChartsOption(spec, run, req, opts.overlay)
           out.push(renderBuilt(built, () => `${prefix}c${figureId++}`))
         }
         drawn++
@@ -60,15 +67,21 @@ export function esc(s: string): string {
 
 const plotLabels: Record<string, string> = { violin: 'violin', 'scatter-jitter': 'scatter (jitter)', scatter: 'scatter', band: 'percentile band', table: 'table' }
 
-function renderControls(req: ChartRequest): string {
+function renderControls(req: ChartRequest, keep: Record<string, string>): string {
+  // Links keep the page's other parameters, so a chart option on an older run's tab stays on that tab.
+  const href = (next: ChartRequest) => {
+    const kept = new URLSearchParams(keep).toString()
+    const charts = formatChartQuery(next).slice(1)
+    return `?${[kept, charts].filter(Boolean).join('&')}`
+  }
   const toggle = (plot: string) => {
     const on = req.plots.includes(plot)
     const next = { ...req, plots: on ? req.plots.filter((p) => p !== plot) : [...req.plots, plot] }
-    return link(formatChartQuery(next), plotLabels[plot] ?? plot, on, `plot-${plot}`)
+    return link(href(next), plotLabels[plot] ?? plot, on, `plot-${plot}`)
   }
-  const logx = link(formatChartQuery({ ...req, logx: !req.logx }), 'log x', req.logx, 'logx')
-  const logy = link(formatChartQuery({ ...req, logy: !req.logy }), 'log y', req.logy, 'logy')
-  const reset = req.plots.length || req.logx || req.logy ? ` <a class="bp-reset" href="?">automatic charts only</a>` : ''
+  const logx = link(href({ ...req, logx: !req.logx }), 'log x', req.logx, 'logx')
+  const logy = link(href({ ...req, logy: !req.logy }), 'log y', req.logy, 'logy')
+  const reset = req.plots.length || req.logx || req.logy ? ` <a class="bp-reset" href="${esc(href({ plots: [], logx: false, logy: false }))}">automatic charts only</a>` : ''
   return `<nav class="bp-controls" aria-label="Chart options"><span>Also draw:</span> ${namedPlots.map(toggle).join(' ')} <span class="bp-sep">Axes:</span> ${logx} ${logy}${reset}</nav>`
 }
 

@@ -26,6 +26,9 @@ export type BuiltChart = {
   tabsBy: string | null
 }
 
+/** Another run of the same inputs drawn over a run's curves (dashed, with its own band), to compare commits. */
+export type ChartOverlay = { run: Run; label: string }
+
 /** Largest number of small multiples drawn for one chart; the rest are named in a note. */
 export const maxPanels = 36
 /** Above this many small multiples, the first facet input becomes tabs. */
@@ -35,11 +38,11 @@ export const tabsAbove = 9
  * Build the ECharts options of one chart spec from a run: statistics on all the data, series
  * reduced to the chart's pixel width. Pure; `renderSvg` draws the result.
  */
-export function toEChartsOption(spec: ChartSpec, run: Run, req: ChartRequest): BuiltChart {
+export function toEChartsOption(spec: ChartSpec, run: Run, req: ChartRequest, overlay?: ChartOverlay): BuiltChart {
   const result = run.results.find((r) => r.name === spec.result)
   if (!result) throw new Error(`no result named "${spec.result}"`)
   const view = numericView(run, result, spec.component)
-  const ctx = makeContext(spec, run, req, view)
+  const ctx = makeContext(spec, run, req, view, overlayView(run, spec, overlay))
   const build = builders[spec.kind]
   if (!build) throw new Error(`${spec.kind} is not drawn with ECharts`)
   const panels = build(ctx)
@@ -81,18 +84,19 @@ type Ctx = {
   range: { lo: number; hi: number; positive: boolean }
   optimum: { coords: number[]; mean: number } | null
   hasLegend: boolean
+  overlay?: { view: NumericView; label: string }
 }
 
 const gridLeft = 72
 const gridRightLegend = 130
 const gridRight = 28
 
-function makeContext(spec: ChartSpec, run: Run, req: ChartRequest, view: NumericView): Ctx {
+function makeContext(spec: ChartSpec, run: Run, req: ChartRequest, view: NumericView, overlay: Ctx['overlay']): Ctx {
   const at = (name?: string) => (name === undefined ? undefined : run.inputs.findIndex((v) => v.name === name))
   const facets = spec.facets.map((n) => at(n) as number)
   const nPanels = facets.reduce((n, i) => n * run.inputs[i].values.length, 1)
   const small = nPanels > 1
-  const hasLegend = spec.series !== undefined || spec.kind === 'band'
+  const hasLegend = spec.series !== undefined || spec.kind === 'band' || overlay !== undefined
   const width = small ? 460 : 680
   const height = small ? 320 : 420
   const opt = findOptimum(run, view)
@@ -120,7 +124,17 @@ function makeContext(spec: ChartSpec, run: Run, req: ChartRequest, view: Numeric
     range: { lo: Infinity, hi: -Infinity, positive: true },
     optimum: opt ? { coords: pointCoordinates(run.inputs, opt.point), mean: opt.mean } : null,
     hasLegend,
+    overlay,
   }
+}
+
+// Only line and curve charts overlay another run, and only one whose inputs are the same as the run's.
+function overlayView(run: Run, spec: ChartSpec, overlay?: ChartOverlay): Ctx['overlay'] {
+  if (!overlay || (spec.kind !== 'line' && spec.kind !== 'curve')) return undefined
+  if (JSON.stringify(overlay.run.inputs.map((v) => [v.name, v.values])) !== JSON.stringify(run.inputs.map((v) => [v.name, v.values]))) return undefined
+  const result = overlay.run.results.find((r) => r.name === spec.result)
+  if (!result || !(overlay.run.data[result.name] instanceof Float64Array)) return undefined
+  return { view: numericView(overlay.run, result, spec.component), label: overlay.label }
 }
 
 function see(ctx: Ctx, ...xs: number[]): void {
@@ -309,6 +323,8 @@ function buildLine(ctx: Ctx, withBand: boolean): ChartPanel[] {
   const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, series: ctx.series, x: xi })
   const xs = ctx.inputs[xi].values as number[]
   const logx = logXOk(ctx, xs)
+  const ob = ctx.overlay ? bucketValues(ctx.inputs, ctx.overlay.view, { facets: ctx.facets, series: ctx.series, x: xi }) : null
+  if (ctx.overlay) noteOnce(ctx, `Dashed: ${ctx.overlay.label}, for comparison.`)
   return facetPanels(ctx, b, (f, facet) => {
     const series: Option[] = []
     const names: string[] = []
@@ -324,7 +340,7 @@ function buildLine(ctx: Ctx, withBand: boolean): ChartPanel[] {
       names.push(name)
       if (withBand) {
         keep = keep.filter((k) => Number.isFinite(stats[k].std))
-        const common = { type: 'line', name, stack: `band${s}`, symbol: 'none', silent: true, tooltip: { show: false }, lineStyle: { opacity: 0 }, z: 1 }
+        const common = { type: 'line', name, stack: `band${s}`, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour }, lineStyle: { opacity: 0 }, z: 1 }
         series.push({ ...common, data: keep.map((k) => [xs[k], stats[k].mean - stats[k].std]) })
         series.push({ ...common, areaStyle: { color: colour, opacity: 0.2 }, data: keep.map((k) => [xs[k], 2 * stats[k].std]) })
         for (const k of keep) see(ctx, stats[k].mean - stats[k].std, stats[k].mean + stats[k].std)
@@ -337,6 +353,25 @@ function buildLine(ctx: Ctx, withBand: boolean): ChartPanel[] {
       const best = optimumIn(ctx, b, f, s)
       if (best && best.x !== undefined) line.markPoint = bestMark([xs[best.x], ctx.optimum!.mean], ctx.optimum!.mean)
       series.push(line)
+      if (ob) {
+        const other = ob.cells[f][s].map((vals) => cellStats(vals, ctx.bool))
+        const at = lttbIndexes(xs, other.map((st) => st.mean), ctx.plotWidth)
+        if (at.length === 0) continue
+        const oname = `${name} (${ctx.overlay!.label})`
+        names.push(oname)
+        if (withBand) {
+          const banded = at.filter((k) => Number.isFinite(other[k].std))
+          const common = { type: 'line', name: oname, stack: `oband${s}`, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour }, lineStyle: { opacity: 0 }, z: 1 }
+          series.push({ ...common, data: banded.map((k) => [xs[k], other[k].mean - other[k].std]) })
+          series.push({ ...common, areaStyle: { color: colour, opacity: 0.08 }, data: banded.map((k) => [xs[k], 2 * other[k].std]) })
+          for (const k of banded) see(ctx, other[k].mean - other[k].std, other[k].mean + other[k].std)
+        }
+        const odata = at.map((k) => {
+          see(ctx, other[k].mean)
+          return { value: [xs[k], other[k].mean], t: `${ctx.overlay!.label}\n${inputsText(ctx, facet, [[xi, k], [ctx.series, s]])}\n${statsText(ctx, other[k])}` }
+        })
+        series.push({ type: 'line', name: oname, data: odata, showSymbol: odata.length <= 150, symbol: 'emptyCircle', symbolSize: 5, itemStyle: { color: colour }, lineStyle: { color: colour, width: 1.5, type: 'dashed', opacity: 0.8 }, z: 2 })
+      }
     }
     if (series.length === 0) return null
     return {

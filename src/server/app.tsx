@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { Elysia } from 'elysia'
 import { BenchPlotError, type ErrorCode } from '../errors'
 import { pageHeaders, type ServerContext } from './context'
+import { createHistoryCache } from './history-cache'
 import { createPageCache } from './page-cache'
 import type { MediaLinks } from './pages/charts-region'
 import { ErrorPage, NotFoundPage } from './pages/not-found-page'
@@ -41,6 +42,7 @@ export async function createApp(opts: CreateAppOptions) {
     cachedir,
     location: opts.location ?? cachedir ?? 'memory',
     pages: createPageCache(),
+    histories: createHistoryCache(opts.source),
     media: mediaLinks(cachedir),
   }
   const app = new Elysia()

@@ -1,3 +1,4 @@
+import type { HistoryCache } from './history-cache'
 import type { PageCache } from './page-cache'
 import type { MediaLinks } from './pages/charts-region'
 import type { BenchmarkSource } from './source'
@@ -12,6 +13,7 @@ export type ServerContext = {
   /** Shown on the empty index page. */
   location: string
   pages: PageCache
+  histories: HistoryCache
   media: MediaLinks
 }
 

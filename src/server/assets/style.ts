@@ -62,6 +62,63 @@ ul.benchmarks .name{font-weight:600;color:var(--accent);overflow-wrap:anywhere}
 ul.benchmarks .sub{color:var(--muted);font-size:.85em}
 .empty,.notfound{color:var(--muted);padding:2em 0}
 .notfound h2{color:var(--fg)}
+.tab-break{flex:0 0 auto;align-self:center;font-size:.72em;color:var(--muted);border-left:2px dashed #c3ccd8;padding:.1em .5em;margin-left:.3em;white-space:nowrap}
+nav.tabs a.tab-history{font-weight:600;color:var(--accent)}nav.tabs a.tab-history[aria-current=page]{color:var(--fg)}
+.verdict-badge{display:inline-block;padding:0 .45em;border-radius:1em;font-size:.8em;font-weight:600;border:1px solid var(--line);background:var(--soft);color:var(--muted);white-space:nowrap}
+.verdict-badge.verdict-regressed{background:#fee4e2;border-color:#fda29b;color:#b42318}
+.verdict-badge.verdict-improved{background:#dcfae6;border-color:#75e0a7;color:#067647}
+.verdict-badge.verdict-unchanged{background:#f2f4f7;color:#475467}
+.verdict-badge.verdict-young{background:#fef7c3;border-color:#fde272;color:#854a0e}
+.verdict-badge.verdict-missing{background:#fff;color:#98a2b3}
+.verdict-summary{border:1px solid var(--line);border-left:4px solid #17b26a;border-radius:var(--radius);padding:.5em .9em;margin:.8em 0}
+.verdict-summary[data-verdict=regressed]{border-left-color:var(--bad);background:var(--bad-soft)}
+.verdict-headline{margin:.2em 0 .5em;overflow-wrap:anywhere}
+.verdict-summary[data-verdict=regressed] .verdict-headline strong{color:var(--bad)}
+table.verdicts,table.point-verdicts,table.comparison{border-collapse:collapse;font-size:.86em;background:var(--bg)}
+table.verdicts th,table.verdicts td,table.point-verdicts th,table.point-verdicts td,table.comparison th,table.comparison td{padding:.25em .7em;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+table.verdicts th,table.point-verdicts th,table.comparison th{background:var(--soft);font-weight:600;white-space:nowrap}
+table.verdicts td.num,table.point-verdicts td.num,table.comparison td.num{text-align:right;font-variant-numeric:tabular-nums;font-family:var(--mono);font-size:.95em;white-space:nowrap}
+tr.verdict-detail td{color:var(--muted);font-size:.95em;overflow-wrap:anywhere}
+tr.verdict-regressed td.change{color:var(--bad);font-weight:600}
+tr.verdict-improved td.change{color:#067647;font-weight:600}
+.fired{color:var(--muted)}
+.points-regressed{color:var(--bad)}.points-improved{color:#067647}
+.footnote{color:var(--muted);font-size:.82em;margin:.4em 0 0}
+.history-change{background:#fffaeb;border:1px solid #fedf89;border-radius:var(--radius);padding:.4em .8em;margin:.6em 0}
+.history-change p{margin:.2em 0}.history-change ul{margin:.2em 0;padding-left:1.3em}
+.history-note{color:var(--muted);font-size:.88em;border-left:3px solid var(--line);padding-left:.6em}
+.history-figures{display:flex;flex-wrap:wrap;gap:.8em;margin:.8em 0}
+figure.chart{margin:0;max-width:100%;overflow-x:auto;border:1px solid var(--line);border-radius:var(--radius);padding:.3em;background:var(--bg)}
+figure.chart .bp-svg svg{max-width:100%;height:auto;display:block}
+figure.chart .bp-live{max-width:100%}
+details.point-verdicts,details.history-runs,details.compare-result{margin:.4em 0}
+details.point-verdicts>summary,details.history-runs>summary,details.compare-result>summary{cursor:pointer;padding:.2em 0;overflow-wrap:anywhere}
+.significant{color:var(--bad);font-weight:700;margin-left:.15em}
+.run-compare form,.history-controls,.compare-form,.index-filter{display:flex;flex-wrap:wrap;align-items:center;gap:.4em .6em;margin:.6em 0}
+select,input[type=search],form button{font:inherit;font-size:.9em;max-width:100%}
+select,input[type=search]{padding:.2em .4em;border:1px solid #b8c2cf;border-radius:4px;background:#fff}
+form button{padding:.2em .8em;border:1px solid var(--accent);border-radius:4px;background:var(--accent);color:#fff;cursor:pointer}
+label{max-width:100%}
+.compare-runs{font-weight:600;overflow-wrap:anywhere}
+.compare-result h3{margin:1em 0 .3em;font-size:1.05em}
+.history-view>h2,.compare-view>h2{font-size:1.3em;margin:.6em 0 .2em}
+.history-span,.history-point{overflow-wrap:anywhere}
+.index-count{color:var(--muted);font-size:.88em}
+nav.index-sort{font-size:.88em;color:var(--muted);display:flex;flex-wrap:wrap;gap:.2em .8em;margin:.3em 0 .6em}
+nav.index-sort a[aria-current]{font-weight:600}
+table.index{border-collapse:collapse;width:100%;font-size:.9em}
+table.index th,table.index td{padding:.4em .6em;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+table.index th{background:var(--soft);white-space:nowrap}
+table.index th[aria-sort=ascending] a::after{content:" ↑"}table.index th[aria-sort=descending] a::after{content:" ↓"}
+table.index td.name a{font-weight:600;overflow-wrap:anywhere}
+table.index td.name .title{color:var(--muted);font-size:.88em;overflow-wrap:anywhere}
+table.index td.runs{text-align:right;font-variant-numeric:tabular-nums}
+table.index td.latest{font-size:.88em;color:var(--muted)}
+.index-result{display:flex;flex-wrap:wrap;align-items:center;gap:.1em .5em;margin:.1em 0}
+.index-result .result{min-width:6em;font-weight:500}
+.index-result .latest{font-family:var(--mono);font-size:.9em;min-width:7em}
+.index-result .change{font-family:var(--mono);font-size:.85em}
+svg.sparkline{vertical-align:middle}
 footer{color:var(--muted);font-size:.8em;padding:1em 1.2em;border-top:1px solid var(--line);text-align:center}
-@media (max-width:600px){:root{font-size:14px}nav.tabs{flex-wrap:wrap;border-bottom:none}nav.tabs a{border:1px solid var(--line);border-radius:var(--radius);max-width:100%}nav.tabs a[aria-current=page]{margin-bottom:0;padding-bottom:.45em;background:var(--accent-soft);border-color:var(--accent)}main{padding:0 .7em 1.5em}header.top{padding:.6em .7em}table.data th,table.data td{padding:.2em .45em}section.run>h2{font-size:1.25em}}
+@media (max-width:600px){:root{font-size:14px}nav.tabs{flex-wrap:wrap;border-bottom:none}nav.tabs a{border:1px solid var(--line);border-radius:var(--radius);max-width:100%}nav.tabs a[aria-current=page]{margin-bottom:0;padding-bottom:.45em;background:var(--accent-soft);border-color:var(--accent)}main{padding:0 .7em 1.5em}header.top{padding:.6em .7em}table.data th,table.data td{padding:.2em .45em}section.run>h2{font-size:1.25em}table.index thead{display:none}table.index,table.index tbody,table.index tr,table.index td{display:block;width:100%}table.index tr{border-bottom:1px solid var(--line);padding:.4em 0}table.index td{border:none;padding:.1em 0}table.index td.runs{text-align:left}table.index td.runs::before{content:"runs: ";color:var(--muted)}table.index td.verdict:empty{display:none}}
 `

@@ -4,8 +4,9 @@ import type { Failure, InputValue, ResultVar, Run } from '../../model/types'
 import type { RunHeader } from '../../store'
 import { renderMarkdown } from '../markdown'
 import type { SampleRow } from '../samples'
-import { benchmarkApiPath, benchmarkPath, formatTime, samplesPath, tabLabel, withQuery } from './links'
+import { attr, benchmarkApiPath, benchmarkPath, comparePath, formatTime, samplesPath, tabLabel, withQuery } from './links'
 import { Layout, toHtml } from './layout'
+import { RunTabs, type RunTabsProps } from './run-tabs'
 
 export type SamplesPage = { rows: SampleRow[]; total: number; page: number; pages: number; perPage: number }
 
@@ -20,6 +21,23 @@ export type BenchmarkPageProps = {
   /** The charts region: an HTML fragment, already safe. */
   charts: string
   samples: SamplesPage
+  tabs: Pick<RunTabsProps, 'historyStarts' | 'historyTab'>
+  /** Safe HTML opening the run: the verdict region of the newest run, or the note that the inputs changed. */
+  top?: string
+  /** The comparison with another run (`?vs=`); absent when the benchmark has one run. */
+  compare?: RunCompare
+}
+
+/** The `?vs=` comparison of a run page. */
+export type RunCompare = {
+  /** The runs it may be compared with, oldest first. */
+  candidates: RunHeader[]
+  /** The run compared with (A), or null for none. */
+  vs: number | null
+  /** Whether `vs` is the default (the previous run of the same history). */
+  isDefault: boolean
+  /** Safe HTML: the per-result comparison and per-point tables. */
+  html: string
 }
 
 /** How many failed samples are listed before "and K more". */
@@ -40,21 +58,7 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
         { href: benchmarkApiPath(name), label: 'JSON' },
       ]}
     >
-      <nav class="tabs" aria-label="Runs">
-        {props.runs.map((r) => {
-          const label = tabLabel(r.title, r.timeLabel, r.time)
-          return (
-            <a
-              href={withQuery(path, props.query, { run: String(r.id), page: undefined })}
-              aria-current={r.id === run.id ? 'page' : undefined}
-              title={attr(`${r.title} (${r.timeLabel ?? formatTime(r.time)})`)}
-            >
-              {Html.escapeHtml(label.title)}
-              <span class="tab-time">{Html.escapeHtml(label.when)}</span>
-            </a>
-          )
-        })}
-      </nav>
+      <RunTabs name={name} runs={props.runs} selected={run.id as number} query={props.query} historyStarts={props.tabs.historyStarts} historyTab={props.tabs.historyTab} />
       <section class="run" id={`run-${run.id}`}>
         <h2>{Html.escapeHtml(run.title)}</h2>
         <div class="run-meta">
@@ -66,6 +70,7 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
           {run.commit ? <span class="mono">{Html.escapeHtml(run.commit.slice(0, 12))}</span> : ''}
           {run.branch ? <span>{Html.escapeHtml(run.branch)}</span> : ''}
         </div>
+        {props.top ?? ''}
         {run.description ? <div class="markdown description">{renderMarkdown(run.description)}</div> : ''}
         <p class="sweep">{Html.escapeHtml(sweepSentence(run))}</p>
         <Parameters run={run} />
@@ -73,6 +78,7 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
         <section class="charts" id="charts">
           {props.charts}
         </section>
+        {props.compare ? <CompareSection name={name} run={run} query={props.query} {...props.compare} /> : ''}
         <Samples {...props} path={path} />
         {run.postDescription ? <div class="markdown post">{renderMarkdown(run.postDescription)}</div> : ''}
       </section>
@@ -218,6 +224,50 @@ function Failures({ failures, executed }: { failures: Failure[]; executed: numbe
   )
 }
 
+function CompareSection(props: RunCompare & { name: string; run: Run; query: Record<string, string | undefined> }): JSX.Element {
+  const { run } = props
+  const keep = Object.entries(props.query).filter(([k]) => ['plots', 'logx', 'logy'].includes(k)) as [string, string][]
+  const others = props.candidates.filter((r) => r.id !== run.id)
+  return (
+    <section class="run-compare" id="compare">
+      <h3 class="section">Compared with another run</h3>
+      <form class="compare-form" method="get" action={benchmarkPath(props.name)}>
+        <input type="hidden" name="run" value={String(run.id)} />
+        {keep.map(([k, v]) => (
+          <input type="hidden" name={attr(k)} value={attr(v)} />
+        ))}
+        <label>
+          This run (B) against A:{' '}
+          <select name="vs" data-autosubmit="">
+            <option value="none" selected={props.vs === null}>
+              none
+            </option>
+            {others.map((r) => {
+              const l = tabLabel(r.title, r.timeLabel, r.time)
+              return (
+                <option value={String(r.id)} selected={r.id === props.vs}>
+                  {Html.escapeHtml(`#${r.id} ${l.title} (${l.when})`)}
+                </option>
+              )
+            })}
+          </select>
+        </label>{' '}
+        <button type="submit">Compare</button>
+        {props.vs !== null ? (
+          <a class="compare-link" href={comparePath(props.name, props.vs, run.id as number)}>
+            compare page
+          </a>
+        ) : (
+          ''
+        )}
+      </form>
+      {props.vs === null ? <p class="more">{others.length === 0 ? 'No other run to compare with.' : 'Choose a run to compare this one with.'}</p> : ''}
+      {props.vs !== null && props.isDefault ? <p class="more">Against the previous run of this history, by default.</p> : ''}
+      {props.html}
+    </section>
+  )
+}
+
 function Samples(props: BenchmarkPageProps & { path: string }): JSX.Element {
   const { run, samples } = props
   const pageHref = (page: number) => `${withQuery(props.path, props.query, { run: String(run.id), page: page === 1 ? undefined : String(page) })}#samples`
@@ -310,11 +360,6 @@ export function mediaHref(kind: ResultVar['kind'], relPath: string): string {
   const encoded = relPath.split('/').map(encodeURIComponent).join('/')
   if (kind === 'rerun' && relPath.startsWith('rrd/')) return `/rrd_static/${encoded.slice('rrd/'.length)}`
   return `/media/${encoded}`
-}
-
-// @kitajs/html escapes only `"` in attribute values; an `&` of user text must not start an entity.
-function attr(s: string): string {
-  return s.replace(/&/g, '&amp;')
 }
 
 function formatNumber(x: number): string {

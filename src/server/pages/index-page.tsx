@@ -1,31 +1,116 @@
 import { Html } from '@elysiajs/html'
-import type { BenchmarkSummary } from '../../model/types'
-import { benchmarkPath, formatTime } from './links'
+import type { IndexRow } from '../../model/regression'
+import { indexRowsHtml } from './history-region'
+import { attr, withQuery } from './links'
 import { Layout, toHtml } from './layout'
 
-/** Every stored benchmark, newest run first in each card. */
-export function IndexPage(props: { benchmarks: BenchmarkSummary[]; location: string }): string {
+/** Columns the index sorts by; a leading `-` in `?sort=` reverses the order. */
+export const indexSortKeys = ['verdict', 'name', 'runs', 'latest'] as const
+export type IndexSortKey = (typeof indexSortKeys)[number]
+export type IndexSort = { key: IndexSortKey; descending: boolean }
+
+export type IndexPageProps = {
+  /** The rows shown, already filtered and sorted. */
+  rows: IndexRow[]
+  /** How many benchmarks the store holds before filtering. */
+  total: number
+  sort: IndexSort
+  /** The filter text (`?q=`). */
+  q: string
+  location: string
+}
+
+/** Read `?sort=` (`name`, `-runs`, …; default `verdict`, the worst first). Unknown keys fall back to the default. */
+export function parseIndexSort(text: string | undefined): IndexSort {
+  const descending = text?.startsWith('-') ?? false
+  const key = (descending ? text?.slice(1) : text) as IndexSortKey
+  return indexSortKeys.includes(key) ? { key, descending } : { key: 'verdict', descending: false }
+}
+
+/** Keep the rows whose name, title or verdict holds `q` (case-insensitive), ordered by `sort`; ties by name. */
+export function filterAndSortRows(rows: readonly IndexRow[], q: string, sort: IndexSort): IndexRow[] {
+  const needle = q.trim().toLowerCase()
+  const kept = needle === '' ? [...rows] : rows.filter((r) => `${r.name}\n${r.title}\n${r.verdict ?? ''}`.toLowerCase().includes(needle))
+  const byName = (a: IndexRow, b: IndexRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  const compare: Record<IndexSortKey, (a: IndexRow, b: IndexRow) => number> = {
+    verdict: (a, b) => verdictRank(a.verdict) - verdictRank(b.verdict),
+    name: () => 0,
+    runs: (a, b) => a.runs - b.runs,
+    latest: (a, b) => (a.latest.time < b.latest.time ? -1 : a.latest.time > b.latest.time ? 1 : 0),
+  }
+  const sign = sort.descending ? -1 : 1
+  return kept.sort((a, b) => sign * (compare[sort.key](a, b) || byName(a, b)))
+}
+
+/** Every stored benchmark: latest value per result, a sparkline of its history and its verdict; sortable and filterable without JavaScript. */
+export function IndexPage(props: IndexPageProps): string {
+  const labels: Record<IndexSortKey, string> = { verdict: 'Verdict', name: 'Benchmark', runs: 'Runs', latest: 'Latest run' }
+  const base = { q: props.q || undefined }
+  const sortHref = (key: IndexSortKey) => {
+    const same = props.sort.key === key
+    return withQuery('/', base, { sort: same && !props.sort.descending ? `-${key}` : key })
+  }
+  const ariaSort = (key: IndexSortKey) => (props.sort.key === key ? (props.sort.descending ? 'descending' : 'ascending') : undefined)
+  const header = (key: IndexSortKey, cls?: string) => (
+    <th class={cls} aria-sort={ariaSort(key)}>
+      <a href={sortHref(key)} data-sort={key}>
+        {labels[key]}
+      </a>
+    </th>
+  )
   return toHtml(
-    <Layout title="bench-plot: benchmarks" heading="Benchmarks" nav={[{ href: '/api/benchmarks', label: 'JSON' }]}>
-      {props.benchmarks.length === 0 ? (
+    <Layout title="bench-plot: benchmarks" heading="Benchmarks" nav={[{ href: '/api/benchmarks', label: 'JSON' }]} pageScript>
+      {props.total === 0 ? (
         <p class="empty">
           No benchmarks in <code>{Html.escapeHtml(props.location)}</code> yet. Record results with <code>bench-plot import FILE</code>.
         </p>
       ) : (
-        <ul class="benchmarks">
-          {props.benchmarks.map((b) => (
-            <li>
-              <a href={benchmarkPath(b.name)}>
-                <div class="name">{Html.escapeHtml(b.name)}</div>
-                <div>{Html.escapeHtml(b.title)}</div>
-                <div class="sub">
-                  {b.runs} run{b.runs === 1 ? '' : 's'}, latest {Html.escapeHtml(formatTime(b.latest))}
-                </div>
-              </a>
-            </li>
-          ))}
-        </ul>
+        <>
+          <form class="index-filter" method="get" action="/" role="search">
+            <label>
+              Filter{' '}
+              <input type="search" name="q" value={attr(props.q)} placeholder="name, title or verdict" autocomplete="off" />
+            </label>
+            {props.sort.key !== 'verdict' || props.sort.descending ? <input type="hidden" name="sort" value={`${props.sort.descending ? '-' : ''}${props.sort.key}`} /> : ''}
+            <button type="submit">Filter</button>
+            <span class="index-count" aria-live="polite">
+              {props.rows.length === props.total ? `${props.total} benchmark${props.total === 1 ? '' : 's'}` : `${props.rows.length} of ${props.total} benchmarks`}
+            </span>
+          </form>
+          <nav class="index-sort" aria-label="Sort">
+            Sort by:{' '}
+            {indexSortKeys.map((k) => (
+              <>
+                <a href={sortHref(k)} data-sort={k} aria-current={props.sort.key === k ? 'true' : undefined}>
+                  {labels[k].toLowerCase()}
+                  {props.sort.key === k ? (props.sort.descending ? ' ↓' : ' ↑') : ''}
+                </a>{' '}
+              </>
+            ))}
+          </nav>
+          <div class="table-wrap">
+            <table class="index">
+              <thead>
+                <tr>
+                  {header('name')}
+                  {header('runs', 'num')}
+                  {header('latest')}
+                  <th>Results: latest, history, verdict</th>
+                  {header('verdict')}
+                </tr>
+              </thead>
+              <tbody>{indexRowsHtml(props.rows)}</tbody>
+            </table>
+          </div>
+          {props.rows.length === 0 ? <p class="more">No benchmark matches “{Html.escapeHtml(props.q)}”.</p> : ''}
+        </>
       )}
     </Layout>
   )
+}
+
+// --- internal ---
+
+function verdictRank(v: IndexRow['verdict']): number {
+  return v === 'regressed' ? 0 : v === 'improved' ? 1 : v === 'unchanged' ? 2 : v === 'young' ? 3 : 4
 }

@@ -9,6 +9,8 @@ export type LayoutProps = PropsWithChildren<{
   /** Whether the charts' stylesheet and scripts are linked. */
   charts?: boolean
   nav?: { href: string; label: string }[]
+  /** Whether /assets/pages.js (index sorting and filtering, forms that submit on change) is linked. @default false */
+  pageScript?: boolean
 }>
 
 /** The frame of every page: title, top bar, one stylesheet, and the charts' assets when asked. All served from the binary. */
@@ -26,6 +28,7 @@ export function Layout(props: LayoutProps): string {
           {props.charts && hasAsset('charts.css') ? <link rel="stylesheet" href="/assets/charts.css" /> : ''}
           {props.charts && hasAsset('echarts.min.js') ? <script defer src="/assets/echarts.min.js"></script> : ''}
           {props.charts && hasAsset('charts.js') ? <script defer src="/assets/charts.js"></script> : ''}
+          {props.pageScript ? <script defer src="/assets/pages.js"></script> : ''}
         </head>
         <body>
           <header class="top">

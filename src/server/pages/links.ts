@@ -33,3 +33,13 @@ export function tabLabel(title: string, timeLabel: string | null, time: string):
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 3)}...` : s)
   return { title: cut(title.replace(/\s*\n\s*/g, ' '), 60), when: cut((timeLabel ?? formatTime(time)).replace(/\s*\n\s*/g, ' '), 40) }
 }
+
+/** The compare page of two runs of a benchmark. */
+export function comparePath(name: string, a: number, b: number): string {
+  return `${benchmarkPath(name)}/compare?a=${a}&b=${b}`
+}
+
+/** Text for an attribute value: @kitajs/html escapes only `"` there, so `&` (which could start an entity), `<` and `>` are escaped here. */
+export function attr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

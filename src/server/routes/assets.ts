@@ -1,4 +1,5 @@
 import { Elysia, NotFoundError } from 'elysia'
+import { pagesJs } from '../assets/page-script'
 import { styleCss } from '../assets/style'
 import { clientAssets } from '../pages/charts-region'
 
@@ -10,6 +11,7 @@ export const assetRoutes = () => {
   const add = (name: string, type: string, body: string) =>
     assets.set(name, { type, body, etag: `"${new Bun.CryptoHasher('sha1').update(body).digest('base64url')}"` })
   add('bench-plot.css', 'text/css; charset=utf-8', styleCss)
+  add('pages.js', 'text/javascript; charset=utf-8', pagesJs)
   for (const [name, a] of Object.entries(clientAssets)) add(name, a.type, a.body)
   return new Elysia().get('/assets/*', ({ params, request }) => {
     const asset = assets.get(params['*'])

@@ -1,44 +1,150 @@
 import { Elysia } from 'elysia'
 import { BenchPlotError } from '../../errors'
+import { describeInputChanges, formatInputs, runRef, sweepPoints } from '../../model/history'
+import { compareRuns, formatRunRef } from '../../model/regression'
+import type { Run } from '../../model/types'
+import { comparisonHtml, escapeHtml } from '../../plots/history'
+import type { RunHeader } from '../../store'
 import type { ServerContext } from '../context'
 import { pageHeaders } from '../context'
-import { BenchmarkPage } from '../pages/benchmark-page'
+import type { HistoryOutline } from '../history-cache'
+import { BenchmarkPage, type RunCompare } from '../pages/benchmark-page'
 import { parseChartRequest, renderRunCharts } from '../pages/charts-region'
-import { IndexPage } from '../pages/index-page'
+import { ComparePage } from '../pages/compare-page'
+import { HistoryPage } from '../pages/history-page'
+import { comparisonRegion, historyRegion, inputChangesNote, verdictRegion } from '../pages/history-region'
+import { filterAndSortRows, IndexPage, parseIndexSort } from '../pages/index-page'
 import { benchmarkPath } from '../pages/links'
 import { pageOfSamples } from '../samples'
 
 /** Rows of the samples table per page. */
 export const samplesPerPage = 100
 
-/** `/`: the index, or a redirect to the one benchmark served; `/b/<name>`: a benchmark, `?run=<id>` picking the tab. */
+/**
+ * `/`: the index (`?sort=`, `?q=`), or a redirect to the one benchmark served; `/b/<name>`: a
+ * benchmark, `?run=<id>` picking the tab, `?vs=<id>` the run it is compared with, `?view=history`
+ * the History tab; `/b/<name>/compare?a=&b=`: two runs side by side.
+ */
 export const pageRoutes = (ctx: ServerContext) =>
   new Elysia()
     .get('/', ({ request }) => {
       if (ctx.name !== null) return new Response(null, { status: 302, headers: { location: benchmarkPath(ctx.name) } })
+      const query = Object.fromEntries(new URL(request.url).searchParams)
       const benchmarks = ctx.source.listBenchmarks()
-      const key = `index|${JSON.stringify(benchmarks)}`
-      return cachedPage(ctx, key, request, () => IndexPage({ benchmarks, location: ctx.location }))
+      const sort = parseIndexSort(query.sort)
+      const q = query.q ?? ''
+      const key = `index|${sort.descending ? '-' : ''}${sort.key}|${q}|${JSON.stringify(benchmarks)}`
+      return cachedPage(ctx, key, request, () => {
+        const rows = filterAndSortRows(
+          benchmarks.map((b) => ctx.histories.indexRow(b)),
+          q,
+          sort,
+        )
+        return IndexPage({ rows, total: benchmarks.length, sort, q, location: ctx.location })
+      })
     })
     .get('/b/:name', ({ params, request }) => {
       const name = params.name
       const query = Object.fromEntries(new URL(request.url).searchParams)
       const runs = ctx.source.listRuns(name)
+      const outline = ctx.histories.outline(runs)
+      const key = `b|${name}|${runs.map((r) => r.id).join(',')}|${canonicalQuery(query)}`
+      if (query.view !== undefined && query.view !== 'history') throw new BenchPlotError('USAGE', `?view= is "history" or absent, not "${query.view}"`)
+      if (query.view === 'history') return cachedPage(ctx, key, request, () => historyPage(ctx, name, runs, outline, query))
       const runId = query.run === undefined ? runs[runs.length - 1].id : Number(query.run)
       const header = runs.find((r) => r.id === runId)
       if (!header) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${query.run}`)
-      const key = `b|${name}|${runs.map((r) => r.id).join(',')}|${runId}|${canonicalQuery(query)}`
+      const vs = chooseVs(name, runs, outline, runId, query.vs)
       return cachedPage(ctx, key, request, () => {
         const run = ctx.source.getRun(name, runId)
         if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${runId}`)
         const page = Number.parseInt(query.page ?? '1', 10)
         const samples = { ...pageOfSamples(run, Number.isFinite(page) ? page : 1, samplesPerPage), perPage: samplesPerPage }
-        const charts = renderRunCharts(run, parseChartRequest(query), ctx.media)
-        return BenchmarkPage({ name, runs, run, query, charts: charts.html, samples })
+        const vsRun = vs.id === null ? null : ctx.source.getRun(name, vs.id)
+        const vsHeader = runs.find((r) => r.id === vs.id)
+        const keep = Object.fromEntries(['run', 'vs'].filter((k) => query[k] !== undefined).map((k) => [k, query[k]]))
+        const overlay = vsRun && vsHeader ? { run: vsRun, label: `run ${vsHeader.id}, ${vsHeader.timeLabel ?? vsHeader.time.slice(0, 10)}` } : undefined
+        const charts = renderRunCharts(run, parseChartRequest(query), ctx.media, { keep, overlay })
+        const newest = outline.at(-1) as HistoryOutline
+        const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
+        let top = ''
+        if (runId === newest.runIds.at(-1)) top = verdictRegion(ctx.histories.verdict(name, runs))
+        else if (mine.runIds[0] === runId) top = inputChangesNote(mine.changes)
+        if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
+        let compare: RunCompare | undefined
+        if (runs.length > 1) {
+          compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? comparisonRegion(compareRuns(vsRun, run)) : '' }
+        }
+        const tabs = { historyStarts: outline.slice(1).map((h) => h.runIds[0]), historyTab: newest.runIds.length >= 2 }
+        return BenchmarkPage({ name, runs, run, query, charts: charts.html, samples, tabs, top, compare })
+      })
+    })
+    .get('/b/:name/compare', ({ params, request }) => {
+      const name = params.name
+      const query = Object.fromEntries(new URL(request.url).searchParams)
+      const runs = ctx.source.listRuns(name)
+      const outline = ctx.histories.outline(runs)
+      const b = query.b === undefined ? runs[runs.length - 1].id : runIdIn(name, runs, query.b)
+      const a = query.a === undefined ? (chooseVs(name, runs, outline, b, undefined).id ?? b) : runIdIn(name, runs, query.a)
+      const key = `compare|${name}|${runs.map((r) => r.id).join(',')}|${a}|${b}`
+      return cachedPage(ctx, key, request, () => {
+        const runA = ctx.source.getRun(name, a) as Run
+        const runB = ctx.source.getRun(name, b) as Run
+        return ComparePage({ name, runs, a, b, body: comparisonHtml(compareRuns(runA, runB)) })
       })
     })
 
 // --- internal ---
+
+function historyPage(ctx: ServerContext, name: string, runs: RunHeader[], outline: HistoryOutline[], query: Record<string, string>): string {
+  const index = query.history === undefined ? outline.length - 1 : Number(query.history)
+  const chosen = outline[index]
+  if (!Number.isInteger(index) || !chosen) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no history ${query.history}`)
+  if (chosen.runIds.length < 2) throw new BenchPlotError('NOT_FOUND', `this history of "${name}" has one run: there is no history to draw yet`)
+  const points = sweepPoints(chosen.inputs)
+  let point: number | null = null
+  if (query.point !== undefined && query.point !== 'all' && query.point !== '') {
+    point = Number(query.point)
+    if (!Number.isInteger(point) || point < 0 || point >= points.length) {
+      throw new BenchPlotError('USAGE', `?point= is a sweep point from 0 to ${points.length - 1} or "all", not "${query.point}"`)
+    }
+  }
+  if (query.x !== undefined && query.x !== 'order' && query.x !== 'date') throw new BenchPlotError('USAGE', `?x= is "order" or "date", not "${query.x}"`)
+  const view = { point, xAxis: query.x === 'date' ? ('time' as const) : ('order' as const) }
+  const history = ctx.histories.load(name, chosen)
+  const label = (id: number) => {
+    const r = runs.find((h) => h.id === id) as RunHeader
+    return formatRunRef(runRef({ ...r, data: {}, failures: [] }))
+  }
+  const span = (h: HistoryOutline) => ({ index: h.index, runs: h.runIds.length, first: label(h.runIds[0]), last: label(h.runIds.at(-1) as number) })
+  const newest = outline.at(-1) as HistoryOutline
+  return HistoryPage({
+    name,
+    runs,
+    tabs: { historyStarts: outline.slice(1).map((h) => h.runIds[0]), historyTab: newest.runIds.length >= 2 },
+    query,
+    history: { ...span(chosen), newest: chosen === newest, changes: describeInputChanges(chosen.changes).join('; ') },
+    others: outline.filter((h) => h !== chosen && h.runIds.length >= 2).map(span),
+    points: points.map((p) => p.inputs),
+    view,
+    body: (point === null ? '' : `<p class="history-point">Following ${escapeHtml(formatInputs(points[point].inputs))} alone.</p>`) + historyRegion(history, view),
+  })
+}
+
+// The run a page is compared with: `?vs=<id>`, `?vs=none`, or by default the previous run of the same history.
+function chooseVs(name: string, runs: RunHeader[], outline: HistoryOutline[], runId: number, vs: string | undefined): { id: number | null; isDefault: boolean } {
+  if (vs === 'none' || vs === '') return { id: null, isDefault: false }
+  if (vs !== undefined) return { id: runIdIn(name, runs, vs), isDefault: false }
+  const ids = outline.find((h) => h.runIds.includes(runId))?.runIds ?? []
+  const at = ids.indexOf(runId)
+  return { id: at > 0 ? ids[at - 1] : null, isDefault: true }
+}
+
+function runIdIn(name: string, runs: RunHeader[], text: string): number {
+  const id = Number(text)
+  if (!Number.isInteger(id) || !runs.some((r) => r.id === id)) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${text}`)
+  return id
+}
 
 function canonicalQuery(query: Record<string, string>): string {
   return Object.keys(query)

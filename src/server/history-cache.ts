@@ -1,0 +1,95 @@
+import { BenchPlotError } from '../errors'
+import { buildHistories, type History, type InputChange } from '../model/history'
+import { detectRegressions, summarizeBenchmark, type BenchmarkVerdict, type IndexRow } from '../model/regression'
+import type { BenchmarkSummary, InputVar, Run } from '../model/types'
+import type { RunHeader } from '../store'
+import type { BenchmarkSource } from './source'
+
+/** A history as the tabs see it: which runs (ids, oldest first) and what changed from the previous one. Read from headers only. */
+export type HistoryOutline = { index: number; inputs: InputVar[]; runIds: number[]; changes: InputChange[] }
+
+/** Histories, verdicts and index rows of the benchmarks served, computed once per set of runs. */
+export type HistoryCache = {
+  /** The histories of a benchmark's runs (oldest first), from their headers: no run data is read. */
+  outline(runs: readonly RunHeader[]): HistoryOutline[]
+  /** A history with its runs' data loaded. */
+  load(name: string, outline: HistoryOutline): History
+  /** The verdict of the newest run of the newest history, against the earlier runs of that history. */
+  verdict(name: string, runs: readonly RunHeader[]): BenchmarkVerdict
+  /** The index row of a benchmark: latest values, sparklines and verdict of its newest history. */
+  indexRow(summary: BenchmarkSummary): IndexRow
+}
+
+export type HistoryCacheOptions = {
+  /** Verdicts kept, least recently used first out. @default 64 */
+  maxVerdicts?: number
+}
+
+/**
+ * Keeps what the pages derive from whole histories. Runs never change once stored, so a verdict
+ * is keyed by the benchmark and its run ids, and an index row by the benchmark's run count and
+ * latest time: a run imported while serving gives new keys, never a stale page.
+ */
+export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOptions = {}): HistoryCache {
+  const o = { maxVerdicts: 64, ...opts } satisfies Required<HistoryCacheOptions>
+  const verdicts = new Map<string, BenchmarkVerdict>()
+  const rows = new Map<string, { key: string; row: IndexRow }>()
+
+  const outline = (runs: readonly RunHeader[]): HistoryOutline[] =>
+    // buildHistories reads only times and inputs, which headers carry.
+    buildHistories(runs.map((h): Run => ({ ...h, data: {}, failures: [] }))).map((h) => ({
+      index: h.index,
+      inputs: h.inputs,
+      runIds: h.runs.map((r) => r.id as number),
+      changes: h.changes,
+    }))
+
+  const load = (name: string, h: HistoryOutline): History => ({
+    index: h.index,
+    inputs: h.inputs,
+    changes: h.changes,
+    runs: h.runIds.map((id) => {
+      const run = source.getRun(name, id)
+      if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
+      return run
+    }),
+  })
+
+  return {
+    outline,
+    load,
+    verdict(name, runs) {
+      const key = `${name}\u0000${runs.map((r) => r.id).join(',')}`
+      let v = verdicts.get(key)
+      if (v) verdicts.delete(key)
+      else v = detectRegressions(load(name, outline(runs).at(-1) as HistoryOutline))
+      verdicts.set(key, v)
+      while (verdicts.size > o.maxVerdicts) verdicts.delete(verdicts.keys().next().value as string)
+      return v
+    },
+    indexRow(summary) {
+      const key = `${summary.runs}\u0000${summary.latest}`
+      const kept = rows.get(summary.name)
+      if (kept && kept.key === key) return kept.row
+      let row: IndexRow
+      try {
+        row = summarize(summary)
+      } catch (err) {
+        // One unreadable benchmark must not take the whole index down: list it without values.
+        console.error(`bench-plot: cannot summarise "${summary.name}":`, err)
+        row = { name: summary.name, title: summary.title, runs: summary.runs, historyRuns: 0, latest: { id: null, time: summary.latest, timeLabel: null, commit: null, label: summary.latest }, verdict: null, results: [] }
+      }
+      rows.set(summary.name, { key, row })
+      return row
+    },
+  }
+
+  function summarize(summary: BenchmarkSummary): IndexRow {
+    const headers = source.listRuns(summary.name)
+    const newest = outline(headers).at(-1) as HistoryOutline
+    const history = load(summary.name, newest)
+    // Only the newest history is summarised, so only its runs are read.
+    const row = summarizeBenchmark({ name: summary.name, runs: history.runs })
+    return { ...row, runs: headers.length }
+  }
+}

@@ -68,7 +68,8 @@ export function hydrateCharts(renderItems: Record<string, (params: any, api: any
     }
     fig.dataset.hydrated = '1'
     const svgText = holder.innerHTML
-    const width = Number(fig.dataset.width) || 600
+    // On a narrow screen the live chart takes the width there is, as the SVG scales down to it.
+    const width = Math.min(Number(fig.dataset.width) || 600, Math.max(280, fig.parentElement?.clientWidth ?? Number.POSITIVE_INFINITY))
     const height = Number(fig.dataset.height) || 400
     option.tooltip = { ...(option.tooltip ?? {}), formatter: tooltip }
     for (const s of option.series ?? []) if (typeof s.renderItem === 'string') s.renderItem = renderItems[s.renderItem]

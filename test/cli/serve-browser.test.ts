@@ -77,6 +77,10 @@ describe('the served page in Chromium', () => {
       await page.screenshot({ path: join(artifacts, `page-${width}-params.png`), fullPage: false })
       // No horizontal scrolling of the whole page: wide tables scroll inside their box.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      // Charts come alive as they scroll into view; live charts must fit the screen too.
+      for (const figure of await page.$$('figure[data-chart]')) await figure.scrollIntoViewIfNeeded()
+      await page.waitForFunction(() => document.querySelectorAll('figure[data-hydrated="1"]').length > 0)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
       expect(errors).toEqual([])
       const hosts = new Set(requests.map((u) => new URL(u).host))
       expect([...hosts]).toEqual([`127.0.0.1:${server.port}`])

@@ -90,5 +90,5 @@ function headerOf(run: Run): RunHeader {
     )
       sampleCount++
   }
-  return { ...rest, id: run.id as number, failureCount: failures.length, sampleCount }
+  return { ...rest, failures, id: run.id as number, failureCount: failures.length, sampleCount }
 }

@@ -123,6 +123,7 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
     results,
     meta: JSON.parse(row.meta),
     fingerprint: row.fingerprint ?? undefined,
+    failures: (q.failures.all(row.id) as { inputs: string; repeat: number; error: string }[]).map((f) => ({ inputs: JSON.parse(f.inputs), repeat: f.repeat, error: f.error })),
     failureCount: row.failure_count,
     sampleCount: row.sample_count,
   })
@@ -151,9 +152,8 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
       if (!column || column.length !== expected) throw goneError(row.benchmark, location)
       data[r.name] = column
     })
-    const failures = (q.failures.all(row.id) as { inputs: string; repeat: number; error: string }[]).map((f) => ({ inputs: JSON.parse(f.inputs), repeat: f.repeat, error: f.error }))
     const { failureCount: _f, sampleCount: _s, ...run } = header
-    return { ...run, data, failures }
+    return { ...run, data }
   }
 
   const notFound = (name: string): BenchPlotError => {

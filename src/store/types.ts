@@ -4,8 +4,8 @@ import type { Benchmark, BenchmarkSummary, Run } from '../model/types'
 /** What happened to one run handed to `saveRuns`. */
 export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { benchmark: string; id: number; skipped: true; reason: string }
 
-/** A run without its sample columns: enough for tabs, lists and history axes. */
-export type RunHeader = Omit<Run, 'data' | 'failures'> & { id: number; failureCount: number; sampleCount: number }
+/** A run without its sample columns: enough for tabs, lists, history axes and the API. */
+export type RunHeader = Omit<Run, 'data'> & { id: number; failureCount: number; sampleCount: number }
 
 /**
  * The one interface to stored results. All SQL lives behind it, so that another backend

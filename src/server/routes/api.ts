@@ -31,7 +31,8 @@ export const apiRoutes = (ctx: ServerContext) =>
           results: r.results,
           meta: r.meta,
           samples: r.sampleCount,
-          failures: r.failureCount,
+          failure_count: r.failureCount,
+          failures: r.failures,
           links: {
             csv: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.csv`,
             json: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.json`,

@@ -55,13 +55,7 @@ export function toCheckReport(verdicts: readonly BenchmarkVerdict[]): CheckRepor
       current: refJson(v.current),
       input_changes: describeInputChanges(v.inputChanges),
       results: v.results.map((r) => ({
-        name: r.result,
-        verdict: r.verdict,
-        change_percent: finiteOrNull(r.judgement.changePercent),
-        baseline: finiteOrNull(r.judgement.baseline),
-        current: finiteOrNull(r.judgement.current),
-        method: r.judgement.method,
-        threshold: finiteOrNull(r.judgement.threshold),
+        ...verdictJson(r),
         gate_percent: finiteOrNull(r.judgement.gatePercent),
         blocking: r.blocking,
         fired: r.judgement.fired,
@@ -72,6 +66,20 @@ export function toCheckReport(verdicts: readonly BenchmarkVerdict[]): CheckRepor
         points: r.points.map(pointJson),
       })),
     })),
+  }
+}
+
+// The fields every verdict of a result has in JSON, in check and compare alike.
+function verdictJson<V extends string>(r: { result: string; verdict: V; judgement: Judgement }) {
+  const j = r.judgement
+  return {
+    name: r.result,
+    verdict: r.verdict,
+    change_percent: finiteOrNull(j.changePercent),
+    baseline: finiteOrNull(j.baseline),
+    current: finiteOrNull(j.current),
+    method: j.method,
+    threshold: finiteOrNull(j.threshold),
   }
 }
 
@@ -176,13 +184,7 @@ export function toCompareReport(benchmark: string, c: RunComparison): CompareRep
     input_changes: describeInputChanges(c.inputChanges),
     regressed: c.regressed,
     results: c.results.map((r) => ({
-      name: r.result,
-      verdict: r.verdict,
-      change_percent: finiteOrNull(r.judgement.changePercent),
-      baseline: finiteOrNull(r.judgement.baseline),
-      current: finiteOrNull(r.judgement.current),
-      method: r.judgement.method,
-      threshold: finiteOrNull(r.judgement.threshold),
+      ...verdictJson(r),
       note: r.judgement.skipped,
       points: r.points.map((p) => ({
         inputs: p.inputs,

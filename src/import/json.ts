@@ -24,6 +24,8 @@ export function looksLikeJson(text: string): boolean {
  * Bun's own message ("JSON Parse error: Unexpected EOF") has no position, so we find it ourselves.
  */
 export function parseJson(text: string, source: string): unknown {
+  // Detection has most often parsed this very text already: a big file is parsed once.
+  if (lastSniff?.text === text && lastSniff.value !== undefined) return lastSniff.value
   try {
     return JSON.parse(stripBom(text))
   } catch (err) {

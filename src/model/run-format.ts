@@ -74,7 +74,8 @@ export function parseRunsJson(text: string, opts: ParseRunOptions = {}): Run[] {
 export function validateRun(value: unknown, opts: ParseRunOptions & { path?: string } = {}): Run {
   const source = opts.source ?? 'input'
   const root = opts.path ?? ''
-  const fail = (path: string, message: string): never => {
+  const fail = (lazyPath: Path, message: string): never => {
+    const path = typeof lazyPath === 'function' ? lazyPath() : lazyPath
     const where = [root, path].filter(Boolean).join('.').replace(/\.\[/g, '[')
     throw new BenchPlotError('PARSE', `${source}: ${where || '(root)'}: ${message}`)
   }
@@ -83,7 +84,7 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
 
   const benchmark = expectString(obj.benchmark, 'benchmark', fail)
   if (benchmark.trim() === '') fail('benchmark', 'must not be empty')
-  const samples = expectArray(obj.samples ?? [], 'samples', fail).map((s, i) => expectObject(s, `samples[${i}]`, fail))
+  const samples = expectArray(obj.samples ?? [], 'samples', fail).map((s, i) => expectObject(s, () => `samples[${i}]`, fail))
   const failuresIn = expectArray(obj.failures ?? [], 'failures', fail).map((s, i) => expectObject(s, `failures[${i}]`, fail))
 
   const inputs = readInputs(obj.inputs, [...samples, ...failuresIn], fail)
@@ -91,35 +92,45 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
   const inputIndex = new Map(inputs.map((v, i) => [v.name, i]))
   const resultIndex = new Map(results.map((r) => [r.name, r]))
 
-  // Value lookups: each input value to its index along its axis.
-  const valueIndex = inputs.map((v) => new Map(v.values.map((x, i) => [valueKey(x), i])))
-  const locate = (raw: unknown, path: string): { point: number; inputs: Record<string, InputValue> } => {
+  // Each input's values to their index along its axis. A Map compares keys by value and type,
+  // so a cat "1" never matches an int 1; a hit therefore also proves the value's type.
+  const valueIndex = inputs.map((v) => new Map<unknown, number>(v.values.map((x, i) => [x, i])))
+  const locate = (raw: unknown, path: Path): { point: number; inputs: Record<string, InputValue> } => {
     const given = raw === undefined ? {} : expectObject(raw, path, fail)
-    for (const name of Object.keys(given)) if (!inputIndex.has(name)) fail(`${path}.${name}`, `input "${name}" is not declared in inputs`)
-    const coords = inputs.map((v, i) => {
-      if (!(v.name in given)) fail(path, `missing input "${v.name}"`)
-      const x = checkInputValue(given[v.name], v, `${path}.${v.name}`, fail)
-      const at = valueIndex[i].get(valueKey(x))
-      if (at === undefined) fail(`${path}.${v.name}`, `${JSON.stringify(x)} is not among the declared values of "${v.name}"`)
-      return at as number
-    })
-    return { point: pointIndex(inputs, coords), inputs: given as Record<string, InputValue> }
+    let point = 0
+    for (let i = 0; i < inputs.length; i++) {
+      const v = inputs[i]
+      const x = given[v.name]
+      let at = valueIndex[i].get(x)
+      if (at === undefined) {
+        if (countKeys(given) > inputs.length || !(v.name in given)) checkNoUnknownKeys(given, inputIndex, path, 'input', 'inputs', fail)
+        if (!(v.name in given)) fail(path, `missing input "${v.name}"`)
+        checkInputValue(x, v, () => `${resolvePath(path)}.${v.name}`, fail)
+        at = fail(() => `${resolvePath(path)}.${v.name}`, `${JSON.stringify(x)} is not among the declared values of "${v.name}"`)
+      }
+      point = point * v.values.length + at
+    }
+    if (countKeys(given) !== inputs.length) checkNoUnknownKeys(given, inputIndex, path, 'input', 'inputs', fail)
+    return { point, inputs: given as Record<string, InputValue> }
   }
 
-  // Repeats: declared, or the largest repeat named, or the most samples given for one point.
+  // Typed arrays, not objects or Maps: a run may hold a million samples.
   const implicitRepeat = new Map<number, number>()
-  const located = samples.map((s, i) => {
-    checkKeys(s, ['inputs', 'repeat', 'results'], `samples[${i}]`, fail)
-    const { point } = locate(s.inputs, `samples[${i}].inputs`)
+  const pointOf = new Int32Array(samples.length)
+  const repeatOf = new Int32Array(samples.length)
+  samples.forEach((s, i) => {
+    for (const k in s) if (k !== 'inputs' && k !== 'repeat' && k !== 'results') checkKeys(s, ['inputs', 'repeat', 'results'], `samples[${i}]`, fail)
+    const { point } = locate(s.inputs, () => `samples[${i}].inputs`)
     let repeat: number
     if (s.repeat === undefined) {
       repeat = (implicitRepeat.get(point) ?? 0) + 1
       implicitRepeat.set(point, repeat)
-    } else repeat = expectRepeat(s.repeat, `samples[${i}].repeat`, fail)
-    return { point, repeat }
+    } else repeat = expectRepeat(s.repeat, () => `samples[${i}].repeat`, fail)
+    pointOf[i] = point
+    repeatOf[i] = repeat
   })
   const declaredRepeats = obj.repeats === undefined ? undefined : expectRepeat(obj.repeats, 'repeats', fail)
-  const repeats = declaredRepeats ?? Math.max(1, ...located.map((l) => l.repeat))
+  const repeats = declaredRepeats ?? repeatOf.reduce((most, r) => Math.max(most, r), 1)
 
   const run = { inputs, repeats }
   const cells = cellCount(run)
@@ -130,20 +141,23 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
       : new Array<string | null>(cells).fill(null)
   }
 
-  const seen = new Map<number, number>()
+  const sampleAt = new Int32Array(cells).fill(-1)
   samples.forEach((s, i) => {
-    const { point, repeat } = located[i]
+    const repeat = repeatOf[i]
     if (repeat > repeats) fail(`samples[${i}].repeat`, `repeat ${repeat} is out of range 1..${repeats}`)
-    const cell = cellIndex(point, repeat, repeats)
-    const first = seen.get(cell)
-    if (first !== undefined) fail(`samples[${i}]`, `same inputs and repeat ${repeat} as samples[${first}]`)
-    seen.set(cell, i)
-    const values = expectObject(s.results ?? {}, `samples[${i}].results`, fail)
-    for (const [name, x] of Object.entries(values)) {
-      const r = resultIndex.get(name)
-      if (!r) fail(`samples[${i}].results.${name}`, `result "${name}" is not declared in results`)
-      else writeCell(data[name], r, cell, x, `samples[${i}].results.${name}`, fail)
+    const cell = cellIndex(pointOf[i], repeat, repeats)
+    const first = sampleAt[cell]
+    if (first !== -1) fail(`samples[${i}]`, `same inputs and repeat ${repeat} as samples[${first}]`)
+    sampleAt[cell] = i
+    const values = expectObject(s.results ?? {}, () => `samples[${i}].results`, fail)
+    let given = 0
+    for (const r of results) {
+      const x = values[r.name]
+      if (x === undefined) continue
+      given++
+      writeCell(data[r.name], r, cell, x, () => `samples[${i}].results.${r.name}`, fail)
     }
+    if (countKeys(values) !== given) checkNoUnknownKeys(values, resultIndex, () => `samples[${i}].results`, 'result', 'results', fail)
   })
 
   const failures: Failure[] = failuresIn.map((f, i) => {
@@ -178,13 +192,23 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
     data,
     failures,
     meta: obj.meta === undefined ? {} : expectObject(obj.meta, 'meta', fail),
-    fingerprint: fingerprintOf(value),
+    fingerprint: fingerprintOf({ ...obj, samples: undefined }, data),
   }
 }
 
-/** A digest of a run as given, before defaults are filled in: the same input always gives the same fingerprint. */
-export function fingerprintOf(value: unknown): string {
-  return new Bun.CryptoHasher('sha256').update(stableStringify(value)).digest('hex')
+/**
+ * A digest of a run as given, before defaults are filled in: its fields but the samples, then
+ * its dense columns. The same run always gets the same fingerprint, in whatever order its samples
+ * were listed, and hashing the columns costs far less than walking a million sample objects.
+ */
+export function fingerprintOf(fields: unknown, data: Record<string, Column> = {}): string {
+  const hasher = new Bun.CryptoHasher('sha256').update(stableStringify(fields))
+  for (const name of Object.keys(data).sort()) {
+    const column = data[name]
+    hasher.update(`\n${name}:`)
+    hasher.update(column instanceof Float64Array ? new Uint8Array(column.buffer, column.byteOffset, column.byteLength) : JSON.stringify(column))
+  }
+  return hasher.digest('hex')
 }
 
 /** Whether a result kind is held as numbers (Float64Array) rather than strings. */
@@ -242,13 +266,30 @@ export function readCell(column: Column, result: ResultVar, cell: number): numbe
 
 // --- internal ---
 
-type Fail = (path: string, message: string) => never
+// Paths in the hot loops over samples are built only when something fails.
+type Path = string | (() => string)
+type Fail = (path: Path, message: string) => never
 type Json = Record<string, unknown>
 
 const runKeys = [
   'benchmark', 'title', 'description', 'post_description', 'tag', 'time', 'time_label', 'commit', 'branch',
   'repeats', 'inputs', 'consts', 'results', 'samples', 'failures', 'regression', 'meta', '$schema',
 ]
+
+function resolvePath(path: Path): string {
+  return typeof path === 'function' ? path() : path
+}
+
+function countKeys(o: Json): number {
+  let n = 0
+  for (const _ in o) n++
+  return n
+}
+
+// Called only once a count says some key is not declared, to name it.
+function checkNoUnknownKeys(o: Json, declared: Map<string, unknown>, path: Path, what: string, where: string, fail: Fail): void {
+  for (const name of Object.keys(o)) if (!declared.has(name)) fail(() => `${resolvePath(path)}.${name}`, `${what} "${name}" is not declared in ${where}`)
+}
 
 function stableStringify(x: unknown): string {
   if (Array.isArray(x)) return `[${x.map(stableStringify).join(',')}]`
@@ -275,26 +316,26 @@ function describe(x: unknown): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s
 }
 
-function expectObject(x: unknown, path: string, fail: Fail): Json {
+function expectObject(x: unknown, path: Path, fail: Fail): Json {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) fail(path, `expected an object, got ${describe(x)}`)
   return x as Json
 }
 
-function expectArray(x: unknown, path: string, fail: Fail): unknown[] {
+function expectArray(x: unknown, path: Path, fail: Fail): unknown[] {
   if (!Array.isArray(x)) fail(path, `expected an array, got ${describe(x)}`)
   return x as unknown[]
 }
 
-function expectString(x: unknown, path: string, fail: Fail): string {
+function expectString(x: unknown, path: Path, fail: Fail): string {
   if (typeof x !== 'string') fail(path, `expected a string, got ${describe(x)}`)
   return x as string
 }
 
-function optionalString(x: unknown, path: string, fail: Fail): string | null {
+function optionalString(x: unknown, path: Path, fail: Fail): string | null {
   return x === undefined || x === null ? null : expectString(x, path, fail)
 }
 
-function expectRepeat(x: unknown, path: string, fail: Fail): number {
+function expectRepeat(x: unknown, path: Path, fail: Fail): number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < 1) fail(path, `expected a whole number of at least 1, got ${describe(x)}`)
   return x as number
 }
@@ -306,9 +347,9 @@ function expectTime(x: unknown, fail: Fail): string {
   return new Date(t).toISOString()
 }
 
-function checkKeys(obj: Json, allowed: readonly string[], path: string, fail: Fail): void {
+function checkKeys(obj: Json, allowed: readonly string[], path: Path, fail: Fail): void {
   for (const k of Object.keys(obj)) {
-    if (!allowed.includes(k)) fail(path ? `${path}.${k}` : k, `unknown field (expected one of: ${allowed.filter((a) => a !== '$schema').join(', ')})`)
+    if (!allowed.includes(k)) fail(() => (resolvePath(path) ? `${resolvePath(path)}.${k}` : k), `unknown field (expected one of: ${allowed.filter((a) => a !== '$schema').join(', ')})`)
   }
 }
 
@@ -330,7 +371,7 @@ function inferInputKind(values: unknown[]): InputKind {
   return 'cat'
 }
 
-function checkInputValue(x: unknown, v: Pick<InputVar, 'kind' | 'name'>, path: string, fail: Fail): InputValue {
+function checkInputValue(x: unknown, v: Pick<InputVar, 'kind' | 'name'>, path: Path, fail: Fail): InputValue {
   switch (v.kind) {
     case 'float':
       if (typeof x !== 'number' || !Number.isFinite(x)) fail(path, `expected a number, got ${describe(x)}`)
@@ -452,7 +493,7 @@ function readResults(raw: unknown, samples: Json[], runRegression: unknown, fail
   })
 }
 
-function writeCell(column: Column, r: ResultVar, cell: number, x: unknown, path: string, fail: Fail): void {
+function writeCell(column: Column, r: ResultVar, cell: number, x: unknown, path: Path, fail: Fail): void {
   if (x === null || x === undefined) return // a missing cell stays missing, never zero
   if (column instanceof Float64Array) {
     if (r.kind === 'bool') {
@@ -462,7 +503,7 @@ function writeCell(column: Column, r: ResultVar, cell: number, x: unknown, path:
       const size = r.size as number
       if (!Array.isArray(x) || x.length !== size) fail(path, `expected an array of ${size} numbers, got ${describe(x)}`)
       ;(x as unknown[]).forEach((v, k) => {
-        if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) fail(`${path}[${k}]`, `expected a number, got ${describe(v)}`)
+        if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) fail(() => `${resolvePath(path)}[${k}]`, `expected a number, got ${describe(v)}`)
         column[cell * size + k] = v === null ? Number.NaN : (v as number)
       })
     } else {
@@ -477,7 +518,7 @@ function writeCell(column: Column, r: ResultVar, cell: number, x: unknown, path:
 }
 
 // Media results name files under the cache directory; anything that could leave it is refused here.
-function checkRelativePath(p: string, path: string, fail: Fail): void {
+function checkRelativePath(p: string, path: Path, fail: Fail): void {
   if (p.startsWith('/') || /^[a-zA-Z]:/.test(p) || p.split(/[\\/]/).includes('..')) {
     fail(path, `expected a path relative to the cache directory, got ${describe(p)}`)
   }

@@ -114,8 +114,25 @@ function erfc(x: number): number {
   return x >= 0 ? r : 2 - r
 }
 
-// Counts of each U value under the null for sample sizes m, n (frequencies over the C(m+n, m) orderings).
+// Every point of a sweep has the same sample sizes: each distribution is built once per process.
+const uDistributions = new Map<string, number[]>()
+const mahonianRows = new Map<number, number[]>()
+
 function exactUDistribution(m: number, n: number): number[] {
+  const key = `${m},${n}`
+  let dist = uDistributions.get(key)
+  if (!dist) uDistributions.set(key, (dist = buildUDistribution(m, n)))
+  return dist
+}
+
+function mahonian(n: number): number[] {
+  let row = mahonianRows.get(n)
+  if (!row) mahonianRows.set(n, (row = buildMahonian(n)))
+  return row
+}
+
+// Counts of each U value under the null for sample sizes m, n (frequencies over the C(m+n, m) orderings).
+function buildUDistribution(m: number, n: number): number[] {
   // f[i][j][u]: number of orderings of i x's and j y's with U = u. Built iteratively over j.
   let prev: number[][] = []
   for (let i = 0; i <= m; i++) prev.push([1]) // j = 0: U is 0
@@ -137,7 +154,7 @@ function exactUDistribution(m: number, n: number): number[] {
 }
 
 // Number of permutations of n items by inversion count.
-function mahonian(n: number): number[] {
+function buildMahonian(n: number): number[] {
   let row = [1]
   for (let k = 2; k <= n; k++) {
     const next = new Array<number>(row.length + k - 1).fill(0)

@@ -113,7 +113,9 @@ export function verdictSummaryHtml(v: BenchmarkVerdict): string {
 
 /** Per sweep point of one result: baseline, current, change, p-value and verdict. */
 export function pointVerdictTableHtml(r: ResultVerdict): string {
-  const rows = r.points.map(
+  const rows = boundedRows(
+    r.points,
+    6,
     (p) =>
       `<tr class="verdict-${p.verdict}" data-verdict="${p.verdict}"><td>${escapeHtml(formatInputs(p.inputs))}</td>` +
       `<td class="num">${escapeHtml(formatNumber(p.baseline))}</td><td class="num">${escapeHtml(formatNumber(p.current))}</td>` +
@@ -128,7 +130,7 @@ export function pointVerdictTableHtml(r: ResultVerdict): string {
  * A, B, the ratio B/A, the change, the Mann-Whitney U p-value and a mark where the change is significant.
  */
 export function comparisonTableHtml(r: ResultComparison): string {
-  const rows = r.points.map((p) => {
+  const rows = boundedRows(r.points, 7, (p) => {
     const mark = p.significant ? '<span class="significant" title="significant (Mann-Whitney U)">*</span>' : ''
     return (
       `<tr class="verdict-${p.verdict}" data-verdict="${p.verdict}"><td>${escapeHtml(formatInputs(p.inputs))}</td>` +
@@ -155,6 +157,21 @@ export function comparisonHtml(c: RunComparison): string {
   })
   const none = c.results.length === 0 ? '<p>No float or bool result in both runs.</p>' : ''
   return `<div class="comparison-view" data-regressed="${c.regressed}">${header}${differs}${sections.join('')}${none}</div>`
+}
+
+/** Most rows a per-point table shows: a sweep of a million points must not make a page of a million rows. */
+export const maxPointRows = 100
+
+// All points in sweep order when they fit; otherwise the changed ones first, then as many others
+// as fit, and one row saying how many are left out and where to find them all.
+function boundedRows<P extends { verdict: string }>(points: readonly P[], columns: number, render: (p: P) => string): string[] {
+  if (points.length <= maxPointRows) return points.map(render)
+  const changed = points.filter((p) => p.verdict === 'regressed' || p.verdict === 'improved')
+  const shown = changed.length >= maxPointRows ? changed.slice(0, maxPointRows) : [...changed, ...points.filter((p) => p.verdict !== 'regressed' && p.verdict !== 'improved').slice(0, maxPointRows - changed.length)]
+  const left = points.length - shown.length
+  const leftChanged = changed.length - Math.min(changed.length, maxPointRows)
+  const note = `${left} more points not shown${leftChanged > 0 ? ` (${leftChanged} of them changed)` : ', none of them changed'}; every point is in <code>bench-plot check --json</code> and <code>bench-plot compare --json</code>.`
+  return [...shown.map(render), `<tr class="more-points"><td colspan="${columns}">${note}</td></tr>`]
 }
 
 export type IndexRowOptions = {

@@ -139,3 +139,20 @@ describe('index row and sparkline', () => {
     expect(html).toContain('<span class="num change">+44.9%</span>')
   })
 })
+
+describe('per-point tables of a big sweep', () => {
+  // 400 points, 3 repeats; B is 50 % slower on the first 30 points only.
+  const sweep = (slow: boolean, id: number): Run => {
+    const samples = []
+    for (let n = 0; n < 400; n++) for (let repeat = 1; repeat <= 3; repeat++) samples.push({ inputs: { n }, repeat, results: { time: (1 + n) * (slow && n < 30 ? 1.5 : 1) * (1 + repeat * 1e-3) } })
+    return { ...validateRun({ benchmark: 'big', time: `2026-11-0${id}T00:00:00Z`, samples }), id }
+  }
+  it('shows at most 100 rows, the changed points first, and says how many are left out', () => {
+    const html = comparisonHtml(compareRuns(sweep(false, 1), sweep(true, 2)))
+    const rows = html.match(/<tr class="verdict-/g) ?? []
+    expect(rows).toHaveLength(100)
+    expect((html.match(/data-verdict="regressed"><td>/g) ?? []).length).toBe(30)
+    expect(html.indexOf('<td>n=29</td>')).toBeLessThan(html.indexOf('<td>n=30</td>'))
+    expect(html).toContain('300 more points not shown, none of them changed')
+  })
+})

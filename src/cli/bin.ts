@@ -1,3 +1,6 @@
 import { main } from './main'
 
-process.exitCode = await main()
+// No top-level await: `bun build --compile --bytecode` needs an entry without it.
+void main().then((code) => {
+  process.exitCode = code
+})

@@ -1,5 +1,4 @@
 import { BenchPlotError } from '../../errors'
-import { openBrowser, plotServer, shouldOpenByDefault } from '../../server'
 import { numberOption, storeOptions, stringOption, type Command } from '../command'
 import { resolveStorePaths } from '../paths'
 
@@ -24,6 +23,8 @@ export const serveCommand: Command = {
     }
     const host = stringOption(args, 'host') ?? '127.0.0.1'
     const { cachedir, db } = resolveStorePaths(args, io)
+    // Loaded here, not at start: other commands need not pay for ECharts, Elysia and the markdown renderer.
+    const { openBrowser, plotServer, shouldOpenByDefault } = await import('../../server')
     const open = args.values.open ? true : args.values['no-open'] ? false : shouldOpenByDefault(io.isTTY, io.env)
 
     const stopSignal = waitForStopSignal()

@@ -1,7 +1,10 @@
+/** A rendered page: its bytes, encoded once, and their gzip form, made on the first request that accepts it. */
+export type CachedPage = { readonly bytes: Uint8Array<ArrayBuffer>; gzip(): Uint8Array<ArrayBuffer> }
+
 /** Rendered pages kept in memory, least recently used first out, each with its ETag. */
 export type PageCache = {
-  get(key: string): string | undefined
-  set(key: string, html: string): void
+  get(key: string): CachedPage | undefined
+  set(key: string, html: string): CachedPage
   /** A strong ETag for a key: pages are deterministic functions of their key within one server process. */
   etag(key: string): string
 }
@@ -9,33 +12,43 @@ export type PageCache = {
 export function createPageCache(opts: { maxEntries?: number; maxBytes?: number } = {}): PageCache {
   const maxEntries = opts.maxEntries ?? 200
   const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024
-  const pages = new Map<string, string>()
+  const pages = new Map<string, CachedPage>()
   let bytes = 0
   // Pages depend on the code that drew them too: a restarted server never answers 304 to an old page.
   const nonce = crypto.randomUUID()
   return {
     get(key) {
-      const html = pages.get(key)
-      if (html !== undefined) {
+      const page = pages.get(key)
+      if (page !== undefined) {
         pages.delete(key)
-        pages.set(key, html)
+        pages.set(key, page)
       }
-      return html
+      return page
     },
     set(key, html) {
       const old = pages.get(key)
-      if (old !== undefined) bytes -= old.length
+      if (old !== undefined) bytes -= old.bytes.byteLength
       pages.delete(key)
-      pages.set(key, html)
-      bytes += html.length
+      const page = cachedPage(new TextEncoder().encode(html))
+      pages.set(key, page)
+      bytes += page.bytes.byteLength
       while (pages.size > maxEntries || (bytes > maxBytes && pages.size > 1)) {
-        const [k, v] = pages.entries().next().value as [string, string]
+        const [k, v] = pages.entries().next().value as [string, CachedPage]
         pages.delete(k)
-        bytes -= v.length
+        bytes -= v.bytes.byteLength
       }
+      return page
     },
     etag(key) {
       return `"${new Bun.CryptoHasher('sha1').update(nonce).update(key).digest('base64url')}"`
     },
+  }
+}
+
+function cachedPage(bytes: Uint8Array<ArrayBuffer>): CachedPage {
+  let gzipped: Uint8Array<ArrayBuffer> | undefined
+  return {
+    bytes,
+    gzip: () => (gzipped ??= Bun.gzipSync(bytes, { level: 6 })),
   }
 }

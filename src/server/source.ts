@@ -19,11 +19,31 @@ export type BenchmarkSource = {
 export function storeSource(store: Store, opts: { keepRuns?: number } = {}): BenchmarkSource {
   const keep = opts.keepRuns ?? 8
   const runs = new Map<number, Run>()
+  // Lists are read again only after an import changed the store, not on every request.
+  let token = store.changeToken()
+  let benchmarks: BenchmarkSummary[] | undefined
+  const headersByName = new Map<string, RunHeader[]>()
+  const fresh = () => {
+    const now = store.changeToken()
+    if (now !== token) {
+      token = now
+      benchmarks = undefined
+      headersByName.clear()
+    }
+  }
   return {
-    listBenchmarks: () => store.listBenchmarks(),
+    listBenchmarks() {
+      fresh()
+      return (benchmarks ??= store.listBenchmarks())
+    },
     listRuns(name) {
-      const headers = store.listRuns(name)
-      if (headers.length === 0) store.loadBenchmark(name) // throws the store's NOT_FOUND message
+      fresh()
+      let headers = headersByName.get(name)
+      if (!headers) {
+        headers = store.listRuns(name)
+        if (headers.length === 0) store.loadBenchmark(name) // throws the store's NOT_FOUND message
+        headersByName.set(name, headers)
+      }
       return headers
     },
     getRun(name, id) {

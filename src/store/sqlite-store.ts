@@ -104,6 +104,8 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
       FROM benchmarks b LEFT JOIN runs r ON r.benchmark_id = b.id GROUP BY b.id ORDER BY b.name`),
     names: db.query('SELECT name FROM benchmarks ORDER BY name'),
     benchmarkExists: db.query('SELECT id FROM benchmarks WHERE name = ?'),
+    // data_version moves on other connections' commits, total_changes() on this one's own.
+    changes: db.query('SELECT (SELECT data_version FROM pragma_data_version) AS other, total_changes() AS own'),
   }
 
   const headerOf = (row: RunRow, inputs: InputVar[], results: ResultVar[]): RunHeader => ({
@@ -239,6 +241,10 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
     getRun(id) {
       const row = q.runById.get(id) as RunRow | null
       return row ? readRun(row) : null
+    },
+    changeToken() {
+      const { other, own } = q.changes.get() as { other: number; own: number }
+      return `${other}:${own}`
     },
     close() {
       db.close()

@@ -25,6 +25,8 @@ export type StoreBackend = {
   loadBenchmark(name: string): Benchmark
   /** One run with its data, or null. */
   getRun(id: number): Run | null
+  /** A value that changes whenever the stored data has changed, by any writer: readers cache until it moves. */
+  changeToken(): string
   close(): void
 }
 

@@ -141,6 +141,16 @@ describe('pages', () => {
     expect(other.status).toBe(200)
   })
 
+  it('sends the page gzipped to a client that accepts it, the same page once inflated', async () => {
+    const plain = await (await req(app, '/b/sort')).text()
+    const r = await req(app, '/b/sort', { headers: { 'accept-encoding': 'gzip, deflate' } })
+    expect(r.headers.get('content-encoding')).toBe('gzip')
+    expect(r.headers.get('vary')).toBe('accept-encoding')
+    const body = new Uint8Array(await r.arrayBuffer())
+    expect(body.byteLength).toBeLessThan(plain.length / 3)
+    expect(new TextDecoder().decode(Bun.gunzipSync(body))).toBe(plain)
+  })
+
   it('gives unknown routes, benchmarks and runs a 404 page', async () => {
     for (const path of ['/nope', '/b/nope', '/b/sort?run=99', '/b/sort?run=abc', '/assets/nope.js']) {
       const r = await req(app, path)

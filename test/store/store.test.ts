@@ -157,3 +157,19 @@ describe('loading errors', () => {
     expect(existsSync(path)).toBe(true)
   })
 })
+
+describe('changeToken', () => {
+  it('moves when another connection writes, and only then', () => {
+    const path = join(tempDir(), 's.sqlite')
+    const writer = openStore(path)
+    writer.record(sortRun())
+    const reader = openStore(path, { readonly: true })
+    const before = reader.changeToken()
+    reader.listBenchmarks()
+    expect(reader.changeToken()).toBe(before)
+    writer.record(sortRun({ tag: 'second' }))
+    expect(reader.changeToken()).not.toBe(before)
+    reader.close()
+    writer.close()
+  })
+})

@@ -155,13 +155,13 @@ function canonicalQuery(query: Record<string, string>): string {
 
 function cachedPage(ctx: ServerContext, key: string, request: Request, render: () => string): Response {
   const etag = ctx.pages.etag(key)
-  const headers = { ...pageHeaders, etag, 'cache-control': 'no-cache' }
+  const headers: Record<string, string> = { ...pageHeaders, etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }
   const inm = request.headers.get('if-none-match')
   if (inm && inm.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers })
-  let html = ctx.pages.get(key)
-  if (html === undefined) {
-    html = render()
-    ctx.pages.set(key, html)
+  const page = ctx.pages.get(key) ?? ctx.pages.set(key, render())
+  // Served from the bytes kept: a repeated request costs no rendering and no encoding.
+  if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+    return new Response(page.gzip(), { headers: { ...headers, 'content-encoding': 'gzip' } })
   }
-  return new Response(html, { headers })
+  return new Response(page.bytes, { headers })
 }

@@ -1,0 +1,386 @@
+// `bun run bench`: how fast bench-plot is against references measured in the same run (issue 7).
+// Targets are ratios, because the machines this runs on are shared and noisy; tests never assert them.
+//
+//   bun run bench                              # 1e3, 1e5 and 1e6 samples → bench/results.json
+//   bun run bench -- --sizes 1e3 --out /tmp/r.json --reps 2 --duration 1
+//
+// docs/performance.md explains each measurement and keeps the latest table.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } from './bench/generate'
+import { compileHelloWorld } from './bench/hello-world'
+import { median, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
+import { evaluateTargets, growthRows, renderTable, type BenchResults, type SizeResults } from './bench/report'
+
+const root = resolve(import.meta.dir, '..')
+/** Pages above this many bytes are loaded with at most 4 connections. */
+const bigPage = 16 * 1024 * 1024
+
+export type BenchOptions = {
+  /** Samples per run, one store per size. @default [1e3, 1e5, 1e6] */
+  sizes: number[]
+  /** Where the results JSON goes. @default 'bench/results.json' */
+  out: string
+  /** Imports and fresh servers per measurement; each figure is their median. @default 5 */
+  reps: number
+  /** Repeated requests per fresh server. @default 10 */
+  repeatRequests: number
+  /** Seconds of load for requests per second. @default 5 */
+  duration: number
+  /** Connections of the load client. @default 64 */
+  connections: number
+  /** Load client: wrk when installed, else the Bun client. @default 'auto' */
+  load: 'auto' | 'wrk' | 'bun'
+  /** An executable to measure instead of building one from the working tree. */
+  bin?: string
+  /** Keep the stores, JSON files and executables in the work folder. @default false */
+  keep: boolean
+}
+
+const usage = `Usage: bun run bench -- [options]
+  --sizes 1e3,1e5,1e6   samples per run; one store per size, each with 10 runs of history
+  --out FILE            results JSON (default bench/results.json)
+  --reps N              imports and fresh servers per figure, reported as the median (default 5)
+  --repeat-requests N   repeated requests per fresh server (default 10)
+  --duration S          seconds of load for requests per second (default 5)
+  --connections N       load client connections (default 64)
+  --load auto|wrk|bun   load client (default: wrk when installed, else a Bun client)
+  --bin FILE            measure this executable instead of building the working tree
+  --keep                keep the work folder (stores, run JSON, executables)`
+
+if (import.meta.main) {
+  try {
+    const opts = parseOptions(process.argv.slice(2))
+    if (opts) {
+      const results = await runBench(opts, (line) => console.error(line))
+      console.log(renderTable(results))
+    }
+  } catch (err) {
+    console.error(`bench: ${(err as Error).message}`)
+    process.exit(1)
+  }
+}
+
+/** Parse the command line; null when it asked for help. */
+export function parseOptions(argv: string[]): BenchOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' },
+      out: { type: 'string' },
+      reps: { type: 'string' },
+      'repeat-requests': { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      load: { type: 'string' },
+      bin: { type: 'string' },
+      keep: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    console.log(usage)
+    return null
+  }
+  const count = (name: string, raw: string | undefined, fallback: number, min = 1): number => {
+    if (raw === undefined) return fallback
+    const n = Number(raw)
+    if (!Number.isFinite(n) || n < min) throw new Error(`--${name}: expected a number of at least ${min}, got "${raw}"`)
+    return n
+  }
+  const load = values.load ?? 'auto'
+  if (load !== 'auto' && load !== 'wrk' && load !== 'bun') throw new Error(`--load: expected auto, wrk or bun, got "${load}"`)
+  const sizes = (values.sizes ?? '1e3,1e5,1e6').split(',').map((s) => {
+    const n = Number(s.trim())
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--sizes: expected whole numbers such as 1e3, got "${s}"`)
+    sweepShape(n) // throws when the size is not a whole number of sweeps
+    return n
+  })
+  return {
+    sizes: [...new Set(sizes)].sort((a, b) => a - b),
+    out: resolve(values.out ?? join(root, 'bench/results.json')),
+    reps: Math.round(count('reps', values.reps, 5)),
+    repeatRequests: Math.round(count('repeat-requests', values['repeat-requests'], 10)),
+    duration: count('duration', values.duration, 5, 0.2),
+    connections: Math.round(count('connections', values.connections, 64)),
+    load,
+    bin: values.bin === undefined ? undefined : resolve(values.bin),
+    keep: values.keep ?? false,
+  }
+}
+
+/** Build, generate, measure, and write the results JSON. Progress goes to `log`. */
+export async function runBench(opts: BenchOptions, log: (line: string) => void = () => {}): Promise<BenchResults> {
+  const work = mkdtempSync(join(tmpdir(), 'bench-plot-bench-'))
+  try {
+    const loadClient = chooseLoadClient(opts.load)
+    const bin = opts.bin ?? buildExecutable(join(work, 'bench-plot'), log)
+    const hello = compileHelloWorld(join(root, 'bench/cache'))
+    log(`bench: work folder ${work}; load client ${loadClient}`)
+
+    log('bench: hello-world reference server')
+    const helloServers = await measureServers([hello], '/', opts, work)
+    const helloLoad = await measureLoad([hello], '/', opts, work, loadClient)
+    const execTimes: number[] = []
+    for (let i = 0; i < opts.reps; i++) execTimes.push((await timeCommand([bin, '--version'], { cwd: work })).seconds)
+
+    const sizes: Record<string, SizeResults> = {}
+    for (const samples of opts.sizes) {
+      sizes[sizeLabel(samples)] = await measureSize(sweepShape(samples), bin, opts, work, loadClient, log)
+    }
+
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      machine: machineInfo(),
+      bun: Bun.version,
+      commit: gitCommit(),
+      options: { sizes: opts.sizes, reps: opts.reps, repeatRequests: opts.repeatRequests, duration: opts.duration, connections: opts.connections, loadClient },
+      hello: {
+        coldStart: median(helloServers.coldStart),
+        rps: helloLoad.rps,
+        rssPeak: Math.max(...helloServers.rssPeak),
+        rssPeakLoad: helloLoad.rssPeak,
+      },
+      execVersion: median(execTimes),
+      sizes,
+      measurements: {},
+      targets: [],
+      growth: [],
+    }
+    results.measurements = flatMeasurements(results)
+    results.targets = evaluateTargets(results)
+    results.growth = growthRows(results)
+    mkdirSync(dirname(opts.out), { recursive: true })
+    writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`)
+    log(`bench: wrote ${opts.out}`)
+    return results
+  } finally {
+    if (opts.keep) log(`bench: kept ${work}`)
+    else rmSync(work, { recursive: true, force: true })
+  }
+}
+
+// --- internal ---
+
+type LoadClient = 'wrk' | 'bun'
+
+function chooseLoadClient(wanted: BenchOptions['load']): LoadClient {
+  const hasWrk = Bun.which('wrk') !== null
+  if (wanted === 'wrk' && !hasWrk) throw new Error('--load wrk: wrk is not installed (apt-get install wrk), or use --load bun')
+  if (wanted === 'auto') return hasWrk ? 'wrk' : 'bun'
+  return wanted
+}
+
+function buildExecutable(outfile: string, log: (line: string) => void): string {
+  log(`bench: building ${outfile}`)
+  const proc = Bun.spawnSync([process.execPath, join(root, 'scripts/build.ts'), outfile], { cwd: root, stdout: 'pipe', stderr: 'pipe' })
+  if (proc.exitCode !== 0 || !existsSync(outfile)) {
+    throw new Error(`bun run build failed (${proc.exitCode}): ${proc.stdout.toString()}${proc.stderr.toString()}`)
+  }
+  return outfile
+}
+
+async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, work: string, loadClient: LoadClient, log: (line: string) => void): Promise<SizeResults> {
+  const label = sizeLabel(shape.samples)
+  const dir = join(work, label)
+  mkdirSync(dir, { recursive: true })
+  log(`bench: ${label}: generating ${shape.runs - 1} runs of history (${shape.a.length} × ${shape.b.length} × ${shape.cat.length} points × ${shape.repeats} repeats)`)
+  const history = join(dir, 'history.sqlite')
+  writeHistory(shape, history)
+  const json = join(dir, 'latest.json')
+  writeFileSync(json, sweepRunJson(shape, shape.runs - 1))
+
+  log(`bench: ${label}: importing the latest run ${opts.reps} times`)
+  const db = join(dir, 'store.sqlite')
+  const imports: number[] = []
+  for (let rep = 0; rep < opts.reps; rep++) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true })
+    copyFileSync(history, db)
+    const { seconds, stdout } = await timeCommand([bin, 'import', json, '--db', db], { cwd: dir })
+    if (!stdout.includes('recorded run')) throw new Error(`bench-plot import recorded nothing: ${stdout}`)
+    imports.push(seconds)
+  }
+
+  log(`bench: ${label}: bun:sqlite references`)
+  const reference = await runReference(shape.samples, dir, opts.reps)
+
+  const serve = [bin, shape.name, '--db', db, '--no-open']
+  const path = await discoverPagePath(serve, dir)
+  log(`bench: ${label}: ${opts.reps} fresh servers of ${path}`)
+  const servers = await measureServers(serve, path, opts, dir, shape.name)
+  // A page of many megabytes times 64 connections can take gigabytes on a shared machine: fewer then.
+  const connections = servers.pageBytes > bigPage ? Math.min(opts.connections, 4) : opts.connections
+  log(`bench: ${label}: ${opts.duration} s of load with ${connections} connections`)
+  const load = await measureLoad(serve, path, { ...opts, connections }, dir, loadClient)
+
+  const result: SizeResults = {
+    samples: shape.samples,
+    points: shape.a.length * shape.b.length * shape.cat.length,
+    runs: shape.runs,
+    jsonBytes: statSync(json).size,
+    storeBytes: statSync(db).size,
+    pagePath: path,
+    import: median(imports),
+    insertReference: median(reference.insert),
+    selectReference: median(reference.select),
+    blobReference: median(reference.blob),
+    coldStart: median(servers.coldStart),
+    startup: median(servers.startup),
+    firstPageTtfb: median(servers.firstTtfb),
+    firstPage: median(servers.first),
+    repeatConditional: median(servers.conditional),
+    repeatPlain: median(servers.plain),
+    conditionalStatus: servers.conditionalStatus,
+    etag: servers.etag,
+    rps: load.rps,
+    loadConnections: connections,
+    rssPeak: Math.max(...servers.rssPeak),
+    rssPeakLoad: load.rssPeak,
+    pageBytes: servers.pageBytes,
+    page: servers.page,
+  }
+  if (!opts.keep) rmSync(dir, { recursive: true, force: true })
+  return result
+}
+
+async function runReference(rows: number, dir: string, reps: number): Promise<{ insert: number[]; select: number[]; blob: number[] }> {
+  const proc = Bun.spawn([process.execPath, join(import.meta.dir, 'bench/sqlite-reference.ts'), String(rows), dir, String(reps)], { stdout: 'pipe', stderr: 'pipe' })
+  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
+  if (code !== 0) throw new Error(`the bun:sqlite reference failed (${code}): ${err}`)
+  return JSON.parse(out)
+}
+
+// The page of a benchmark: whatever the printed URL leads to, redirects followed. Found on a throwaway
+// server, so that the measured servers answer their very first request.
+async function discoverPagePath(serve: string[], cwd: string): Promise<string> {
+  const server = await startServer(serve, { cwd })
+  try {
+    const res = await timedGet(server.url)
+    if (res.status !== 200) throw new Error(`${server.url} answered ${res.status}: ${new TextDecoder().decode(res.body.slice(0, 300))}`)
+    const u = new URL(res.url)
+    return u.pathname + u.search
+  } finally {
+    await server.stop()
+  }
+}
+
+type ServerFigures = {
+  coldStart: number[]
+  startup: number[]
+  firstTtfb: number[]
+  first: number[]
+  conditional: number[]
+  plain: number[]
+  rssPeak: number[]
+  conditionalStatus: number
+  etag: boolean
+  pageBytes: number
+  page: SizeResults['page']
+}
+
+async function measureServers(serve: string[], path: string, opts: BenchOptions, cwd: string, expectText?: string): Promise<ServerFigures> {
+  const f: ServerFigures = { coldStart: [], startup: [], firstTtfb: [], first: [], conditional: [], plain: [], rssPeak: [], conditionalStatus: 0, etag: false, pageBytes: 0, page: { svg: 0, img: 0, scripts: 0, lazy: 0, encoding: 'identity' } }
+  for (let rep = 0; rep < opts.reps; rep++) {
+    const server = await startServer(serve, { cwd })
+    try {
+      const url = new URL(path, server.url).href
+      const first = await timedGet(url)
+      if (first.status !== 200) throw new Error(`${url} answered ${first.status} on a fresh server`)
+      f.coldStart.push((first.firstByteAt - server.spawnedAt) / 1000)
+      f.startup.push((server.readyAt - server.spawnedAt) / 1000)
+      f.firstTtfb.push(first.ttfb)
+      f.first.push(first.total)
+      const html = new TextDecoder().decode(first.body)
+      if (expectText !== undefined && !html.includes(expectText)) throw new Error(`${url} answered a page without "${expectText}": ${html.slice(0, 300)}`)
+      f.pageBytes = first.body.byteLength
+      f.page = { ...describePage(html), encoding: first.headers.get('content-encoding') ?? 'identity' }
+      const etag = first.headers.get('etag')
+      f.etag = etag !== null
+      for (let i = 0; i < opts.repeatRequests; i++) {
+        const again = await timedGet(url, etag ? { 'if-none-match': etag } : {})
+        f.conditional.push(again.total)
+        f.conditionalStatus = again.status
+      }
+      for (let i = 0; i < opts.repeatRequests; i++) f.plain.push((await timedGet(url)).total)
+      const mem = residentMemory(server.proc.pid)
+      if (mem) f.rssPeak.push(mem.peak)
+    } finally {
+      await server.stop()
+    }
+  }
+  return f
+}
+
+async function measureLoad(serve: string[], path: string, opts: BenchOptions, cwd: string, client: LoadClient): Promise<{ rps: number; rssPeak: number }> {
+  const server = await startServer(serve, { cwd })
+  try {
+    const url = new URL(path, server.url).href
+    for (let i = 0; i < 3; i++) await timedGet(url)
+    const rps = client === 'wrk' ? await loadWithWrk(url, opts) : await loadWithBun(url, opts)
+    return { rps, rssPeak: residentMemory(server.proc.pid)?.peak ?? Number.NaN }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function loadWithWrk(url: string, opts: BenchOptions): Promise<number> {
+  const threads = Math.max(1, Math.min(cpus().length, opts.connections))
+  const d = Math.max(1, Math.round(opts.duration))
+  // Accept-Encoding as a browser sends it (Bun's fetch, in the other client, sends it too).
+  const proc = Bun.spawn(['wrk', `-t${threads}`, `-c${opts.connections}`, `-d${d}s`, '--timeout', '10s', '-H', 'Accept-Encoding: gzip, deflate', url], { stdout: 'pipe', stderr: 'pipe' })
+  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1])
+  if (code !== 0 || !Number.isFinite(rps)) throw new Error(`wrk failed (${code}): ${out}${err}`)
+  if (/Non-2xx or 3xx responses/.test(out)) throw new Error(`wrk saw error responses from ${url}: ${out}`)
+  return rps
+}
+
+async function loadWithBun(url: string, opts: BenchOptions): Promise<number> {
+  const proc = Bun.spawn([process.execPath, join(import.meta.dir, 'bench/load.ts'), url, String(opts.connections), String(opts.duration)], { stdout: 'pipe', stderr: 'pipe' })
+  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
+  if (code !== 0) throw new Error(`the Bun load client failed (${code}): ${err}`)
+  const r = JSON.parse(out) as { requests: number; errors: number; seconds: number }
+  if (r.errors > 0) throw new Error(`the Bun load client saw ${r.errors} failed requests on ${url}`)
+  return r.requests / r.seconds
+}
+
+// What the page holds: inline charts, images, scripts, and marks of charts loaded later.
+function describePage(html: string): { svg: number; img: number; scripts: number; lazy: number } {
+  const count = (re: RegExp) => html.match(re)?.length ?? 0
+  return {
+    svg: count(/<svg[\s>]/g),
+    img: count(/<img[\s>]/g),
+    scripts: count(/<script[\s>]/g),
+    lazy: count(/loading="lazy"|data-lazy|data-src=|hx-trigger="(?:revealed|intersect)/g),
+  }
+}
+
+function machineInfo(): BenchResults['machine'] {
+  const cpu = cpus()
+  return { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memory: totalmem(), os: `${platform()} ${release()}` }
+}
+
+function gitCommit(): { sha: string; dirty: boolean } {
+  const sha = Bun.spawnSync(['git', 'rev-parse', 'HEAD'], { cwd: root }).stdout.toString().trim()
+  const status = Bun.spawnSync(['git', 'status', '--porcelain', '--untracked-files=normal'], { cwd: root }).stdout.toString().trim()
+  return { sha: sha || 'unknown', dirty: status.length > 0 }
+}
+
+// Every number the bench measured, by a dotted name: what the test checks is finite and positive.
+function flatMeasurements(r: BenchResults): Record<string, number> {
+  const out: Record<string, number> = {
+    'hello.coldStart': r.hello.coldStart,
+    'hello.rps': r.hello.rps,
+    'hello.rssPeak': r.hello.rssPeak,
+    'hello.rssPeakLoad': r.hello.rssPeakLoad,
+    execVersion: r.execVersion,
+  }
+  const keys = [
+    'jsonBytes', 'storeBytes', 'import', 'insertReference', 'selectReference', 'blobReference', 'coldStart', 'startup',
+    'firstPageTtfb', 'firstPage', 'repeatConditional', 'repeatPlain', 'rps', 'rssPeak', 'rssPeakLoad', 'pageBytes',
+  ] as const satisfies readonly (keyof SizeResults)[]
+  for (const [label, s] of Object.entries(r.sizes)) for (const k of keys) out[`${label}.${k}`] = s[k]
+  return out
+}

@@ -161,19 +161,26 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
 
 function judgePoints(r: ResultVar, current: Run, earlier: Run[], history: History, judgeOpts: Parameters<typeof judge>[2], o: Resolved): PointVerdict[] {
   const n = pointCount(history.inputs)
+  const pointOpts = { ...judgeOpts, explain: false }
   const out: PointVerdict[] = []
   for (let p = 0; p < n; p++) {
+    // Each run's finite samples at this point, read once: big sweeps judge hundreds of thousands of points.
     const currentSamples = pointSamples(current, r.name, p).filter(Number.isFinite)
-    const runs = earlier.filter((run) => pointSamples(run, r.name, p).some(Number.isFinite))
-    const baselineSeries = runs.map((run) => mean(pointSamples(run, r.name, p)))
-    const baselineSamples = runs.flatMap((run) => pointSamples(run, r.name, p).filter(Number.isFinite))
+    const baselineSeries: number[] = []
+    const baselineSamples: number[] = []
+    for (const run of earlier) {
+      const samples = pointSamples(run, r.name, p).filter(Number.isFinite)
+      if (samples.length === 0) continue
+      baselineSeries.push(mean(samples))
+      for (const x of samples) baselineSamples.push(x)
+    }
     const base = { point: p, inputs: pointInputs(history.inputs, p), pValue: null, significant: null }
     if (currentSamples.length === 0) {
       out.push({ ...base, verdict: 'missing', changePercent: Number.NaN, baseline: mean(baselineSeries), current: Number.NaN })
       continue
     }
-    const j = judge(baselineSeries, currentSamples, judgeOpts, baselineSamples)
-    const young = needsHistory(judgeOpts.method) && runs.length < o.minHistory
+    const j = judge(baselineSeries, currentSamples, pointOpts, baselineSamples)
+    const young = needsHistory(judgeOpts.method) && baselineSeries.length < o.minHistory
     const sig = significance(baselineSamples, currentSamples, o.alpha)
     // A change the samples cannot back up is not reported at a point; with too few repeats to ever reach alpha the method alone decides.
     const verdict: Verdict = young ? 'young' : sig.significant === false ? 'unchanged' : j.change

@@ -15,6 +15,8 @@ export type JudgeOptions = {
   threshold?: number
   /** adaptive only: the change must also clear this percentage (dual band). @default 10 */
   gatePercent?: number
+  /** Write `details`; per-point tests of big sweeps leave it out. @default true */
+  explain?: boolean
 }
 
 export type Judgement = {
@@ -90,7 +92,7 @@ export function judge(history: readonly number[], current: ArrayLike<number>, op
     case 'absolute':
       return absolute(base, curr, threshold, opts.direction)
     case 'adaptive':
-      return adaptive(base, hist, curr, threshold, opts.gatePercent ?? defaultGatePercent, opts.direction, historySamples)
+      return adaptive(base, hist, curr, threshold, opts.gatePercent ?? defaultGatePercent, opts.direction, historySamples, opts.explain ?? true)
   }
 }
 
@@ -173,7 +175,7 @@ function absolute(base: Judgement, curr: number, limit: number, direction: Direc
   }
 }
 
-function adaptive(base: Judgement, hist: number[], curr: number, t: number, pct: number, direction: Direction, historySamples?: ArrayLike<number>): Judgement {
+function adaptive(base: Judgement, hist: number[], curr: number, t: number, pct: number, direction: Direction, historySamples: ArrayLike<number> | undefined, explain: boolean): Judgement {
   if (hist.length < 4) {
     // Too little history for a robust scale: bencher falls back to percentage at the gate, on every earlier sample.
     const flat = historySamples ? Array.from(historySamples).filter(Number.isFinite) : hist
@@ -227,8 +229,9 @@ function adaptive(base: Judgement, hist: number[], curr: number, t: number, pct:
     fired,
     band: [baseline - t * noise, baseline + t * noise],
     percentBand: [baseline * (1 - pct / 100), baseline * (1 + pct / 100)].sort((a, b) => a - b) as [number, number],
-    details:
-      `fired=${fired.join('+') || 'none'}, z_step=${signed(zStep)} (|z|>${fmt(t)}), z_drift=${signed(zDrift)} (|z|>${fmt(driftFraction * t)}), ` +
+    details: !explain
+      ? ''
+      : `fired=${fired.join('+') || 'none'}, z_step=${signed(zStep)} (|z|>${fmt(t)}), z_drift=${signed(zDrift)} (|z|>${fmt(driftFraction * t)}), ` +
       `mk_p=${fmt(mkP)} (<${mkAlpha}), baseline=${fmt(baseline)}, noise=${fmt(noise)}, gate=${fmt(pct)}% (change ${signed(changePercent)}%, drift ${signed(driftPercent)}%)`,
   }
 }

@@ -2,6 +2,7 @@
 // two float results, ten runs of history. Deterministic, so that two bench runs measure the same data.
 import type { InputVar, ResultVar, Run } from '../../src/model/types'
 import { openStore } from '../../src/store'
+import { gaussian, seededRandom } from '../../src/model/random'
 
 /** The shape of one generated sweep. */
 export type SweepShape = {
@@ -54,7 +55,7 @@ export function sweepColumns(shape: SweepShape, k: number): { time: Float64Array
   const cells = shape.samples
   const time = new Float64Array(cells)
   const memory = new Float64Array(cells)
-  const random = mulberry32(1000 + k)
+  const random = seededRandom(1000 + k)
   const drift = 1 + 0.01 * k
   let cell = 0
   for (const a of shape.a) {
@@ -176,22 +177,4 @@ function round(x: number): number {
 
 function round7(x: number): number {
   return Number(x.toPrecision(7))
-}
-
-// Small seeded generators: the same data on every machine.
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-function gaussian(random: () => number): number {
-  const u = 1 - random()
-  const v = random()
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)
 }

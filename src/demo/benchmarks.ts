@@ -1,3 +1,4 @@
+import { gaussian, seededRandom } from '../model/random'
 import type { RunInput } from '../model/run-format'
 
 /**
@@ -10,25 +11,6 @@ export function demoRuns(): RunInput[] {
 
 // --- internal ---
 
-/** A small seeded PRNG (mulberry32), so the demo is the same every time. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Roughly normal noise (sum of uniforms), mean 0, sd 1. */
-function gauss(rand: () => number): number {
-  let s = 0
-  for (let i = 0; i < 6; i++) s += rand()
-  return (s - 3) * Math.SQRT2
-}
-
 const commits = ['3f9a1c2', 'b41d7e0', '9c02aa5', '51e8f3b', 'e7a6d14', '08bc9f1', 'c3d5e72', 'a1b2c3d']
 
 function sortHistory(): RunInput[] {
@@ -36,7 +18,7 @@ function sortHistory(): RunInput[] {
   const algos = ['quick', 'merge', 'heap']
   const cost: Record<string, number> = { quick: 9e-9, merge: 1.2e-8, heap: 1.6e-8 }
   return commits.map((commit, k) => {
-    const rand = prng(100 + k)
+    const rand = seededRandom(100 + k)
     // The last commit makes heap sort 30 % slower: the regression the demo shows.
     const slow = (algo: string) => (k === commits.length - 1 && algo === 'heap' ? 1.3 : 1)
     const samples: RunInput['samples'] = []
@@ -48,7 +30,7 @@ function sortHistory(): RunInput[] {
             failures.push({ inputs: { n, algo }, repeat, error: 'MemoryError: allocation of 131072 bytes failed\n  at merge (sort.py:41)' })
             continue
           }
-          const t = cost[algo] * n * Math.log2(n) * slow(algo) * (1 + 0.04 * gauss(rand))
+          const t = cost[algo] * n * Math.log2(n) * slow(algo) * (1 + 0.04 * gaussian(rand))
           samples.push({ inputs: { n, algo }, repeat, results: { time: t, comparisons: Math.round(n * Math.log2(n) * (algo === 'heap' ? 2 : 1)) } })
         }
       }
@@ -108,7 +90,7 @@ function compression(): RunInput {
 }
 
 function learningRate(): RunInput {
-  const rand = prng(7)
+  const rand = seededRandom(7)
   const lrs = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1]
   const batches = [16, 32, 64, 128, 256]
   const samples: RunInput['samples'] = []
@@ -116,7 +98,7 @@ function learningRate(): RunInput {
     for (const batch of batches) {
       for (let repeat = 1; repeat <= 3; repeat++) {
         const x = Math.log10(lr) + 2.5 - Math.log2(batch / 64) * 0.15
-        const accuracy = 0.93 - 0.05 * x * x - 0.002 * Math.abs(Math.log2(batch / 64)) + 0.004 * gauss(rand)
+        const accuracy = 0.93 - 0.05 * x * x - 0.002 * Math.abs(Math.log2(batch / 64)) + 0.004 * gaussian(rand)
         samples.push({ inputs: { lr, batch }, repeat, results: { accuracy: Math.min(0.99, accuracy), converged: accuracy > 0.85 } })
       }
     }
@@ -139,19 +121,19 @@ function learningRate(): RunInput {
 }
 
 function startup(): RunInput {
-  const rand = prng(11)
+  const rand = seededRandom(11)
   return {
     benchmark: 'startup',
     title: 'Cold start',
     description: 'No inputs: one number measured 60 times.',
     time: '2026-11-22T08:00:00Z',
     results: [{ name: 'startup', kind: 'float', units: 'ms', direction: 'minimize' }],
-    samples: Array.from({ length: 60 }, (_, i) => ({ inputs: {}, repeat: i + 1, results: { startup: 38 + 4 * gauss(rand) + (rand() < 0.1 ? 12 : 0) } })),
+    samples: Array.from({ length: 60 }, (_, i) => ({ inputs: {}, repeat: i + 1, results: { startup: 38 + 4 * gaussian(rand) + (rand() < 0.1 ? 12 : 0) } })),
   }
 }
 
 function parsers(): RunInput {
-  const rand = prng(13)
+  const rand = seededRandom(13)
   const names = ['simdjson', 'serde', 'rapidjson', 'stdlib']
   const docs = ['twitter', 'canada', 'citm']
   const speed: Record<string, number> = { simdjson: 2.4, serde: 0.9, rapidjson: 1.1, stdlib: 0.3 }
@@ -159,7 +141,7 @@ function parsers(): RunInput {
   for (const parser of names) {
     for (const doc of docs) {
       for (let repeat = 1; repeat <= 10; repeat++) {
-        samples.push({ inputs: { parser, document: doc }, repeat, results: { throughput: speed[parser] * (doc === 'canada' ? 0.6 : 1) * (1 + 0.08 * gauss(rand)) } })
+        samples.push({ inputs: { parser, document: doc }, repeat, results: { throughput: speed[parser] * (doc === 'canada' ? 0.6 : 1) * (1 + 0.08 * gaussian(rand)) } })
       }
     }
   }

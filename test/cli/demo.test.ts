@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
+
+let server: ServerProcess
+let cachedir: string
+
+beforeAll(async () => {
+  cachedir = join(tempDir(), 'demo')
+  server = await startServer(['demo', '--no-open', '--cachedir', cachedir])
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe('bench-plot demo', () => {
+  it('records the demo benchmarks into its own store and serves the index', async () => {
+    expect(existsSync(join(cachedir, 'bench-plot.sqlite'))).toBe(true)
+    const list = await (await fetch(`${server.url}api/benchmarks`)).json()
+    expect(list.map((b: { name: string }) => b.name)).toEqual(['arm-reach', 'compress', 'json-parse', 'sort', 'startup', 'train'])
+    expect(list.find((b: { name: string }) => b.name === 'sort').runs).toBe(8)
+  })
+
+  it('shows every chart shape, and the regression it plants in sort', async () => {
+    const page = async (name: string) => (await fetch(`${server.url}b/${name}`)).text()
+    expect(await page('sort')).toContain('<strong>1 regression detected</strong>')
+    expect(await page('sort')).toContain('data-chart="curve" data-result="time"')
+    expect(await page('compress')).toContain('data-chart="line" data-result="ratio"')
+    expect(await page('train')).toContain('data-chart="heatmap" data-result="accuracy"')
+    expect(await page('startup')).toContain('data-chart="histogram" data-result="startup"')
+    expect(await page('json-parse')).toContain('data-chart="box" data-result="throughput"')
+    expect(await page('arm-reach')).toContain('data-component')
+  })
+
+  it('adds nothing when started again on the same store', async () => {
+    const again = await startServer(['demo', '--no-open', '--cachedir', cachedir])
+    expect(again.stderr()).toMatch(/0 runs added, 13 already there/)
+    expect((await (await fetch(`${again.url}api/benchmarks`)).json()).find((b: { name: string }) => b.name === 'sort').runs).toBe(8)
+    expect(await again.stop()).toBe(0)
+  })
+})

@@ -154,13 +154,35 @@ export function pointSamples(run: Run, result: string, point: number): number[] 
   return Array.from(column.subarray(point * run.repeats, (point + 1) * run.repeats))
 }
 
+/** A point's finite samples (missing ones left out), read from the column without intermediate arrays. */
+export function finiteSamples(run: Run, result: string, point: number): number[] {
+  const column = run.data[result]
+  const out: number[] = []
+  if (!(column instanceof Float64Array) || !isScalar(run, result)) return out
+  for (let i = point * run.repeats, end = i + run.repeats; i < end; i++) if (Number.isFinite(column[i])) out.push(column[i])
+  return out
+}
+
 /** Each sweep point's mean over repeats (NaN where a point has no value). */
 export function pointMeans(run: Run, result: string): Float64Array {
   const n = pointCount(run.inputs)
   const out = new Float64Array(n).fill(Number.NaN)
   const column = run.data[result]
   if (!(column instanceof Float64Array) || !isScalar(run, result)) return out
-  for (let p = 0; p < n; p++) out[p] = mean(column.subarray(p * run.repeats, (p + 1) * run.repeats))
+  // A loop over the column, not a subarray per point: sweeps reach hundreds of thousands of points.
+  const repeats = run.repeats
+  for (let p = 0; p < n; p++) {
+    let sum = 0
+    let count = 0
+    for (let i = p * repeats, end = i + repeats; i < end; i++) {
+      const x = column[i]
+      if (Number.isFinite(x)) {
+        sum += x
+        count++
+      }
+    }
+    if (count > 0) out[p] = sum / count
+  }
   return out
 }
 

@@ -1,4 +1,4 @@
-import { inputChanges, pointSamples, runRef, sameInputs, scalarResults, type InputChange, type RunRef } from '../history'
+import { finiteSamples, inputChanges, pointSamples, runRef, sameInputs, scalarResults, type InputChange, type RunRef } from '../history'
 import { mean } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { Direction, InputValue, RegressionMethod, Run } from '../types'
@@ -69,8 +69,8 @@ export function compareRuns(a: Run, b: Run, opts: CompareOptions = {}): RunCompa
     .map((r): ResultComparison => {
       const judgeOpts = { method: o.method, threshold: o.threshold, gatePercent: o.gatePercent, direction: r.direction }
       const points = pairs.map(({ pa, pb }): PointComparison => {
-        const sa = pointSamples(a, r.name, pa).filter(Number.isFinite)
-        const sb = pointSamples(b, r.name, pb).filter(Number.isFinite)
+        const sa = finiteSamples(a, r.name, pa)
+        const sb = finiteSamples(b, r.name, pb)
         const ma = mean(sa)
         const mb = mean(sb)
         const base = { inputs: pointInputs(b.inputs, pb), a: { mean: ma, n: sa.length }, b: { mean: mb, n: sb.length }, ratio: mb / ma }

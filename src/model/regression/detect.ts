@@ -1,4 +1,4 @@
-import { buildHistories, pointMeans, pointSamples, runRef, scalarResults, type History, type InputChange, type RunRef } from '../history'
+import { buildHistories, finiteSamples, pointMeans, runRef, scalarResults, type History, type InputChange, type RunRef } from '../history'
 import { mean } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { Direction, InputValue, RegressionMethod, ResultVar, Run } from '../types'
@@ -134,7 +134,8 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
   // this time does not shift the comparison.
   const withValue = earlier.map((run) => ({ run, means: pointMeans(run, r.name) })).filter(({ means }) => used.some((p) => Number.isFinite(means[p])))
   const historyValues = withValue.map(({ means }) => mean(used.map((p) => means[p])))
-  const historySamples = withValue.flatMap(({ run }) => used.flatMap((p) => pointSamples(run, r.name, p)))
+  const historySamples: number[] = []
+  for (const { run } of withValue) for (const p of used) for (const x of finiteSamples(run, r.name, p)) historySamples.push(x)
   const currentSamples = used.map((p) => currentMeans[p])
   const judgement = judge(historyValues, [mean(currentSamples)], judgeOpts, historySamples)
   const young = needsHistory(method) && withValue.length < o.minHistory
@@ -165,11 +166,11 @@ function judgePoints(r: ResultVar, current: Run, earlier: Run[], history: Histor
   const out: PointVerdict[] = []
   for (let p = 0; p < n; p++) {
     // Each run's finite samples at this point, read once: big sweeps judge hundreds of thousands of points.
-    const currentSamples = pointSamples(current, r.name, p).filter(Number.isFinite)
+    const currentSamples = finiteSamples(current, r.name, p)
     const baselineSeries: number[] = []
     const baselineSamples: number[] = []
     for (const run of earlier) {
-      const samples = pointSamples(run, r.name, p).filter(Number.isFinite)
+      const samples = finiteSamples(run, r.name, p)
       if (samples.length === 0) continue
       baselineSeries.push(mean(samples))
       for (const x of samples) baselineSamples.push(x)

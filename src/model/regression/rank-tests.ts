@@ -15,19 +15,21 @@ export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): TestRe
   const n1 = x.length
   const n2 = y.length
   if (n1 === 0 || n2 === 0) return { statistic: Number.NaN, pValue: Number.NaN }
-  const all = [...x.map((v) => ({ v, g: 0 })), ...y.map((v) => ({ v, g: 1 }))].sort((p, q) => p.v - q.v)
-  const ranks = new Float64Array(all.length)
+  // Ranks without objects or a comparator: sort the pooled values numerically, then each x's
+  // average rank is the middle of its run of equal values (found by binary search).
+  const pooled = new Float64Array(n1 + n2)
+  pooled.set(x)
+  pooled.set(y, n1)
+  pooled.sort()
   const tieSizes: number[] = []
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < pooled.length; ) {
     let j = i
-    while (j + 1 < all.length && all[j + 1].v === all[i].v) j++
-    const rank = (i + j) / 2 + 1
-    for (let k = i; k <= j; k++) ranks[k] = rank
+    while (j + 1 < pooled.length && pooled[j + 1] === pooled[i]) j++
     if (j > i) tieSizes.push(j - i + 1)
     i = j + 1
   }
   let r1 = 0
-  for (let k = 0; k < all.length; k++) if (all[k].g === 0) r1 += ranks[k]
+  for (const v of x) r1 += (lowerBound(pooled, v) + upperBound(pooled, v) - 1) / 2 + 1
   const u1 = r1 - (n1 * (n1 + 1)) / 2
   const mu = (n1 * n2) / 2
   if (tieSizes.length === 0 && n1 <= 25 && n2 <= 25) {
@@ -59,9 +61,14 @@ export function mannKendall(series: ArrayLike<number>): TestResult {
   if (n < 3) return { statistic: 0, pValue: 1 }
   let s = 0
   for (let i = 0; i < n - 1; i++) for (let j = i + 1; j < n; j++) s += Math.sign(x[j] - x[i])
-  const counts = new Map<number, number>()
-  for (const v of x) counts.set(v, (counts.get(v) ?? 0) + 1)
-  const ties = [...counts.values()].filter((c) => c > 1)
+  const sorted = Float64Array.from(x).sort()
+  const ties: number[] = []
+  for (let i = 0; i < n; ) {
+    let j = i
+    while (j + 1 < n && sorted[j + 1] === sorted[i]) j++
+    if (j > i) ties.push(j - i + 1)
+    i = j + 1
+  }
   if (ties.length === 0 && n <= 33) {
     // S = pairs − 2·inversions, and inversions of a random permutation follow the Mahonian numbers.
     const inv = mahonian(n)
@@ -93,6 +100,28 @@ export function normalSf(z: number): number {
 }
 
 // --- internal ---
+
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] <= v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 function finite(xs: ArrayLike<number>): number[] {
   const out: number[] = []

@@ -126,6 +126,24 @@ describe('bad input', () => {
     expect(JSON.parse((await runBin(['list', '--json'], { cwd: dir })).stdout)[0].runs).toBe(1)
   })
 
+  it('imports other tools\' files, and a truncated one among them writes nothing', async () => {
+    const dir = tempDir()
+    const fixtures = join(import.meta.dir, '..', 'fixtures')
+    const gbench = readFileSync(join(fixtures, 'google-benchmark', 'memcpy-setinsert.json'), 'utf8')
+    writeFileSync(join(dir, 'gbench.json'), gbench)
+    writeFileSync(join(dir, 'truncated.json'), gbench.slice(0, Math.floor(gbench.length / 2)))
+    const bad = await runBin(['import', 'gbench.json', join(fixtures, 'hyperfine', 'parameter-scan.json'), 'truncated.json'], { cwd: dir })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/^bench-plot: truncated\.json: .*line \d+/)
+    expect(existsSync(join(dir, 'cachedir'))).toBe(false)
+    const good = await runBin(['import', 'gbench.json', join(fixtures, 'hyperfine', 'parameter-scan.json'), join(fixtures, 'go-test', 'builder.txt')], { cwd: dir })
+    expect(good.code).toBe(0)
+    const names = JSON.parse((await runBin(['list', '--json'], { cwd: dir })).stdout).map((b: { name: string }) => b.name)
+    expect(names).toContain('BM_Memcpy')
+    expect(names).toContain('BenchmarkBuilder')
+    expect(names.length).toBeGreaterThanOrEqual(4)
+  })
+
   it('names a file that cannot be read', async () => {
     const r = await runBin(['import', 'nope.json'], { cwd: tempDir() })
     expect(r.code).toBe(2)

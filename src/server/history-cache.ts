@@ -14,8 +14,8 @@ export type HistoryCache = {
   outline(runs: readonly RunHeader[]): HistoryOutline[]
   /** A history with its runs' data loaded. */
   load(name: string, outline: HistoryOutline): History
-  /** The verdict of the newest run of the newest history, against the earlier runs of that history. */
-  verdict(name: string, runs: readonly RunHeader[]): BenchmarkVerdict
+  /** The verdict of the newest run of the newest history, against the earlier runs of that history; per sweep point too unless `points` is false. */
+  verdict(name: string, runs: readonly RunHeader[], opts?: { points?: boolean }): BenchmarkVerdict
   /** The index row of a benchmark: latest values, sparklines and verdict of its newest history. */
   indexRow(summary: BenchmarkSummary): IndexRow
 }
@@ -58,11 +58,12 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
   return {
     outline,
     load,
-    verdict(name, runs) {
-      const key = `${name}\u0000${runs.map((r) => r.id).join(',')}`
+    verdict(name, runs, opts = {}) {
+      const points = opts.points ?? true
+      const key = `${name}\u0000${runs.map((r) => r.id).join(',')}\u0000${points}`
       let v = verdicts.get(key)
       if (v) verdicts.delete(key)
-      else v = detectRegressions(load(name, outline(runs).at(-1) as HistoryOutline))
+      else v = detectRegressions(load(name, outline(runs).at(-1) as HistoryOutline), { points })
       verdicts.set(key, v)
       while (verdicts.size > o.maxVerdicts) verdicts.delete(verdicts.keys().next().value as string)
       return v

@@ -1,4 +1,4 @@
-import { finiteSamples, inputChanges, pointSamples, runRef, sameInputs, scalarResults, type InputChange, type RunRef } from '../history'
+import { finiteSamples, inputChanges, runRef, sameInputs, scalarResults, type InputChange, type RunRef } from '../history'
 import { mean } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { Direction, InputValue, RegressionMethod, Run } from '../types'
@@ -16,6 +16,8 @@ export type CompareOptions = {
   alpha?: number
   /** Only these results. @default every float and bool result both runs have */
   results?: string[]
+  /** Judge and list every sweep point; without, only each result's verdict (quick for huge sweeps). @default true */
+  points?: boolean
 }
 
 /** One sweep point of run B against run A. */
@@ -68,7 +70,8 @@ export function compareRuns(a: Run, b: Run, opts: CompareOptions = {}): RunCompa
     .filter((r) => namesA.has(r.name) && (!wanted || wanted.has(r.name)))
     .map((r): ResultComparison => {
       const judgeOpts = { method: o.method, threshold: o.threshold, gatePercent: o.gatePercent, direction: r.direction }
-      const points = pairs.map(({ pa, pb }): PointComparison => {
+      const means = pairs.map(({ pa, pb }) => ({ a: mean(finiteSamples(a, r.name, pa)), b: mean(finiteSamples(b, r.name, pb)) }))
+      const points = opts.points === false ? [] : pairs.map(({ pa, pb }): PointComparison => {
         const sa = finiteSamples(a, r.name, pa)
         const sb = finiteSamples(b, r.name, pb)
         const ma = mean(sa)
@@ -80,13 +83,10 @@ export function compareRuns(a: Run, b: Run, opts: CompareOptions = {}): RunCompa
         return { ...base, ...sig, changePercent: j.changePercent, verdict: sig.significant === false ? 'unchanged' : j.change }
       })
       // Over all inputs: the mean of point means over the points both runs measured.
-      const both = points.filter((p) => p.verdict !== 'missing')
-      const judged = judge(
-        [mean(both.map((p) => p.a.mean))],
-        [mean(both.map((p) => p.b.mean))],
-        judgeOpts,
-        pairs.flatMap(({ pa }) => pointSamples(a, r.name, pa)),
-      )
+      const both = means.filter((m) => Number.isFinite(m.a) && Number.isFinite(m.b))
+      const historySamples: number[] = []
+      for (const { pa } of pairs) for (const x of finiteSamples(a, r.name, pa)) historySamples.push(x)
+      const judged = judge([mean(both.map((m) => m.a))], [mean(both.map((m) => m.b))], judgeOpts, historySamples)
       const judgement = both.length === 0 ? { ...judged, skipped: pairs.length === 0 ? 'the runs have no sweep point in common' : 'no point was measured in both runs' } : judged
       return { result: r.name, units: r.units, direction: r.direction, verdict: judgement.change, judgement, points }
     })

@@ -25,7 +25,10 @@ export type HistoryView = {
 }
 
 /** The top of the newest run: the verdict summary, then per result with history its regression overlay and per-point verdicts. */
-export function verdictRegion(v: BenchmarkVerdict): string {
+/** A sweep whose points were not judged yet: how many, and the link that judges them. */
+export type DeferredPoints = { count: number; href: string } | null
+
+export function verdictRegion(v: BenchmarkVerdict, opts: { deferred?: DeferredPoints } = {}): string {
   const svg = svgRenderer(`v${v.current.id ?? 0}-`)
   const judged = v.results.filter((r) => r.baselineRuns.length > 0)
   const figures = judged.map((r) => regressionFigureHtml(r, v.current, { renderSvg: svg, width: 600, height: 300, label: `${r.result}: the newest run against its history` }))
@@ -40,6 +43,7 @@ export function verdictRegion(v: BenchmarkVerdict): string {
     verdictSummaryHtml(v) +
     (figures.length > 0 ? `<div class="history-figures">${figures.join('')}</div>` : '') +
     points.join('') +
+    deferredNote(opts.deferred ?? null, 'verdict') +
     `</section>`
   )
 }
@@ -71,7 +75,7 @@ export function historyRegion(history: History, view: HistoryView): string {
 }
 
 /** The comparison of the shown run (B) against another (A): per result a line and the per-point table. */
-export function comparisonRegion(c: RunComparison, opts: { openUpTo?: number } = {}): string {
+export function comparisonRegion(c: RunComparison, opts: { openUpTo?: number; deferred?: DeferredPoints } = {}): string {
   const openUpTo = opts.openUpTo ?? 40
   if (c.results.length === 0) return '<p class="more">No float or bool result in both runs.</p>'
   const differs = c.sameInputs
@@ -80,15 +84,24 @@ export function comparisonRegion(c: RunComparison, opts: { openUpTo?: number } =
   const sections = c.results.map((r) => {
     const j = r.judgement
     const significant = r.points.filter((p) => p.significant).length
+    const pointsPart = opts.deferred ? '' : `; ${significant} of ${r.points.length} point${r.points.length === 1 ? '' : 's'} changed significantly`
     const line = j.skipped
       ? `not judged: ${escapeHtml(j.skipped)}`
-      : `${verdictBadge(r.verdict)} <span class="num">${escapeHtml(formatChange(j))}</span> (A ${escapeHtml(formatNumber(j.baseline))}, B ${escapeHtml(formatNumber(j.current))}, ${escapeHtml(j.method)} ${escapeHtml(formatThreshold(j, r.direction))}); ${significant} of ${r.points.length} point${r.points.length === 1 ? '' : 's'} changed significantly`
+      : `${verdictBadge(r.verdict)} <span class="num">${escapeHtml(formatChange(j))}</span> (A ${escapeHtml(formatNumber(j.baseline))}, B ${escapeHtml(formatNumber(j.current))}, ${escapeHtml(j.method)} ${escapeHtml(formatThreshold(j, r.direction))})${pointsPart}`
     return (
       `<details class="compare-result" data-result="${escapeHtml(r.result)}" data-verdict="${r.verdict}"${r.points.length <= openUpTo ? ' open' : ''}>` +
       `<summary><strong>${escapeHtml(r.result)}</strong> ${line}</summary><div class="table-wrap">${comparisonTableHtml(r)}</div></details>`
     )
   })
-  return differs + sections.join('')
+  return differs + sections.join('') + deferredNote(opts.deferred ?? null, 'compare')
+}
+
+function deferredNote(deferred: DeferredPoints, where: string): string {
+  if (!deferred) return ''
+  return (
+    `<p class="points-deferred" data-deferred="${where}">This sweep has ${deferred.count.toLocaleString('en-US')} points; each is judged on request, ` +
+    `as that takes seconds: <a href="${escapeHtml(deferred.href)}">judge every sweep point</a>, or run <code>bench-plot check --json</code>.</p>`
+  )
 }
 
 /** Rows of the index table. */

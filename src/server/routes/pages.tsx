@@ -3,6 +3,7 @@ import { BenchPlotError } from '../../errors'
 import { describeInputChanges, formatInputs, runRef, sweepPoints } from '../../model/history'
 import { compareRuns, formatRunRef } from '../../model/regression'
 import type { Run } from '../../model/types'
+import { pointCount } from '../../model/sweep'
 import { comparisonHtml, escapeHtml } from '../../plots/history'
 import type { RunHeader } from '../../store'
 import type { ServerContext } from '../context'
@@ -67,13 +68,16 @@ export const pageRoutes = (ctx: ServerContext) =>
         const charts = renderRunCharts(run, parseChartRequest(query), ctx.media, { keep, overlay })
         const newest = outline.at(-1) as HistoryOutline
         const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
+        // Judging every point of a huge sweep takes seconds: then the page asks first (?points=all).
+        const points = query.points === 'all' || pointCount(run.inputs) <= eagerPointLimit
+        const deferred = points ? null : { count: pointCount(run.inputs), href: `?${new URLSearchParams({ ...query, points: 'all' })}` }
         let top = ''
-        if (runId === newest.runIds.at(-1)) top = verdictRegion(ctx.histories.verdict(name, runs))
+        if (runId === newest.runIds.at(-1)) top = verdictRegion(ctx.histories.verdict(name, runs, { points }), { deferred })
         else if (mine.runIds[0] === runId) top = inputChangesNote(mine.changes)
         if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
         let compare: RunCompare | undefined
         if (runs.length > 1) {
-          compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? comparisonRegion(compareRuns(vsRun, run)) : '' }
+          compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? comparisonRegion(compareRuns(vsRun, run, { points }), { deferred }) : '' }
         }
         const tabs = { historyStarts: outline.slice(1).map((h) => h.runIds[0]), historyTab: newest.runIds.length >= 2 }
         return BenchmarkPage({ name, runs, run, query, charts: charts.html, samples, tabs, top, compare })
@@ -132,6 +136,9 @@ function historyPage(ctx: ServerContext, name: string, runs: RunHeader[], outlin
 }
 
 // The run a page is compared with: `?vs=<id>`, `?vs=none`, or by default the previous run of the same history.
+/** Sweeps of more points than this are judged point by point only on request. */
+export const eagerPointLimit = 20_000
+
 function chooseVs(name: string, runs: RunHeader[], outline: HistoryOutline[], runId: number, vs: string | undefined): { id: number | null; isDefault: boolean } {
   if (vs === 'none' || vs === '') return { id: null, isDefault: false }
   if (vs !== undefined) return { id: runIdIn(name, runs, vs), isDefault: false }

@@ -584,8 +584,9 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
   const xi = ctx.x as number
   const yi = ctx.y as number
   const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, x: xi, y: yi })
-  // Keep every page small: about 4000 cells over all panels (a 100x100 SVG heatmap is 1.7 MB).
-  const budget = Math.max(300, Math.floor(4000 / Math.min(ctx.nPanels, maxPanels)))
+  // Keep every page small: about 2500 cells over all panels (a 100x100 SVG heatmap is 1.7 MB),
+  // so that a run of a million values with two results stays under 2 MB of page.
+  const budget = Math.max(300, Math.floor(2500 / Math.min(ctx.nPanels, maxPanels)))
   let k = 1
   while (Math.ceil(b.nx / k) * Math.ceil(b.ny / k) > budget) k++
   const nx = Math.ceil(b.nx / k)

@@ -35,7 +35,14 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
   const verdicts = new Map<string, BenchmarkVerdict>()
   const rows = new Map<string, { key: string; row: IndexRow }>()
 
-  const outline = (runs: readonly RunHeader[]): HistoryOutline[] =>
+  // The source hands out the same header list until the store changes: outline it once per list.
+  const outlines = new WeakMap<readonly RunHeader[], HistoryOutline[]>()
+  const outline = (runs: readonly RunHeader[]): HistoryOutline[] => {
+    let kept = outlines.get(runs)
+    if (!kept) outlines.set(runs, (kept = outlineOf(runs)))
+    return kept
+  }
+  const outlineOf = (runs: readonly RunHeader[]): HistoryOutline[] =>
     // buildHistories reads only times and inputs, which headers carry.
     buildHistories(runs.map((h): Run => ({ ...h, data: {}, failures: [] }))).map((h) => ({
       index: h.index,

@@ -16,6 +16,7 @@ export function createPageCache(opts: { maxEntries?: number; maxBytes?: number }
   let bytes = 0
   // Pages depend on the code that drew them too: a restarted server never answers 304 to an old page.
   const nonce = crypto.randomUUID()
+  const etags = new Map<string, string>()
   return {
     get(key) {
       const page = pages.get(key)
@@ -40,7 +41,13 @@ export function createPageCache(opts: { maxEntries?: number; maxBytes?: number }
       return page
     },
     etag(key) {
-      return `"${new Bun.CryptoHasher('sha1').update(nonce).update(key).digest('base64url')}"`
+      let tag = etags.get(key)
+      if (tag === undefined) {
+        tag = `"${new Bun.CryptoHasher('sha1').update(nonce).update(key).digest('base64url')}"`
+        if (etags.size >= maxEntries * 4) etags.clear()
+        etags.set(key, tag)
+      }
+      return tag
     },
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { Database } from 'bun:sqlite'
+import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openStore } from '../../src/store'
 import { sortRun } from '../fixtures/sort-run'
@@ -213,6 +214,27 @@ describe('bench-plot serve', () => {
     } finally {
       held.stop(true)
     }
+  })
+
+  it('says nothing has been recorded yet when there is no store, creating nothing', async () => {
+    const empty = tempDir()
+    const r = await runBin(['sort', '--port', '1'], { cwd: empty })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe(`bench-plot: nothing has been recorded yet at ${join(empty, 'cachedir', 'bench-plot.sqlite')} (record results with: bench-plot import FILE)\n`)
+    expect(readdirSync(empty)).toEqual([])
+  })
+
+  it('says the results were recorded but are gone when their data is missing', async () => {
+    const gone = tempDir()
+    const store = openStore(join(gone, 'cachedir', 'bench-plot.sqlite'))
+    store.record(sortRun())
+    store.close()
+    const db = new Database(join(gone, 'cachedir', 'bench-plot.sqlite'))
+    db.run('DELETE FROM columns')
+    db.close()
+    const r = await runBin(['sort'], { cwd: gone })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/^bench-plot: results of "sort" were recorded in .*bench-plot\.sqlite but their data is missing or unreadable; record the benchmark again with: bench-plot import FILE\n$/)
   })
 
   it('binds 0.0.0.0 with --host and prints a URL this machine can open', async () => {

@@ -147,13 +147,6 @@ export function scalarResults(run: Run): ResultVar[] {
   return run.results.filter((r) => (r.kind === 'float' || r.kind === 'bool') && run.data[r.name] instanceof Float64Array)
 }
 
-/** The values of one result at one sweep point, one per repeat (NaN where missing); empty when the run lacks the result. */
-export function pointSamples(run: Run, result: string, point: number): number[] {
-  const column = run.data[result]
-  if (!(column instanceof Float64Array) || !isScalar(run, result)) return []
-  return Array.from(column.subarray(point * run.repeats, (point + 1) * run.repeats))
-}
-
 /** A point's finite samples (missing ones left out), read from the column without intermediate arrays. */
 export function finiteSamples(run: Run, result: string, point: number): number[] {
   const column = run.data[result]
@@ -222,7 +215,7 @@ export function historySeries(history: History, result: string, opts: HistorySer
     let values: ArrayLike<number>
     let m: number
     if (point >= 0) {
-      values = pointSamples(run, result, point)
+      values = finiteSamples(run, result, point)
       m = mean(values)
     } else {
       const column = run.data[result]

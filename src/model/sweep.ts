@@ -46,3 +46,23 @@ export function sweepSentence(run: Pick<Run, 'inputs' | 'repeats' | 'results'>):
   const results = run.results.map((r) => r.name).join(', ')
   return `Sweeping ${dims.join(' by ')} to generate a ${sizes.join('x')} result dataset containing ${results}`
 }
+
+/** Whether a (point, repeat) cell holds a value of any result: what counts as a sample. */
+export function cellHasValue(run: Pick<Run, 'results' | 'data'>, cell: number): boolean {
+  for (const r of run.results) {
+    const col = run.data[r.name]
+    if (col instanceof Float64Array) {
+      const size = r.kind === 'vec' ? (r.size ?? 1) : 1
+      for (let k = 0; k < size; k++) if (!Number.isNaN(col[cell * size + k])) return true
+    } else if (col[cell] !== null && col[cell] !== undefined) return true
+  }
+  return false
+}
+
+/** Number of samples of a run: cells holding at least one value. */
+export function sampleCount(run: Pick<Run, 'inputs' | 'repeats' | 'results' | 'data'>): number {
+  const cells = cellCount(run)
+  let n = 0
+  for (let cell = 0; cell < cells; cell++) if (cellHasValue(run, cell)) n++
+  return n
+}

@@ -1,5 +1,5 @@
 import { readCell } from '../model/run-format'
-import { cellCount, pointInputs } from '../model/sweep'
+import { cellCount, cellHasValue, pointInputs } from '../model/sweep'
 import type { InputValue, Run } from '../model/types'
 
 /** One stored sample: a (point, repeat) cell holding at least one result value. */
@@ -19,7 +19,7 @@ export function pageOfSamples(run: Run, page: number, perPage: number): { rows: 
   const cells = cellCount(run)
   // Count first (cheap: no objects), then build only the rows shown.
   const filled: number[] = []
-  for (let cell = 0; cell < cells; cell++) if (hasValue(run, cell)) filled.push(cell)
+  for (let cell = 0; cell < cells; cell++) if (cellHasValue(run, cell)) filled.push(cell)
   const pages = Math.max(1, Math.ceil(filled.length / perPage))
   const p = Math.min(Math.max(1, page), pages)
   const rows = filled.slice((p - 1) * perPage, p * perPage).map((cell) => sampleAt(run, cell) as SampleRow)
@@ -77,19 +77,8 @@ export function streamChunks(chunks: Iterator<string>): ReadableStream<Uint8Arra
 
 // --- internal ---
 
-function hasValue(run: Run, cell: number): boolean {
-  for (const r of run.results) {
-    const col = run.data[r.name]
-    if (col instanceof Float64Array) {
-      const size = r.kind === 'vec' ? (r.size ?? 1) : 1
-      for (let k = 0; k < size; k++) if (!Number.isNaN(col[cell * size + k])) return true
-    } else if (col[cell] !== null && col[cell] !== undefined) return true
-  }
-  return false
-}
-
 function sampleAt(run: Run, cell: number): SampleRow | null {
-  if (!hasValue(run, cell)) return null
+  if (!cellHasValue(run, cell)) return null
   const results: SampleRow['results'] = {}
   for (const r of run.results) {
     const v = readCell(run.data[r.name], r, cell)

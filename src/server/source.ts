@@ -1,5 +1,6 @@
 import { BenchPlotError } from '../errors'
 import type { Benchmark, BenchmarkSummary, Run } from '../model/types'
+import { sampleCount } from '../model/sweep'
 import type { RunHeader, Store } from '../store'
 
 /** What the server reads: benchmark summaries, run headers for tabs, and one run's data at a time. Never writes. */
@@ -93,22 +94,6 @@ function byTime(a: Run, b: Run): number {
 }
 
 function headerOf(run: Run): RunHeader {
-  const { data, failures, ...rest } = run
-  const cells = run.inputs.reduce((n, v) => n * v.values.length, 1) * run.repeats
-  let sampleCount = 0
-  for (let c = 0; c < cells; c++) {
-    if (
-      run.results.some((r) => {
-        const col = data[r.name]
-        if (col instanceof Float64Array) {
-          const size = r.kind === 'vec' ? (r.size ?? 1) : 1
-          for (let k = 0; k < size; k++) if (!Number.isNaN(col[c * size + k])) return true
-          return false
-        }
-        return col[c] !== null && col[c] !== undefined
-      })
-    )
-      sampleCount++
-  }
-  return { ...rest, failures, id: run.id as number, failureCount: failures.length, sampleCount }
+  const { data: _, failures, ...rest } = run
+  return { ...rest, failures, id: run.id as number, failureCount: failures.length, sampleCount: sampleCount(run) }
 }

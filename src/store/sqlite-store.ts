@@ -2,7 +2,7 @@ import { Database } from 'bun:sqlite'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { BenchPlotError } from '../errors'
-import { cellCount } from '../model/sweep'
+import { cellCount, sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
 import { closestNames } from './names'
 import { migrations, schemaVersion } from './schema'
@@ -190,7 +190,7 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
     const runId = (
       insert.run.get(
         benchmarkId, seq, run.title, run.description, run.postDescription, run.tag, run.time, run.timeLabel, run.commit, run.branch,
-        run.repeats, countSamples(run), run.fingerprint ?? null, JSON.stringify(run.meta), new Date().toISOString(),
+        run.repeats, sampleCount(run), run.fingerprint ?? null, JSON.stringify(run.meta), new Date().toISOString(),
       ) as { id: number }
     ).id
     run.inputs.forEach((v, i) => insert.input.run(runId, i, v.name, v.kind, v.units, v.doc, JSON.stringify(v.values)))
@@ -258,21 +258,6 @@ function goneError(name: string, location: string, cause?: unknown): BenchPlotEr
     `results of "${name}" were recorded in ${location} but their data is missing or unreadable; record the benchmark again with: bench-plot import FILE`,
     { cause },
   )
-}
-
-// A sample is a (point, repeat) cell holding at least one result value.
-function countSamples(run: Run): number {
-  const cells = cellCount(run)
-  const filled = new Uint8Array(cells)
-  for (const r of run.results) {
-    const col = run.data[r.name]
-    const width = r.kind === 'vec' ? (r.size ?? 1) : 1
-    for (let i = 0; i < col.length; i++) {
-      const v = col[i]
-      if (v !== null && !(typeof v === 'number' && Number.isNaN(v))) filled[Math.floor(i / width)] = 1
-    }
-  }
-  return filled.reduce((n, x) => n + x, 0)
 }
 
 // Numeric columns are stored as little-endian float64 arrays: one BLOB read gives a typed array.

@@ -1,3 +1,4 @@
+import { Database } from 'bun:sqlite'
 import { beforeAll, describe, expect, it } from 'bun:test'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -142,6 +143,22 @@ describe('bad input', () => {
     expect(names).toContain('BM_Memcpy')
     expect(names).toContain('BenchmarkBuilder')
     expect(names.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('fills time, time label, commit and branch from the flags where a file says nothing, never over it', async () => {
+    const dir = tempDir()
+    const { time: _t, time_label: _l, ...bare } = sortRun()
+    writeFileSync(join(dir, 'bare.json'), JSON.stringify({ ...bare, commit: 'fromfile' }))
+    const hyperfine = join(import.meta.dir, '..', 'fixtures', 'hyperfine', 'parameter-scan.json')
+    const flags = ['--time', '2026-01-02T03:04:05Z', '--time-label', 'v9', '--commit', 'abc123', '--branch', 'dev']
+    expect((await runBin(['import', 'bare.json', hyperfine, ...flags], { cwd: dir })).code).toBe(0)
+    const db = new Database(join(dir, 'cachedir', 'bench-plot.sqlite'), { readonly: true })
+    const rows = db.query('SELECT time, time_label, git_commit, git_branch FROM runs ORDER BY id').all()
+    db.close()
+    expect(rows).toEqual([
+      { time: '2026-01-02T03:04:05.000Z', time_label: 'v9', git_commit: 'fromfile', git_branch: 'dev' },
+      { time: '2026-01-02T03:04:05.000Z', time_label: 'v9', git_commit: 'abc123', git_branch: 'dev' },
+    ])
   })
 
   it('names a file that cannot be read', async () => {

@@ -73,20 +73,7 @@ function readRuns(file: string, opts: ImportOptions): Run[] {
   const source = readSource(file)
   const inputs = importSource(source, opts)
   const many = inputs.length > 1 || ('text' in source && source.text.trimStart().startsWith('['))
-  return inputs.map((input, i) => validateRun(withOverrides(input, opts), { source: source.name, path: many ? `[${i}]` : '' }))
-}
-
-// Command-line values fill what the file leaves out; they never replace what it says.
-function withOverrides<T extends object>(input: T, opts: ImportOptions): T {
-  const o = input as Record<string, unknown>
-  const fill = (key: string, value: string | undefined) => (o[key] === undefined && value !== undefined ? { [key]: value } : {})
-  return {
-    ...input,
-    ...fill('time', opts.time),
-    ...fill('time_label', opts.timeLabel),
-    ...fill('commit', opts.commit),
-    ...fill('branch', opts.branch),
-  }
+  return inputs.map((input, i) => validateRun(input, { source: source.name, path: many ? `[${i}]` : '' }))
 }
 
 function describeRun(run: Run): string {

@@ -1,3 +1,4 @@
+import { sameInputs } from '../model/history'
 import { pointCoordinates } from '../model/sweep'
 import type { InputVar, Run } from '../model/types'
 import type { ChartSpec } from './choose'
@@ -131,7 +132,7 @@ function makeContext(spec: ChartSpec, run: Run, req: ChartRequest, view: Numeric
 // Only line and curve charts overlay another run, and only one whose inputs are the same as the run's.
 function overlayView(run: Run, spec: ChartSpec, overlay?: ChartOverlay): Ctx['overlay'] {
   if (!overlay || (spec.kind !== 'line' && spec.kind !== 'curve')) return undefined
-  if (JSON.stringify(overlay.run.inputs.map((v) => [v.name, v.values])) !== JSON.stringify(run.inputs.map((v) => [v.name, v.values]))) return undefined
+  if (!sameInputs(overlay.run.inputs, run.inputs)) return undefined
   const result = overlay.run.results.find((r) => r.name === spec.result)
   if (!result || !(overlay.run.data[result.name] instanceof Float64Array)) return undefined
   return { view: numericView(overlay.run, result, spec.component), label: overlay.label }

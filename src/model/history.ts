@@ -149,10 +149,25 @@ export function scalarResults(run: Run): ResultVar[] {
 
 /** A point's finite samples (missing ones left out), read from the column without intermediate arrays. */
 export function finiteSamples(run: Run, result: string, point: number): number[] {
+  const column = scalarColumn(run, result)
+  return column ? appendFiniteSamples([], column, run.repeats, point) : []
+}
+
+/**
+ * The column of a float or bool result, or null for any other kind or a missing column.
+ * Read it once per pass: `run.data` may load from the store on every access.
+ */
+export function scalarColumn(run: Run, result: string): Float64Array | null {
   const column = run.data[result]
-  const out: number[] = []
-  if (!(column instanceof Float64Array) || !isScalar(run, result)) return out
-  for (let i = point * run.repeats, end = i + run.repeats; i < end; i++) if (Number.isFinite(column[i])) out.push(column[i])
+  return column instanceof Float64Array && isScalar(run, result) ? column : null
+}
+
+/** Push a point's finite samples (in repeat order) onto `out` and return it; lets loops over points reuse one buffer. */
+export function appendFiniteSamples(out: number[], column: Float64Array, repeats: number, point: number): number[] {
+  for (let i = point * repeats, end = i + repeats; i < end; i++) {
+    const x = column[i]
+    if (Number.isFinite(x)) out.push(x)
+  }
   return out
 }
 
@@ -160,8 +175,8 @@ export function finiteSamples(run: Run, result: string, point: number): number[]
 export function pointMeans(run: Run, result: string): Float64Array {
   const n = pointCount(run.inputs)
   const out = new Float64Array(n).fill(Number.NaN)
-  const column = run.data[result]
-  if (!(column instanceof Float64Array) || !isScalar(run, result)) return out
+  const column = scalarColumn(run, result)
+  if (!column) return out
   // A loop over the column, not a subarray per point: sweeps reach hundreds of thousands of points.
   const repeats = run.repeats
   for (let p = 0; p < n; p++) {

@@ -67,6 +67,8 @@ export function hydrateCharts(renderItems: Record<string, (params: any, api: any
       return
     }
     fig.dataset.hydrated = '1'
+    // A lazy figure holds a placeholder: its SVG is drawn by the server on request (data-lazy is the URL).
+    const lazyUrl = fig.dataset.lazy
     const svgText = holder.innerHTML
     // On a narrow screen the live chart takes the width there is, as the SVG scales down to it.
     const width = Math.min(Number(fig.dataset.width) || 600, Math.max(280, fig.parentElement?.clientWidth ?? Number.POSITIVE_INFINITY))
@@ -104,7 +106,7 @@ export function hydrateCharts(renderItems: Record<string, (params: any, api: any
       bar.appendChild(b)
     }
     button('PNG', () => save(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), `${base}.png`))
-    button('SVG', () => save(URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' })), `${base}.svg`))
+    button('SVG', () => save(lazyUrl ?? URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' })), `${base}.svg`))
     button('CSV', () => save(URL.createObjectURL(new Blob([toCsv(fig.dataset.chart ?? '', option)], { type: 'text/csv' })), `${base}.csv`))
     button('Reset zoom', () => chart.dispatchAction({ type: 'restore' }))
     fig.appendChild(bar)
@@ -119,7 +121,7 @@ export function hydrateCharts(renderItems: Record<string, (params: any, api: any
           io.unobserve(e.target)
           hydrate(e.target as HTMLElement)
         }
-      }, { rootMargin: '200px' })
+      }, { rootMargin: '400px' })
       figures.forEach((f) => io.observe(f))
     } else figures.forEach(hydrate)
   }

@@ -1,4 +1,4 @@
-import { pointCoordinates } from '../model/sweep'
+import { pointCoordinates, pointCount } from '../model/sweep'
 import type { InputValue, InputVar, ResultVar, Run } from '../model/types'
 
 /** A numeric result (or one vec component) read as (point, repeat) → number, NaN when missing. */
@@ -10,6 +10,13 @@ export type NumericView = {
   points: number
   repeats: number
   value(point: number, repeat: number): number
+  /**
+   * The raw column, for loops that read it directly: (point, repeat) is at
+   * `(point * repeats + repeat) * stride + offset` (stride is the vec size, offset the component).
+   */
+  column: Float64Array
+  stride: number
+  offset: number
 }
 
 /** Component names bencher gives vec elements: `_x`, `_y`, `_z`, then `_3`… */
@@ -23,7 +30,7 @@ export function numericView(run: Run, result: ResultVar, component?: number): Nu
   const size = result.kind === 'vec' ? (result.size ?? 1) : 1
   const k = component ?? 0
   const repeats = run.repeats
-  const points = run.inputs.reduce((n, v) => n * v.values.length, 1)
+  const points = pointCount(run.inputs)
   return {
     result,
     label: component === undefined ? result.name : `${result.name}_${componentName(component)}`,
@@ -34,32 +41,64 @@ export function numericView(run: Run, result: ResultVar, component?: number): Nu
       const x = col[(p * repeats + r) * size + k]
       return x === undefined ? Number.NaN : x
     },
+    column: col,
+    stride: size,
+    offset: k,
   }
 }
 
 /**
  * Values grouped by (facet, series, x, y) value indexes, every repeat and every input not named
- * pooled together. Cells are addressed as `cells[facet][series][x * ny + y]`.
+ * pooled together. Cell `cellOf(b, f, s, x * ny + y)` holds `values[offsets[c]]` up to
+ * `values[offsets[c + 1]]`, in point then repeat order. One flat array rather than an array per
+ * cell, because a sweep of 10^5 points would otherwise allocate 10^5 small arrays per chart.
  */
 export type Buckets = {
   nFacets: number
   nSeries: number
   nx: number
   ny: number
-  cells: number[][][][]
+  /** Every finite value, cell after cell in (facet, series, x, y) C order. */
+  values: Float64Array
+  /** Start of each cell in `values`, plus the end of the last: one more entry than there are cells. */
+  offsets: Int32Array
   /** Value indexes of the facet inputs for each facet. */
   facetCoords: number[][]
 }
 
-export type BucketDims = { facets: number[]; series?: number; x?: number; y?: number }
+/**
+ * Inputs by index. `block` merges x and y value indexes k apart into one cell (`x` becomes
+ * `floor(x / block)`), so a reduced heatmap is bucketed without its full-resolution cells.
+ */
+export type BucketDims = { facets: number[]; series?: number; x?: number; y?: number; block?: number }
+
+/** Index of the cell of facet f, series s and position xy (`x * ny + y`). */
+export function cellOf(b: Buckets, f: number, s: number, xy: number): number {
+  return (f * b.nSeries + s) * b.nx * b.ny + xy
+}
+
+/** A view (not a copy) of one cell's values. */
+export function cellValues(b: Buckets, cell: number): Float64Array {
+  return b.values.subarray(b.offsets[cell], b.offsets[cell + 1])
+}
+
+/** Number of values in one cell. */
+export function cellCount(b: Buckets, cell: number): number {
+  return b.offsets[cell + 1] - b.offsets[cell]
+}
+
+/** A view of the values of the consecutive cells `from` up to `to` (excluded), e.g. a whole series or facet. */
+export function cellsValues(b: Buckets, from: number, to: number): Float64Array {
+  return b.values.subarray(b.offsets[from], b.offsets[to])
+}
 
 export function bucketValues(inputs: readonly InputVar[], view: NumericView, dims: BucketDims): Buckets {
   const len = (i: number | undefined) => (i === undefined ? 1 : inputs[i].values.length)
+  const block = dims.block ?? 1
   const nFacets = dims.facets.reduce((n, i) => n * len(i), 1)
   const nSeries = len(dims.series)
-  const nx = len(dims.x)
-  const ny = len(dims.y)
-  const cells = Array.from({ length: nFacets }, () => Array.from({ length: nSeries }, () => Array.from({ length: nx * ny }, () => [] as number[])))
+  const nx = Math.ceil(len(dims.x) / block)
+  const ny = Math.ceil(len(dims.y) / block)
   const facetCoords = Array.from({ length: nFacets }, (_, f) => {
     const out: number[] = new Array(dims.facets.length)
     for (let j = dims.facets.length - 1; j >= 0; j--) {
@@ -69,31 +108,104 @@ export function bucketValues(inputs: readonly InputVar[], view: NumericView, dim
     }
     return out
   })
-  for (let p = 0; p < view.points; p++) {
-    const c = pointCoordinates(inputs, p)
-    let f = 0
-    for (const i of dims.facets) f = f * len(i) + c[i]
-    const s = dims.series === undefined ? 0 : c[dims.series]
-    const xy = (dims.x === undefined ? 0 : c[dims.x]) * ny + (dims.y === undefined ? 0 : c[dims.y])
-    const cell = cells[f][s][xy]
-    for (let r = 0; r < view.repeats; r++) {
-      const v = view.value(p, r)
-      if (Number.isFinite(v)) cell.push(v)
+  const cells = pointCells(inputs, cellTables(inputs, dims, nSeries, nx, ny))
+  const offsets = countValues(view, cells, nFacets * nSeries * nx * ny)
+  const values = fillValues(view, cells, offsets)
+  return { nFacets, nSeries, nx, ny, values, offsets, facetCoords }
+}
+
+/**
+ * For each input, the amount its value index adds to the cell index: the cell index is a sum of
+ * one term per input (0 for pooled inputs), so it can be updated one input at a time.
+ */
+function cellTables(inputs: readonly InputVar[], dims: BucketDims, nSeries: number, nx: number, ny: number): Int32Array[] {
+  const tables = inputs.map((v) => new Int32Array(v.values.length))
+  const add = (i: number | undefined, weight: number, block = 1) => {
+    if (i === undefined) return
+    const t = tables[i]
+    for (let v = 0; v < t.length; v++) t[v] += Math.floor(v / block) * weight
+  }
+  const block = dims.block ?? 1
+  add(dims.y, 1, block)
+  add(dims.x, ny, block)
+  add(dims.series, nx * ny)
+  let weight = nSeries * nx * ny
+  for (let j = dims.facets.length - 1; j >= 0; j--) {
+    add(dims.facets[j], weight)
+    weight *= inputs[dims.facets[j]].values.length
+  }
+  return tables
+}
+
+/** The cell index of every point, walking the sweep like an odometer rather than decoding each point. */
+function pointCells(inputs: readonly InputVar[], tables: Int32Array[]): Int32Array {
+  const points = pointCount(inputs)
+  const out = new Int32Array(points)
+  const n = inputs.length
+  if (n === 0 || points === 0) return out
+  const last = tables[n - 1]
+  const coords = new Int32Array(n)
+  // Sum of the outer inputs' terms at `coords`; the last input runs through its values inside.
+  let base = 0
+  for (let i = 0; i < n - 1; i++) base += tables[i][0]
+  for (let p = 0; p < points; p += last.length) {
+    for (let v = 0; v < last.length; v++) out[p + v] = base + last[v]
+    for (let i = n - 2; i >= 0; i--) {
+      const t = tables[i]
+      base -= t[coords[i]]
+      if (++coords[i] < t.length) {
+        base += t[coords[i]]
+        break
+      }
+      coords[i] = 0
+      base += t[0]
     }
   }
-  return { nFacets, nSeries, nx, ny, cells, facetCoords }
+  return out
+}
+
+/** Counting pass: the offsets of each cell once every finite value is counted (a prefix sum of the counts). */
+function countValues(view: NumericView, cells: Int32Array, nCells: number): Int32Array {
+  const { column, stride, offset, repeats } = view
+  const offsets = new Int32Array(nCells + 1)
+  for (let p = 0; p < cells.length; p++) {
+    let at = p * repeats * stride + offset
+    let n = 0
+    for (let r = 0; r < repeats; r++, at += stride) if (Number.isFinite(column[at])) n++
+    offsets[cells[p] + 1] += n
+  }
+  for (let c = 0; c < nCells; c++) offsets[c + 1] += offsets[c]
+  return offsets
+}
+
+/** Fill pass: every finite value copied to the next free slot of its cell, so each cell keeps point then repeat order. */
+function fillValues(view: NumericView, cells: Int32Array, offsets: Int32Array): Float64Array {
+  const { column, stride, offset, repeats } = view
+  const values = new Float64Array(offsets[offsets.length - 1])
+  const next = offsets.slice(0, offsets.length - 1)
+  for (let p = 0; p < cells.length; p++) {
+    let at = p * repeats * stride + offset
+    const c = cells[p]
+    for (let r = 0; r < repeats; r++, at += stride) {
+      const v = column[at]
+      if (Number.isFinite(v)) values[next[c]++] = v
+    }
+  }
+  return values
 }
 
 /** The point with the best mean over its repeats, by the result's direction; null when there is none. */
 export function findOptimum(run: Run, view: NumericView): { point: number; mean: number; n: number; inputs: Record<string, InputValue> } | null {
   const dir = view.result.direction
   if (dir === 'none') return null
+  const { column, stride, offset, repeats } = view
   let best: { point: number; mean: number; n: number } | null = null
   for (let p = 0; p < view.points; p++) {
     let sum = 0
     let n = 0
-    for (let r = 0; r < view.repeats; r++) {
-      const v = view.value(p, r)
+    let at = p * repeats * stride + offset
+    for (let r = 0; r < repeats; r++, at += stride) {
+      const v = column[at]
       if (Number.isFinite(v)) {
         sum += v
         n++

@@ -16,6 +16,13 @@ export type RenderChartsOptions = {
   keep?: Record<string, string>
   /** Another run of the same inputs drawn dashed over line and curve charts. */
   overlay?: ChartOverlay
+  /**
+   * Figures drawn as SVG on the server, in page order; the others carry only their option and are
+   * drawn by the browser when scrolled into view, which keeps a page of many charts quick to send. @default every figure
+   */
+  eagerFigures?: number
+  /** Where a figure's server-drawn SVG is served, for browsers without JavaScript and for downloads. Required with `eagerFigures`. */
+  figureUrl?: (id: string) => string
 }
 
 /** Rows shown in one table before the rest is summarised in a note. */
@@ -28,6 +35,43 @@ const maxMediaRows = 100
  * ECharts option as JSON for hydration by `/assets/charts.js`.
  */
 export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks, opts: RenderChartsOptions = {}): { html: string; signature: string } {
+  let eager = opts.figureUrl ? (opts.eagerFigures ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
+  const figureUrl = opts.figureUrl
+  return walkCharts(run, req, media, opts, (id, panel, built) => {
+    if (eager > 0 || !figureUrl) {
+      eager--
+      return { body: renderSvg(panel.option, { width: built.width, height: built.height }, id) }
+    }
+    const url = figureUrl(id)
+    return { body: lazyFigure(url, built, panel), lazyUrl: url }
+  })
+}
+
+/**
+ * The server-drawn SVG of one figure of `renderRunCharts` (same run, request and overlay), by the
+ * id the page gave it; null when there is no such figure. What a lazy figure's URL serves.
+ */
+export function renderRunFigure(run: Run, req: ChartRequest, id: string, opts: Pick<RenderChartsOptions, 'overlay'> = {}): string | null {
+  let svg: string | null = null
+  walkCharts(run, req, null, opts, (figureId, panel, built) => {
+    if (figureId === id) svg = renderSvg(panel.option, { width: built.width, height: built.height }, id)
+    return { body: '' }
+  })
+  return svg
+}
+
+/** Escape text for HTML content and attribute values. */
+export function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+}
+
+// --- internal ---
+
+/** What goes inside a figure's `.bp-svg` holder: its SVG, or a placeholder the browser draws over. */
+type DrawFigure = (id: string, panel: ChartPanel, built: BuiltChart) => { body: string; lazyUrl?: string }
+
+// The charts region in page order; `media` null skips tables (a single figure is wanted).
+function walkCharts(run: Run, req: ChartRequest, media: MediaLinks | null, opts: RenderChartsOptions, draw: DrawFigure): { html: string; signature: string } {
   const sig = sweepSignature(run)
   const { specs, notices } = chooseCharts(sig, req)
   const out: string[] = ['<section class="bp-charts">', renderControls(req, opts.keep ?? {})]
@@ -38,13 +82,13 @@ export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks, 
   for (const result of run.results) {
     const mine = specs.filter((s) => s.result === result.name)
     if (mine.length === 0) continue
-    out.push(`<section class="bp-result" data-result-section="${esc(result.name)}">`, resultHeading(run, result))
+    out.push(`<section class="bp-result" data-result-section="${esc(result.name)}">`, media ? resultHeading(run, result) : '')
     for (const spec of mine) {
       try {
-        if (spec.kind === 'table') out.push(renderTable(run, result, spec, media))
+        if (spec.kind === 'table') out.push(media ? renderTable(run, result, spec, media) : '')
         else {
           const built = toEChartsOption(spec, run, req, opts.overlay)
-          out.push(renderBuilt(built, () => `${prefix}c${figureId++}`))
+          out.push(renderBuilt(built, () => `${prefix}c${figureId++}`, draw))
         }
         drawn++
       } catch (err) {
@@ -58,12 +102,15 @@ export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks, 
   return { html: out.join('\n'), signature: sig.text }
 }
 
-/** Escape text for HTML content and attribute values. */
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+// A box of the chart's size until the browser draws it; without JavaScript, the server's SVG as an image.
+function lazyFigure(url: string, built: BuiltChart, panel: ChartPanel): string {
+  const { width: w, height: h } = built
+  const alt = `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`
+  return (
+    `<svg class="bp-placeholder" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true"></svg>` +
+    `<noscript><img class="bp-lazy-svg" src="${esc(url)}" width="${w}" height="${h}" alt="${esc(alt)}" loading="lazy"></noscript>`
+  )
 }
-
-// --- internal ---
 
 const plotLabels: Record<string, string> = { violin: 'violin', 'scatter-jitter': 'scatter (jitter)', scatter: 'scatter', band: 'percentile band', table: 'table' }
 
@@ -130,21 +177,21 @@ function figureAttrs(spec: ChartSpec, extra: Record<string, string | undefined> 
     .join(' ')
 }
 
-function renderBuilt(built: BuiltChart, nextId: () => string): string {
+function renderBuilt(built: BuiltChart, nextId: () => string, draw: DrawFigure): string {
   const { spec } = built
   const figure = (panel: ChartPanel) => {
     const id = nextId()
-    let svg: string
+    let drawn: ReturnType<DrawFigure>
     try {
-      svg = renderSvg(panel.option, { width: built.width, height: built.height }, id)
+      drawn = draw(id, panel, built)
     } catch (err) {
       return errorBox(spec, err, panel.facet)
     }
     const json = JSON.stringify(panel.option).replace(/</g, '\\u003c')
     const label = `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`
     return [
-      `<figure class="bp-chart" ${figureAttrs(spec, { 'data-facet': panel.facet ?? undefined, 'data-width': String(built.width), 'data-height': String(built.height) })} aria-label="${esc(label)}">`,
-      `<div class="bp-svg">${svg}</div>`,
+      `<figure class="bp-chart" ${figureAttrs(spec, { 'data-facet': panel.facet ?? undefined, 'data-width': String(built.width), 'data-height': String(built.height), 'data-figure': id, 'data-lazy': drawn.lazyUrl })} aria-label="${esc(label)}">`,
+      `<div class="bp-svg">${drawn.body}</div>`,
       `<script type="application/json" class="chart-option">${json}</script>`,
       '</figure>',
     ].join('')

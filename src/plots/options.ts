@@ -2,10 +2,10 @@ import { sameInputs } from '../model/history'
 import { pointCoordinates } from '../model/sweep'
 import type { InputVar, Run } from '../model/types'
 import type { ChartSpec } from './choose'
-import { axisTitle, bucketValues, findOptimum, formatNumber, formatValue, numericView, palette, valueColour, type Buckets, type NumericView } from './data'
+import { axisTitle, bucketValues, cellCount, cellOf, cellsValues, cellValues, findOptimum, formatNumber, formatValue, numericView, palette, valueColour, type Buckets, type NumericView } from './data'
 import { lttbIndexes, strideIndexes } from './reduce'
 import type { ChartRequest } from './request'
-import { cellStats, densityCurve, type CellStats } from './stats-cell'
+import { densityCurve, sortedCellStats, sortValues, type CellStats } from './stats-cell'
 
 type Option = Record<string, unknown>
 
@@ -302,6 +302,21 @@ function noteOnce(ctx: Ctx, note: string): void {
   if (!ctx.notes.includes(note)) ctx.notes.push(note)
 }
 
+/** One cell's values, sorted in place: for builders that only need statistics, never the sample order. */
+function sortedCell(b: Buckets, f: number, s: number, xy: number): Float64Array {
+  return sortValues(cellValues(b, cellOf(b, f, s, xy)))
+}
+
+/** A view of every value of facet f (all its series and positions, in cell order). */
+function facetValues(b: Buckets, f: number): Float64Array {
+  return cellsValues(b, cellOf(b, f, 0, 0), cellOf(b, f + 1, 0, 0))
+}
+
+/** Statistics of every cell of facet f, series s, by position (`x * ny + y`). */
+function rowStats(ctx: Ctx, b: Buckets, f: number, s: number): CellStats[] {
+  return Array.from({ length: b.nx * b.ny }, (_, xy) => sortedCellStats(sortedCell(b, f, s, xy), ctx.bool))
+}
+
 // --- chart kinds ---
 
 type Builder = (ctx: Ctx) => ChartPanel[]
@@ -330,7 +345,7 @@ function buildLine(ctx: Ctx, withBand: boolean): ChartPanel[] {
     const series: Option[] = []
     const names: string[] = []
     for (let s = 0; s < b.nSeries; s++) {
-      const stats = b.cells[f][s].map((vals) => cellStats(vals, ctx.bool))
+      const stats = rowStats(ctx, b, f, s)
       const means = stats.map((st) => st.mean)
       let keep = lttbIndexes(xs, means, ctx.plotWidth)
       const finite = means.filter(Number.isFinite).length
@@ -355,7 +370,7 @@ function buildLine(ctx: Ctx, withBand: boolean): ChartPanel[] {
       if (best && best.x !== undefined) line.markPoint = bestMark([xs[best.x], ctx.optimum!.mean], ctx.optimum!.mean)
       series.push(line)
       if (ob) {
-        const other = ob.cells[f][s].map((vals) => cellStats(vals, ctx.bool))
+        const other = rowStats(ctx, ob, f, s)
         const at = lttbIndexes(xs, other.map((st) => st.mean), ctx.plotWidth)
         if (at.length === 0) continue
         const oname = `${name} (${ctx.overlay!.label})`
@@ -412,7 +427,7 @@ function buildBar(ctx: Ctx): ChartPanel[] {
     for (let s = 0; s < b.nSeries; s++) {
       const name = seriesName(ctx, s)
       names.push(name)
-      const stats = b.cells[f][s].map((vals) => cellStats(vals, ctx.bool))
+      const stats = rowStats(ctx, b, f, s)
       const data = stats.map((st, k) => {
         if (st.n === 0) return { value: '-' }
         any = true
@@ -446,8 +461,7 @@ function buildBox(ctx: Ctx): ChartPanel[] {
     for (let s = 0; s < b.nSeries; s++) {
       const name = seriesName(ctx, s)
       names.push(name)
-      const data = b.cells[f][s].map((vals, k) => {
-        const st = cellStats(vals, ctx.bool)
+      const data = rowStats(ctx, b, f, s).map((st, k) => {
         if (st.n === 0) return { value: ['-', '-', '-', '-', '-'] }
         any = true
         see(ctx, st.min, st.max)
@@ -478,11 +492,11 @@ function buildViolin(ctx: Ctx): ChartPanel[] {
     for (let s = 0; s < b.nSeries; s++) {
       const name = seriesName(ctx, s)
       names.push(name)
-      const data = b.cells[f][s].flatMap((vals, k) => {
-        if (vals.length === 0) return []
+      const data = Array.from({ length: b.nx * b.ny }, (_, k) => k).flatMap((k) => {
+        const sorted = sortedCell(b, f, s, k)
+        if (sorted.length === 0) return []
         any = true
-        const sorted = Float64Array.from(vals).sort()
-        const st = cellStats(vals, ctx.bool)
+        const st = sortedCellStats(sorted, ctx.bool)
         see(ctx, st.min, st.max)
         const { ys, ds } = densityCurve(sorted, points)
         const value = [groupedX(k, s, b.nSeries), (0.4 / b.nSeries) * 0.95, st.median, st.q1, st.q3]
@@ -509,15 +523,16 @@ function buildJitter(ctx: Ctx): ChartPanel[] {
   return facetPanels(ctx, b, (f, facet) => {
     const series: Option[] = []
     const names: string[] = []
-    const total = b.cells[f].reduce((n, row) => n + row.reduce((m, vals) => m + vals.length, 0), 0)
-    if (total === 0) return null
+    if (facetValues(b, f).length === 0) return null
     const share = Math.max(1, Math.floor(cap / (b.nSeries * b.nx)))
     for (let s = 0; s < b.nSeries; s++) {
       const name = seriesName(ctx, s)
       names.push(name)
       const colour = seriesColour(ctx, s)
       const data: Option[] = []
-      b.cells[f][s].forEach((vals, k) => {
+      for (let k = 0; k < b.nx * b.ny; k++) {
+        // Sample order, not sorted: which samples are kept and where they jitter depends on it.
+        const vals = cellValues(b, cellOf(b, f, s, k))
         const keep = strideIndexes(vals.length, share)
         if (keep.length < vals.length) noteOnce(ctx, `Showing at most ${share} points per group (evenly thinned); statistics use all the data.`)
         const where = inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])
@@ -526,7 +541,7 @@ function buildJitter(ctx: Ctx): ChartPanel[] {
           const c = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : colour
           data.push({ value: [groupedX(k, s, b.nSeries) + (jitter(i) * 0.8 * 0.8) / b.nSeries, vals[i]], t: `${where}\n${ctx.view.label}: ${formatNumber(vals[i])}`, itemStyle: { color: c } })
         }
-      })
+      }
       series.push({ type: 'scatter', name, xAxisIndex: 1, data, symbolSize: 5, itemStyle: { color: colour, opacity: 0.7 } })
     }
     return { ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels), yAxis: valueAxis(ctx), series }
@@ -549,15 +564,20 @@ function buildScatter(ctx: Ctx): ChartPanel[] {
     for (let s = 0; s < b.nSeries; s++) {
       const name = seriesName(ctx, s)
       const colour = seriesColour(ctx, s)
-      const all: [number, number][] = []
-      b.cells[f][s].forEach((vals, k) => vals.forEach((v) => all.push([k, v])))
+      // The series' cells are consecutive, so its samples in x then sample order are one view.
+      const first = cellOf(b, f, s, 0)
+      const all = cellsValues(b, first, first + b.nx)
       if (all.length === 0) continue
       any = true
       names.push(name)
       const keep = strideIndexes(all.length, Math.max(10, Math.floor(cap / b.nSeries)))
       if (keep.length < all.length) noteOnce(ctx, `Showing ${keep.length} of ${all.length} points per series (evenly thinned); statistics use all the data.`)
+      let k = 0
+      let end = cellCount(b, first)
       const data = keep.map((i) => {
-        const [k, v] = all[i]
+        // keep is ascending: walk k forward to the cell that holds sample i.
+        while (i >= end) end += cellCount(b, first + ++k)
+        const v = all[i]
         see(ctx, v)
         return { value: [numericX ? (xs[k] as number) : k, v], t: `${inputsText(ctx, facet, [[xi, k], [ctx.series, s]])}\n${ctx.view.label}: ${formatNumber(v)}` }
       })
@@ -584,23 +604,26 @@ const plasma = ['#0d0887', '#5302a3', '#8b0aa5', '#b83289', '#db5c68', '#f48849'
 function buildHeatmap(ctx: Ctx): ChartPanel[] {
   const xi = ctx.x as number
   const yi = ctx.y as number
-  const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, x: xi, y: yi })
+  const fullX = ctx.inputs[xi].values.length
+  const fullY = ctx.inputs[yi].values.length
   // Keep every page small: about 2500 cells over all panels (a 100x100 SVG heatmap is 1.7 MB),
   // so that a run of a million values with two results stays under 2 MB of page.
   const budget = Math.max(300, Math.floor(2500 / Math.min(ctx.nPanels, maxPanels)))
   let k = 1
-  while (Math.ceil(b.nx / k) * Math.ceil(b.ny / k) > budget) k++
-  const nx = Math.ceil(b.nx / k)
-  const ny = Math.ceil(b.ny / k)
-  if (k > 1) ctx.notes.push(`Reduced from ${b.nx}×${b.ny} to ${nx}×${ny} cells (each the mean of a ${k}×${k} block); statistics use all the data.`)
+  while (Math.ceil(fullX / k) * Math.ceil(fullY / k) > budget) k++
+  // Bucketed straight into k×k blocks: the full-resolution cells are never built.
+  const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, x: xi, y: yi, block: k })
+  const nx = b.nx
+  const ny = b.ny
+  if (k > 1) ctx.notes.push(`Reduced from ${fullX}×${fullY} to ${nx}×${ny} cells (each the mean of a ${k}×${k} block); statistics use all the data.`)
   const label = (i: number, n: number, idx: number) => {
     const vals = ctx.inputs[i].values
     const lo = idx * k
     const hi = Math.min(n, lo + k) - 1
     return lo === hi ? formatValue(vals[lo]) : `${formatValue(vals[lo])}–${formatValue(vals[hi])}`
   }
-  const xLabels = Array.from({ length: nx }, (_, i) => label(xi, b.nx, i))
-  const yLabels = Array.from({ length: ny }, (_, i) => label(yi, b.ny, i))
+  const xLabels = Array.from({ length: nx }, (_, i) => label(xi, fullX, i))
+  const yLabels = Array.from({ length: ny }, (_, i) => label(yi, fullY, i))
   const xv = ctx.inputs[xi]
   const yv = ctx.inputs[yi]
   if (ctx.req.logx) noteOnce(ctx, 'Log scale does not apply to heatmap axes.')
@@ -608,10 +631,9 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
     const data: Option[] = []
     for (let bx = 0; bx < nx; bx++) {
       for (let by = 0; by < ny; by++) {
-        const vals: number[] = []
-        for (let x = bx * k; x < Math.min(b.nx, (bx + 1) * k); x++) for (let y = by * k; y < Math.min(b.ny, (by + 1) * k); y++) for (const v of b.cells[f][0][x * b.ny + y]) vals.push(v)
-        if (vals.length === 0) continue
-        const st = cellStats(vals, ctx.bool)
+        const sorted = sortedCell(b, f, 0, bx * ny + by)
+        if (sorted.length === 0) continue
+        const st = sortedCellStats(sorted, ctx.bool)
         see(ctx, st.mean)
         data.push({ value: [bx, by, st.mean], t: `${xv.name}=${xLabels[bx]}, ${yv.name}=${yLabels[by]}${facet ? `, ${facet}` : ''}\n${statsText(ctx, st)}` })
       }
@@ -649,10 +671,9 @@ function buildHistogram(ctx: Ctx): ChartPanel[] {
   const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, series: ctx.series, x: ctx.x })
   if (ctx.req.logx) noteOnce(ctx, 'Log scale for the x axis does not apply to a histogram.')
   return facetPanels(ctx, b, (f, facet) => {
-    const vals = b.cells[f].flat(2)
-    if (vals.length === 0) return null
-    const sorted = Float64Array.from(vals).sort()
-    const st = cellStats(vals, ctx.bool)
+    const sorted = sortValues(facetValues(b, f))
+    if (sorted.length === 0) return null
+    const st = sortedCellStats(sorted, ctx.bool)
     const lo = sorted[0]
     const hi = sorted[sorted.length - 1]
     // Freedman–Diaconis bin width, kept between 5 and 60 bins.
@@ -690,7 +711,7 @@ function buildBand(ctx: Ctx): ChartPanel[] {
   const others = ctx.inputs.filter((_, i) => i !== xi).map((w) => w.name)
   ctx.notes.push(`Percentile bands over ${[...others, 'repeat'].join(', ')}: 10th–90th (light), 25th–75th (dark) and the median line.`)
   return facetPanels(ctx, b, () => {
-    const rows = b.cells[0][0].map((vals, k) => ({ k, vals: Float64Array.from(vals).sort() })).filter((r) => r.vals.length > 0)
+    const rows = Array.from({ length: b.nx }, (_, k) => ({ k, vals: sortedCell(b, 0, 0, k) })).filter((r) => r.vals.length > 0)
     if (rows.length === 0) return null
     const q = (r: { vals: Float64Array }, p: number) => {
       const s = r.vals

@@ -1,5 +1,9 @@
-import * as echarts from 'echarts'
+import type * as ECharts from 'echarts'
 import { renderItems } from './render-items'
+
+// Required on first use, not imported: evaluating ECharts costs ~18 ms, which a server should not pay before it listens.
+let loaded: typeof ECharts | undefined
+const echartsModule = (): typeof ECharts => (loaded ??= require('echarts') as typeof ECharts)
 
 export type SvgSize = { width: number; height: number }
 
@@ -9,9 +13,10 @@ export type SvgSize = { width: number; height: number }
  * class names, so that the output is deterministic and several charts can share a page.
  */
 export function renderSvg(option: Record<string, unknown>, size: SvgSize, idPrefix = 'c0'): string {
+  const echarts = echartsModule()
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
   try {
-    chart.setOption(withRenderItems(option) as echarts.EChartsOption)
+    chart.setOption(withRenderItems(option) as ECharts.EChartsOption)
     // zrender numbers instances and style classes with process-wide counters; number them per chart.
     const classes = new Map<string, number>()
     return chart

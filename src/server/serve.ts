@@ -60,10 +60,10 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
   try {
     const source = storeSource(store)
     if (name !== null) {
-      const benchmark = store.loadBenchmark(name)
-      // Warm the run cache with the newest run: the first page is then quick.
-      const newest = benchmark.runs[benchmark.runs.length - 1]
-      if (newest?.id !== undefined) source.getRun(name, newest.id)
+      // Every run's data is checked (not read) before any port is bound; only the newest run is read, for the first page.
+      const headers = store.verifyBenchmark(name)
+      const newest = source.getRun(name, headers[headers.length - 1].id)
+      for (const r of newest?.results ?? []) void newest?.data[r.name]
     }
     const app = await createApp({ source, name, cachedir, location: db })
     return await listen(app, cfg, () => store.close())

@@ -1,5 +1,5 @@
 import { BenchPlotError } from '../errors'
-import type { Benchmark, BenchmarkSummary, Run } from '../model/types'
+import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { sampleCount } from '../model/sweep'
 import type { RunHeader, Store } from '../store'
 
@@ -13,12 +13,31 @@ export type BenchmarkSource = {
 }
 
 /**
- * A source over a store opened read-only. Runs never change once stored, so each loaded run is
- * kept (a few, least recently used first out); the run list is read afresh, so runs imported
- * while serving appear on the next request.
+ * A source over a store opened read-only. Runs never change once stored, so a run's columns are
+ * read on first use and kept within a byte budget (least recently used first out): a page that
+ * judges ten runs of a million samples holds a few columns at a time, not all of them. The run
+ * list is read afresh after the store changed, so runs imported while serving appear on the next request.
  */
-export function storeSource(store: Store, opts: { keepRuns?: number } = {}): BenchmarkSource {
-  const keep = opts.keepRuns ?? 8
+export function storeSource(store: Store, opts: { keepBytes?: number } = {}): BenchmarkSource {
+  const budget = opts.keepBytes ?? 64 * 1024 * 1024
+  const columns = new Map<string, Column>()
+  let kept = 0
+  const column = (id: number, result: string): Column => {
+    const key = `${id}\u0000${result}`
+    let col = columns.get(key)
+    if (col) columns.delete(key)
+    else {
+      col = store.readColumn(id, result) ?? []
+      kept += columnBytes(col)
+    }
+    columns.set(key, col)
+    while (kept > budget && columns.size > 1) {
+      const [oldest, dropped] = columns.entries().next().value as [string, Column]
+      columns.delete(oldest)
+      kept -= columnBytes(dropped)
+    }
+    return col
+  }
   const runs = new Map<number, Run>()
   // Lists are read again only after an import changed the store, not on every request.
   let token = store.changeToken()
@@ -32,33 +51,39 @@ export function storeSource(store: Store, opts: { keepRuns?: number } = {}): Ben
       headersByName.clear()
     }
   }
+  const listRuns = (name: string): RunHeader[] => {
+    fresh()
+    let headers = headersByName.get(name)
+    if (!headers) {
+      headers = store.listRuns(name)
+      if (headers.length === 0) store.loadBenchmark(name) // throws the store's NOT_FOUND message
+      headersByName.set(name, headers)
+    }
+    return headers
+  }
+  const knownRuns = (name: string): RunHeader[] | null => {
+    try {
+      return listRuns(name)
+    } catch (err) {
+      if (err instanceof BenchPlotError && err.code === 'NOT_FOUND') return null
+      throw err
+    }
+  }
   return {
     listBenchmarks() {
       fresh()
       return (benchmarks ??= store.listBenchmarks())
     },
-    listRuns(name) {
-      fresh()
-      let headers = headersByName.get(name)
-      if (!headers) {
-        headers = store.listRuns(name)
-        if (headers.length === 0) store.loadBenchmark(name) // throws the store's NOT_FOUND message
-        headersByName.set(name, headers)
-      }
-      return headers
-    },
+    listRuns,
     getRun(name, id) {
       let run = runs.get(id)
-      if (run) {
-        runs.delete(id)
-      } else {
-        run = store.getRun(id) ?? undefined
-        if (!run) return null
+      if (!run) {
+        const header = knownRuns(name)?.find((h) => h.id === id)
+        if (!header) return null
+        run = lazyRun(header, (result) => column(id, result))
+        runs.set(id, run)
       }
-      if (run.benchmark !== name) return null
-      runs.set(id, run)
-      while (runs.size > keep) runs.delete(runs.keys().next().value as number)
-      return run
+      return run.benchmark === name ? run : null
     },
   }
 }
@@ -88,6 +113,20 @@ export function memorySource(benchmarks: Benchmark[]): BenchmarkSource {
 }
 
 // --- internal ---
+
+// A run whose columns are getters: each is read from the store when a chart or a test first needs it.
+function lazyRun(header: RunHeader, read: (result: string) => Column): Run {
+  const { failureCount: _f, sampleCount: _s, ...rest } = header
+  const data: Record<string, Column> = {}
+  for (const r of header.results) Object.defineProperty(data, r.name, { enumerable: true, get: () => read(r.name) })
+  return { ...rest, data }
+}
+
+function columnBytes(column: Column): number {
+  if (column instanceof Float64Array) return column.byteLength
+  // Text columns (paths, strings): a rough size, enough to bound the cache.
+  return column.reduce((n, s) => n + 16 + (s === null ? 0 : s.length * 2), 0)
+}
 
 function byTime(a: Run, b: Run): number {
   return a.time < b.time ? -1 : a.time > b.time ? 1 : 0

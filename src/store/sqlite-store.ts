@@ -99,6 +99,16 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
     results: db.query('SELECT position, name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
     columns: db.query('SELECT result_position, encoding, data FROM columns WHERE run_id = ?'),
     failures: db.query('SELECT inputs, repeat, error FROM failures WHERE run_id = ? ORDER BY position'),
+    column: db.query(`SELECT res.kind, res.size, c.encoding, c.data, r.repeats, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
+      FROM results res JOIN runs r ON r.id = res.run_id LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
+      WHERE res.run_id = ? AND res.name = ?`),
+    inputLengths: db.query('SELECT json_array_length("values") AS n FROM inputs WHERE run_id = ?'),
+    // length() of a BLOB reads its size from the record header, not its pages: checking costs no data read.
+    columnSizes: db.query(`SELECT res.run_id, res.kind, res.size, c.encoding, length(c.data) AS bytes, r.repeats
+      FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id JOIN results res ON res.run_id = r.id
+      LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position WHERE b.name = ?`),
+    benchmarkInputLengths: db.query(`SELECT i.run_id, json_array_length(i."values") AS n
+      FROM inputs i JOIN runs r ON r.id = i.run_id JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ?`),
     list: db.query(`SELECT b.name, count(r.id) AS runs, max(r.time) AS latest,
         (SELECT r2.title FROM runs r2 WHERE r2.benchmark_id = b.id ORDER BY r2.time DESC, r2.seq DESC LIMIT 1) AS title
       FROM benchmarks b LEFT JOIN runs r ON r.benchmark_id = b.id GROUP BY b.id ORDER BY b.name`),
@@ -156,6 +166,26 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
     })
     const { failureCount: _f, sampleCount: _s, ...run } = header
     return { ...run, data }
+  }
+
+  const listRuns = (name: string): RunHeader[] =>
+    (q.runsOf.all(name) as RunRow[]).map((row) => {
+      const { inputs, results } = declarations(row.id)
+      return headerOf(row, inputs, results)
+    })
+
+  const loadBenchmark = (name: string): Benchmark => {
+    const rows = q.runsOf.all(name) as RunRow[]
+    if (rows.length === 0) {
+      if (q.benchmarkExists.get(name)) throw goneError(name, location)
+      throw notFound(name)
+    }
+    try {
+      return { name, runs: rows.map(readRun) }
+    } catch (err) {
+      if (err instanceof BenchPlotError) throw err
+      throw goneError(name, location, err)
+    }
   }
 
   const notFound = (name: string): BenchPlotError => {
@@ -219,28 +249,31 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
     listBenchmarks() {
       return (q.list.all() as BenchmarkSummary[]).filter((b) => b.runs > 0)
     },
-    listRuns(name) {
-      return (q.runsOf.all(name) as RunRow[]).map((row) => {
-        const { inputs, results } = declarations(row.id)
-        return headerOf(row, inputs, results)
-      })
-    },
-    loadBenchmark(name): Benchmark {
-      const rows = q.runsOf.all(name) as RunRow[]
-      if (rows.length === 0) {
-        if (q.benchmarkExists.get(name)) throw goneError(name, location)
-        throw notFound(name)
-      }
-      try {
-        return { name, runs: rows.map(readRun) }
-      } catch (err) {
-        if (err instanceof BenchPlotError) throw err
-        throw goneError(name, location, err)
-      }
-    },
+    listRuns,
+    loadBenchmark,
     getRun(id) {
       const row = q.runById.get(id) as RunRow | null
       return row ? readRun(row) : null
+    },
+    readColumn(runId, result) {
+      const row = q.column.get(runId, result) as (ColumnShape & { data: Uint8Array | null; benchmark: string }) | null
+      if (!row) return null
+      const inputs = (q.inputLengths.all(runId) as { n: number }[]).map((i) => i.n)
+      const column = row.encoding === null || row.data === null ? null : decodeColumn(row.encoding, row.data)
+      if (!column || column.length !== expectedLength(row, inputs)) throw goneError(row.benchmark, location)
+      return column
+    },
+    verifyBenchmark(name) {
+      const headers = listRuns(name)
+      if (headers.length === 0) loadBenchmark(name) // throws the NOT_FOUND or gone message
+      const inputs = new Map<number, number[]>()
+      for (const { run_id, n } of q.benchmarkInputLengths.all(name) as { run_id: number; n: number }[]) inputs.set(run_id, [...(inputs.get(run_id) ?? []), n])
+      for (const c of q.columnSizes.all(name) as (ColumnShape & { run_id: number; bytes: number | null })[]) {
+        const expected = expectedLength(c, inputs.get(c.run_id) ?? [])
+        const fits = c.encoding === 'f64le' ? c.bytes === expected * 8 : c.encoding === 'json' && c.bytes !== null
+        if (!fits) throw goneError(name, location)
+      }
+      return headers
     },
     changeToken() {
       const { other, own } = q.changes.get() as { other: number; own: number }
@@ -250,6 +283,13 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
       db.close()
     },
   }
+}
+
+type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }
+
+// Values a column holds: one per (sweep point, repeat), times the components of a vec.
+function expectedLength(c: ColumnShape, inputLengths: number[]): number {
+  return inputLengths.reduce((n, k) => n * k, c.repeats) * (c.kind === 'vec' ? (c.size ?? 1) : 1)
 }
 
 function goneError(name: string, location: string, cause?: unknown): BenchPlotError {

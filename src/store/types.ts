@@ -1,5 +1,5 @@
 import type { RunInput } from '../model/run-format'
-import type { Benchmark, BenchmarkSummary, Run } from '../model/types'
+import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 
 /** What happened to one run handed to `saveRuns`. */
 export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { benchmark: string; id: number; skipped: true; reason: string }
@@ -25,6 +25,13 @@ export type StoreBackend = {
   loadBenchmark(name: string): Benchmark
   /** One run with its data, or null. */
   getRun(id: number): Run | null
+  /** One result's column of a run, or null when the run has no such result. Throws NOT_FOUND when its data is missing or unreadable. */
+  readColumn(runId: number, result: string): Column | null
+  /**
+   * A benchmark's run headers, oldest first, after checking that every run still has all its data
+   * (each column present, of the size its sweep needs) without reading it. Throws NOT_FOUND as `loadBenchmark`.
+   */
+  verifyBenchmark(name: string): RunHeader[]
   /** A value that changes whenever the stored data has changed, by any writer: readers cache until it moves. */
   changeToken(): string
   close(): void

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { openStore } from '../../src/store'
@@ -100,6 +100,41 @@ describe('the served page in Chromium', () => {
     expect(await page.locator('section.run > h2').innerText()).toBe('Sorting, first try')
     expect(page.url()).toContain('logy=1')
     await page.screenshot({ path: join(artifacts, 'nojs-375.png'), fullPage: true })
+    await context.close()
+  })
+
+  it('draws charts below the first row as they scroll into view, and without JavaScript shows the server\'s SVG', async () => {
+    const url = `${server.url}b/sort?plots=scatter,band`
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const errors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
+    })
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(url, { waitUntil: 'networkidle' })
+    const last = page.locator('figure[data-lazy]').last()
+    expect(await page.locator('figure[data-lazy]').count()).toBeGreaterThan(0)
+    expect(await last.getAttribute('data-hydrated')).toBeNull()
+    await last.scrollIntoViewIfNeeded()
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('figure[data-lazy]')).at(-1)?.dataset.hydrated === '1')
+    expect(await last.locator('canvas').count()).toBe(1)
+    await last.screenshot({ path: join(artifacts, 'lazy-hydrated.png') })
+    // Its SVG download is the figure the server draws alone.
+    const [download] = await Promise.all([page.waitForEvent('download'), last.locator('button', { hasText: 'SVG' }).click()])
+    expect(readFileSync((await download.path()) as string, 'utf8')).toStartWith('<svg width=')
+    expect(errors).toEqual([])
+    await page.close()
+
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
+    const nojs = await context.newPage()
+    await nojs.goto(url)
+    const images = nojs.locator('figure[data-lazy] img.bp-lazy-svg')
+    expect(await images.count()).toBe(await nojs.locator('figure[data-lazy]').count())
+    await images.last().scrollIntoViewIfNeeded()
+    await nojs.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('img.bp-lazy-svg')).at(-1)?.complete === true)
+    expect(await images.last().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100)
+    expect(await nojs.locator('figure[data-lazy] .bp-placeholder').last().isVisible()).toBe(false)
+    await nojs.locator('figure[data-lazy]').last().screenshot({ path: join(artifacts, 'lazy-nojs.png') })
     await context.close()
   })
 })

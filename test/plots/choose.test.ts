@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'bun:test'
 import { validateRun } from '../../src/model/run-format'
 import { sweepSignature } from '../../src/model/signature'
-import { chooseCharts, parseChartRequest, renderRunCharts } from '../../src/plots'
+import { chooseCharts, parseChartRequest, renderRunCharts, renderRunFigure } from '../../src/plots'
 import { fakeMedia, makeRun } from './fixtures'
+import { sortRun } from '../fixtures/sort-run'
 import { readFigures } from './svg-count'
 
 describe('parseChartRequest', () => {
@@ -101,5 +102,31 @@ describe('renderRunCharts', () => {
   it('is deterministic', () => {
     const run = makeRun({ floats: 2, cats: 1, repeats: 3, result: 'float' })
     expect(renderRunCharts(run, parseChartRequest({}), fakeMedia).html).toBe(renderRunCharts(run, parseChartRequest({}), fakeMedia).html)
+  })
+
+  it('draws the first figures on the server and leaves the rest to the browser, each servable alone', () => {
+    const run = { ...validateRun(sortRun()), id: 1 }
+    const req = parseChartRequest({ plots: 'scatter,band' })
+    const all = readFigures(renderRunCharts(run, req, fakeMedia).html)
+    const lazy = readFigures(renderRunCharts(run, req, fakeMedia, { eagerFigures: 2, figureUrl: (id) => `/fig/${id}?x=<&>` }).html)
+    expect(all.length).toBeGreaterThan(3)
+    expect(lazy.map((f) => [f.chart, f.facet])).toEqual(all.map((f) => [f.chart, f.facet]))
+    lazy.forEach((f, i) => {
+      // Every figure keeps its option, so the browser can draw it; only the first two carry an SVG.
+      expect(f.option).toEqual(all[i].option)
+      const id = f.html.match(/data-figure="([^"]+)"/)?.[1] as string
+      if (i < 2) {
+        expect(f.html).not.toContain('data-lazy')
+        expect(f.html).toContain(all[i].html.match(/<svg[\s\S]*<\/svg>/)?.[0] as string)
+      } else {
+        expect(f.html).toContain(`data-lazy="/fig/${id}?x=&lt;&amp;&gt;"`)
+        expect(f.html).toContain('<svg class="bp-placeholder" width="')
+        expect(f.html).toContain(`<noscript><img class="bp-lazy-svg" src="/fig/${id}?x=&lt;&amp;&gt;"`)
+        expect(f.html).not.toContain('ecmeta_series_index')
+      }
+      // The figure served alone is the very SVG the page would have inlined.
+      expect(renderRunFigure(run, req, id)).toBe(all[i].html.match(/<svg[\s\S]*<\/svg>/)?.[0] as string)
+    })
+    expect(renderRunFigure(run, req, 'r0c999')).toBeNull()
   })
 })

@@ -151,6 +151,25 @@ describe('pages', () => {
     expect(new TextDecoder().decode(Bun.gunzipSync(body))).toBe(plain)
   })
 
+  it('inlines the first row of charts and serves the others alone as SVG images, cached', async () => {
+    const page = await (await req(app, '/b/sort?plots=scatter,band&run=1')).text()
+    const eager = [...page.matchAll(/<figure class="bp-chart" [^>]*data-figure="([^"]+)"(?![^>]*data-lazy)[^>]*>/g)].map((m) => m[1])
+    const lazy = [...page.matchAll(/data-figure="([^"]+)" data-lazy="([^"]+)"/g)].map((m) => ({ id: m[1], url: m[2].replaceAll('&amp;', '&') }))
+    expect(eager.length).toBe(2)
+    expect(lazy.length).toBeGreaterThan(0)
+    for (const { id, url } of lazy) {
+      expect(url).toBe(`/b/sort/figure/${id}?run=1&vs=none&plots=scatter,band`)
+      const r = await req(app, url)
+      expect([r.status, r.headers.get('content-type'), r.headers.get('content-security-policy')]).toEqual([200, 'image/svg+xml; charset=utf-8', "default-src 'none'; style-src 'unsafe-inline'"])
+      const svg = await r.text()
+      expect(svg).toStartWith('<svg width=')
+      expect(svg).toContain(`${id}-cls-0`)
+      expect((await req(app, url, { headers: { 'if-none-match': r.headers.get('etag') as string } })).status).toBe(304)
+    }
+    expect((await req(app, '/b/sort/figure/r1c999?run=1')).status).toBe(404)
+    expect((await req(app, '/b/sort/figure/r1c2?run=77')).status).toBe(404)
+  })
+
   it('gives unknown routes, benchmarks and runs a 404 page', async () => {
     for (const path of ['/nope', '/b/nope', '/b/sort?run=99', '/b/sort?run=abc', '/assets/nope.js']) {
       const r = await req(app, path)

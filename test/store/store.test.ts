@@ -158,6 +158,53 @@ describe('loading errors', () => {
   })
 })
 
+describe('reading columns one at a time', () => {
+  const stored = () => {
+    const path = join(tempDir(), 's.sqlite')
+    const store = openStore(path)
+    const first = store.record(sortRun()).id
+    const second = store.record(sortRun({ tag: 'second' })).id
+    store.close()
+    return { path, first, second }
+  }
+
+  it('reads one result column of one run, equal to what loading the run gives', () => {
+    const { path, second } = stored()
+    const store = openStore(path, { readonly: true })
+    const run = store.getRun(second)
+    expect(run).not.toBeNull()
+    for (const r of run?.results ?? []) expect(Array.from((store.readColumn(second, r.name) ?? []) as ArrayLike<unknown>)).toEqual(Array.from((run?.data[r.name] ?? []) as ArrayLike<unknown>))
+    expect(store.readColumn(second, 'no-such-result')).toBeNull()
+    expect(store.readColumn(9999, 'time')).toBeNull()
+    store.close()
+  })
+
+  it('verifies a benchmark without reading its data, and names what is gone', () => {
+    const { path, first } = stored()
+    const store = openStore(path, { readonly: true })
+    expect(store.verifyBenchmark('sort').map((h) => h.tag)).toEqual(['ci', 'second'])
+    expect(() => store.verifyBenchmark('sorr')).toThrow(/no benchmark named "sorr"/)
+    store.close()
+    const db = new Database(path)
+    db.run('DELETE FROM columns WHERE run_id = ?', [first])
+    db.close()
+    const r = openStore(path, { readonly: true })
+    expect(() => r.verifyBenchmark('sort')).toThrow(/results of "sort" were recorded in .* but their data is missing or unreadable/)
+    expect(() => r.readColumn(first, 'time')).toThrow(/results of "sort" were recorded/)
+    r.close()
+  })
+
+  it('finds a column of the wrong length without reading it', () => {
+    const { path } = stored()
+    const db = new Database(path)
+    db.run("UPDATE columns SET data = zeroblob(16) WHERE encoding = 'f64le'")
+    db.close()
+    const r = openStore(path, { readonly: true })
+    expect(() => r.verifyBenchmark('sort')).toThrow(/missing or unreadable/)
+    r.close()
+  })
+})
+
 describe('changeToken', () => {
   it('moves when another connection writes, and only then', () => {
     const path = join(tempDir(), 's.sqlite')

@@ -1,9 +1,9 @@
-import { finiteSamples, inputChanges, runRef, sameInputs, scalarResults, type InputChange, type RunRef } from '../history'
+import { appendFiniteSamples, inputChanges, pointMeans, runRef, sameInputs, scalarColumn, scalarResults, type InputChange, type RunRef } from '../history'
 import { mean } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { Direction, InputValue, RegressionMethod, Run } from '../types'
 import { significance } from './detect'
-import { judge, type Change, type Judgement } from './methods'
+import { judge, type Change, type JudgeOptions, type Judgement } from './methods'
 
 export type CompareOptions = {
   /** @default 'percentage', as bencher's compare_results */
@@ -70,24 +70,12 @@ export function compareRuns(a: Run, b: Run, opts: CompareOptions = {}): RunCompa
     .filter((r) => namesA.has(r.name) && (!wanted || wanted.has(r.name)))
     .map((r): ResultComparison => {
       const judgeOpts = { method: o.method, threshold: o.threshold, gatePercent: o.gatePercent, direction: r.direction }
-      const means = pairs.map(({ pa, pb }) => ({ a: mean(finiteSamples(a, r.name, pa)), b: mean(finiteSamples(b, r.name, pb)) }))
-      const points = opts.points === false ? [] : pairs.map(({ pa, pb }): PointComparison => {
-        const sa = finiteSamples(a, r.name, pa)
-        const sb = finiteSamples(b, r.name, pb)
-        const ma = mean(sa)
-        const mb = mean(sb)
-        const base = { inputs: pointInputs(b.inputs, pb), a: { mean: ma, n: sa.length }, b: { mean: mb, n: sb.length }, ratio: mb / ma }
-        if (sa.length === 0 || sb.length === 0) return { ...base, ratio: Number.NaN, changePercent: Number.NaN, pValue: null, significant: null, verdict: 'missing' }
-        const j = judge([ma], sb, judgeOpts, sa)
-        const sig = significance(sa, sb, o.alpha)
-        return { ...base, ...sig, changePercent: j.changePercent, verdict: sig.significant === false ? 'unchanged' : j.change }
-      })
+      const points = opts.points === false ? [] : comparePoints(a, b, r.name, pairs, judgeOpts, o.alpha)
       // Over all inputs: the mean of point means over the points both runs measured.
-      const both = means.filter((m) => Number.isFinite(m.a) && Number.isFinite(m.b))
-      const historySamples: number[] = []
-      for (const { pa } of pairs) for (const x of finiteSamples(a, r.name, pa)) historySamples.push(x)
-      const judged = judge([mean(both.map((m) => m.a))], [mean(both.map((m) => m.b))], judgeOpts, historySamples)
-      const judgement = both.length === 0 ? { ...judged, skipped: pairs.length === 0 ? 'the runs have no sweep point in common' : 'no point was measured in both runs' } : judged
+      const overall = meansOverCommonPoints(pointMeans(a, r.name), pointMeans(b, r.name), pairs)
+      // A's samples only matter to adaptive's fallback: gathered only if it runs.
+      const judged = judge([overall.a], [overall.b], judgeOpts, () => samplesAtPoints(a, r.name, pairs.pa))
+      const judgement = overall.count === 0 ? { ...judged, skipped: pairs.pa.length === 0 ? 'the runs have no sweep point in common' : 'no point was measured in both runs' } : judged
       return { result: r.name, units: r.units, direction: r.direction, verdict: judgement.change, judgement, points }
     })
   return {
@@ -102,13 +90,19 @@ export function compareRuns(a: Run, b: Run, opts: CompareOptions = {}): RunCompa
 
 // --- internal ---
 
-// Points of B paired with the point of A holding the same input values (inputs matched by name).
-function matchPoints(a: Run, b: Run): { pa: number; pb: number }[] {
+/** Points of B (`pb`) paired with the point of A (`pa`) holding the same input values; typed arrays, as sweeps reach 10⁵ points. */
+type Pairs = { pa: Int32Array; pb: Int32Array }
+
+// Inputs are matched by name, so a reordering of the inputs still pairs the points.
+function matchPoints(a: Run, b: Run): Pairs {
   const n = pointCount(b.inputs)
-  if (sameInputs(a.inputs, b.inputs)) return Array.from({ length: n }, (_, p) => ({ pa: p, pb: p }))
+  if (sameInputs(a.inputs, b.inputs)) {
+    const same = Int32Array.from({ length: n }, (_, p) => p)
+    return { pa: same, pb: same }
+  }
   const namesA = a.inputs.map((v) => v.name).sort().join('\u0000')
   const namesB = b.inputs.map((v) => v.name).sort().join('\u0000')
-  if (namesA !== namesB) return []
+  if (namesA !== namesB) return { pa: new Int32Array(0), pb: new Int32Array(0) }
   const key = (inputs: Record<string, InputValue>) =>
     Object.keys(inputs)
       .sort()
@@ -116,10 +110,74 @@ function matchPoints(a: Run, b: Run): { pa: number; pb: number }[] {
       .join('\u0000')
   const inA = new Map<string, number>()
   for (let p = 0; p < pointCount(a.inputs); p++) inA.set(key(pointInputs(a.inputs, p)), p)
-  const out: { pa: number; pb: number }[] = []
+  const pa: number[] = []
+  const pb: number[] = []
   for (let p = 0; p < n; p++) {
-    const pa = inA.get(key(pointInputs(b.inputs, p)))
-    if (pa !== undefined) out.push({ pa, pb: p })
+    const at = inA.get(key(pointInputs(b.inputs, p)))
+    if (at === undefined) continue
+    pa.push(at)
+    pb.push(p)
+  }
+  return { pa: Int32Array.from(pa), pb: Int32Array.from(pb) }
+}
+
+/** The means of A's and B's point means over the pairs where both have a value (NaN when there is none), summed in pair order. */
+function meansOverCommonPoints(meansA: Float64Array, meansB: Float64Array, pairs: Pairs): { a: number; b: number; count: number } {
+  let sumA = 0
+  let sumB = 0
+  let count = 0
+  for (let k = 0; k < pairs.pa.length; k++) {
+    const x = meansA[pairs.pa[k]]
+    const y = meansB[pairs.pb[k]]
+    if (Number.isFinite(x) && Number.isFinite(y)) {
+      sumA += x
+      sumB += y
+      count++
+    }
+  }
+  return count === 0 ? { a: Number.NaN, b: Number.NaN, count } : { a: sumA / count, b: sumB / count, count }
+}
+
+/** Every finite sample of a run at these points, point by point, repeat by repeat. */
+function samplesAtPoints(run: Run, result: string, points: Int32Array): Float64Array {
+  const column = scalarColumn(run, result)
+  if (!column) return new Float64Array(0)
+  const repeats = run.repeats
+  const out = new Float64Array(points.length * Math.max(repeats, 0))
+  let k = 0
+  for (const p of points) {
+    for (let i = p * repeats, end = i + repeats; i < end; i++) {
+      const x = column[i]
+      if (Number.isFinite(x)) out[k++] = x
+    }
+  }
+  return out.subarray(0, k)
+}
+
+function comparePoints(a: Run, b: Run, result: string, pairs: Pairs, judgeOpts: JudgeOptions, alpha: number): PointComparison[] {
+  // Each column read once, before the loop: `run.data` may load from the store on every access.
+  const columnA = scalarColumn(a, result)
+  const columnB = scalarColumn(b, result)
+  // Buffers reused at every point (judge and significance keep no reference to them).
+  const sa: number[] = []
+  const sb: number[] = []
+  const out: PointComparison[] = []
+  for (let k = 0; k < pairs.pb.length; k++) {
+    const pb = pairs.pb[k]
+    sa.length = 0
+    sb.length = 0
+    if (columnA) appendFiniteSamples(sa, columnA, a.repeats, pairs.pa[k])
+    if (columnB) appendFiniteSamples(sb, columnB, b.repeats, pb)
+    const ma = mean(sa)
+    const mb = mean(sb)
+    const base = { inputs: pointInputs(b.inputs, pb), a: { mean: ma, n: sa.length }, b: { mean: mb, n: sb.length }, ratio: mb / ma }
+    if (sa.length === 0 || sb.length === 0) {
+      out.push({ ...base, ratio: Number.NaN, changePercent: Number.NaN, pValue: null, significant: null, verdict: 'missing' })
+      continue
+    }
+    const j = judge([ma], sb, judgeOpts, sa)
+    const sig = significance(sa, sb, alpha)
+    out.push({ ...base, ...sig, changePercent: j.changePercent, verdict: sig.significant === false ? 'unchanged' : j.change })
   }
   return out
 }

@@ -1,5 +1,5 @@
-import { buildHistories, finiteSamples, pointMeans, runRef, scalarResults, type History, type InputChange, type RunRef } from '../history'
-import { mean } from '../stats'
+import { appendFiniteSamples, buildHistories, pointMeans, runRef, scalarColumn, scalarResults, type History, type InputChange, type RunRef } from '../history'
+import { mean, type NumberList } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { Direction, InputValue, RegressionMethod, ResultVar, Run } from '../types'
 import { judge, needsHistory, type Change, type Judgement } from './methods'
@@ -114,7 +114,7 @@ export function resolveMethod(result: ResultVar, opts: Pick<RegressionOptions, '
 }
 
 /** Mann-Whitney U of baseline against current samples; significance is null when n is too small to reach alpha at all. */
-export function significance(baseline: readonly number[], current: readonly number[], alpha: number): { pValue: number | null; significant: boolean | null } {
+export function significance(baseline: NumberList, current: NumberList, alpha: number): { pValue: number | null; significant: boolean | null } {
   if (baseline.length < 2 || current.length < 2) return { pValue: null, significant: null }
   const { pValue } = mannWhitneyU(baseline, current)
   if (!Number.isFinite(pValue)) return { pValue: null, significant: null }
@@ -129,21 +129,26 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
   const { method, threshold } = resolveMethod(r, o)
   const judgeOpts = { method, threshold, gatePercent: o.gatePercent, direction: r.direction }
   const currentMeans = pointMeans(current, r.name)
-  const used = [...currentMeans.keys()].filter((p) => Number.isFinite(currentMeans[p]))
+  const currentSamples = finiteValues(currentMeans)
   // The run value is the mean over the points the newest run measured, so a point that failed
-  // this time does not shift the comparison.
-  const withValue = earlier.map((run) => ({ run, means: pointMeans(run, r.name) })).filter(({ means }) => used.some((p) => Number.isFinite(means[p])))
-  const historyValues = withValue.map(({ means }) => mean(used.map((p) => means[p])))
-  const historySamples: number[] = []
-  for (const { run } of withValue) for (const p of used) for (const x of finiteSamples(run, r.name, p)) historySamples.push(x)
-  const currentSamples = used.map((p) => currentMeans[p])
+  // this time does not shift the comparison. One pass per earlier run: its data may be read from the store.
+  const withValue: Run[] = []
+  const historyValues: number[] = []
+  for (const run of earlier) {
+    const value = meanWhereMeasured(pointMeans(run, r.name), currentMeans)
+    if (value.count === 0) continue
+    withValue.push(run)
+    historyValues.push(value.mean)
+  }
+  // Every earlier sample only matters to adaptive's fallback: gathered only if it runs.
+  const historySamples = () => samplesWhereMeasured(withValue, r.name, currentMeans, currentSamples.length)
   const judgement = judge(historyValues, [mean(currentSamples)], judgeOpts, historySamples)
   const young = needsHistory(method) && withValue.length < o.minHistory
   const verdict: Verdict = young ? 'young' : judgement.change
   const note = young
     ? `young baseline: ${withValue.length} earlier run${withValue.length === 1 ? '' : 's'} (needs ${o.minHistory}); notify only, does not block`
     : judgement.skipped
-  const points = o.points ? judgePoints(r, current, withValue.map(({ run }) => run), history, judgeOpts, o) : []
+  const points = o.points ? judgePoints(r, current, withValue, history, judgeOpts, o) : []
   return {
     result: r.name,
     units: r.units,
@@ -153,27 +158,77 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
     signal: judgement.change,
     note,
     judgement,
-    baselineRuns: withValue.map(({ run }) => runRef(run)),
+    baselineRuns: withValue.map(runRef),
     historyValues,
     currentSamples,
     points,
   }
 }
 
+/** The finite values of a list, in order, as a plain array. */
+function finiteValues(xs: Float64Array): number[] {
+  const out: number[] = []
+  for (let p = 0; p < xs.length; p++) if (Number.isFinite(xs[p])) out.push(xs[p])
+  return out
+}
+
+/**
+ * Mean of a run's point means over the points where the newest run has a value, summed in point
+ * order exactly as `mean` would over those points, without listing them.
+ */
+function meanWhereMeasured(means: Float64Array, currentMeans: Float64Array): { mean: number; count: number } {
+  let sum = 0
+  let count = 0
+  for (let p = 0; p < currentMeans.length; p++) {
+    const x = means[p]
+    if (Number.isFinite(currentMeans[p]) && Number.isFinite(x)) {
+      sum += x
+      count++
+    }
+  }
+  return { mean: count === 0 ? Number.NaN : sum / count, count }
+}
+
+/** Every finite sample of the runs at the points the newest run measured: run by run, point by point, repeat by repeat. */
+function samplesWhereMeasured(runs: readonly Run[], result: string, currentMeans: Float64Array, measured: number): Float64Array {
+  const out = new Float64Array(runs.reduce((n, run) => n + measured * Math.max(run.repeats, 0), 0))
+  let k = 0
+  for (const run of runs) {
+    const column = scalarColumn(run, result)
+    if (!column) continue
+    const repeats = run.repeats
+    for (let p = 0; p < currentMeans.length; p++) {
+      if (!Number.isFinite(currentMeans[p])) continue
+      for (let i = p * repeats, end = i + repeats; i < end; i++) {
+        const x = column[i]
+        if (Number.isFinite(x)) out[k++] = x
+      }
+    }
+  }
+  return out.subarray(0, k)
+}
+
 function judgePoints(r: ResultVar, current: Run, earlier: Run[], history: History, judgeOpts: Parameters<typeof judge>[2], o: Resolved): PointVerdict[] {
   const n = pointCount(history.inputs)
   const pointOpts = { ...judgeOpts, explain: false }
+  // Each run's column read once, before the loop: `run.data` may load from the store on every access.
+  const currentColumn = scalarColumn(current, r.name)
+  const columns = earlier.map((run) => ({ column: scalarColumn(run, r.name), repeats: run.repeats }))
+  // Buffers reused at every point (judge and significance keep no reference to them).
+  const currentSamples: number[] = []
+  const baselineSeries: number[] = []
+  const baselineSamples: number[] = []
   const out: PointVerdict[] = []
   for (let p = 0; p < n; p++) {
-    // Each run's finite samples at this point, read once: big sweeps judge hundreds of thousands of points.
-    const currentSamples = finiteSamples(current, r.name, p)
-    const baselineSeries: number[] = []
-    const baselineSamples: number[] = []
-    for (const run of earlier) {
-      const samples = finiteSamples(run, r.name, p)
-      if (samples.length === 0) continue
-      baselineSeries.push(mean(samples))
-      for (const x of samples) baselineSamples.push(x)
+    currentSamples.length = 0
+    if (currentColumn) appendFiniteSamples(currentSamples, currentColumn, current.repeats, p)
+    baselineSeries.length = 0
+    baselineSamples.length = 0
+    for (const { column, repeats } of columns) {
+      if (!column) continue
+      const from = baselineSamples.length
+      appendFiniteSamples(baselineSamples, column, repeats, p)
+      if (baselineSamples.length > from) baselineSeries.push(meanFrom(baselineSamples, from))
     }
     const base = { point: p, inputs: pointInputs(history.inputs, p), pValue: null, significant: null }
     if (currentSamples.length === 0) {
@@ -188,6 +243,13 @@ function judgePoints(r: ResultVar, current: Run, earlier: Run[], history: Histor
     out.push({ ...base, ...sig, verdict, changePercent: j.changePercent, baseline: j.baseline, current: j.current })
   }
   return out
+}
+
+/** Mean of the (finite) values from index `from` on, summed in order as `mean` does on their own array. */
+function meanFrom(xs: readonly number[], from: number): number {
+  let sum = 0
+  for (let i = from; i < xs.length; i++) sum += xs[i]
+  return sum / (xs.length - from)
 }
 
 // The smallest two-sided p-value the exact test can give: both orderings fully separated.

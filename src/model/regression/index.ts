@@ -3,7 +3,7 @@ export type { BenchmarkVerdict, PointVerdict, RegressionOptions, ResultVerdict, 
 export { compareRuns } from './compare'
 export type { CompareOptions, PointComparison, ResultComparison, RunComparison } from './compare'
 export { judge, changePercentOf, defaultThresholds, defaultGatePercent, needsHistory } from './methods'
-export type { Change, JudgeOptions, Judgement } from './methods'
+export type { Change, HistorySamples, JudgeOptions, Judgement } from './methods'
 export { mannWhitneyU, mannKendall, theilSenSlope, normalSf } from './rank-tests'
 export type { TestResult } from './rank-tests'
 export { toCheckReport, toCompareReport, finiteOrNull, formatNumber, formatPercent, formatChange, formatThreshold, formatRunRef, pointsWith } from './report'

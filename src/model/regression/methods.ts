@@ -2,7 +2,7 @@
  * The four regression tests of bencher's `regression.py`, direction aware, on one series:
  * the earlier runs' values (one per run) against the newest run's samples.
  */
-import { mad, mean, median } from '../stats'
+import { countFinite, mad, mean, median, type NumberList } from '../stats'
 import type { Direction, RegressionMethod } from '../types'
 import { mannKendall, theilSenSlope } from './rank-tests'
 
@@ -46,6 +46,13 @@ export type Judgement = {
   skipped: string | null
 }
 
+/**
+ * Every earlier sample, for adaptive's fallback: the values, or a function giving them. A function
+ * is called only when the fallback runs, so callers need not gather millions of samples that are
+ * not used (the fallback needs fewer than 4 earlier runs).
+ */
+export type HistorySamples = NumberList | (() => NumberList)
+
 /** Default threshold of each method; null means the method needs one. */
 export const defaultThresholds: Record<RegressionMethod, number | null> = { adaptive: 3.5, percentage: 10, delta: null, absolute: null }
 
@@ -62,7 +69,7 @@ export function needsHistory(method: RegressionMethod): boolean {
  * `history` holds one value per earlier run (oldest first); `historySamples`, when given, every
  * earlier sample, used by adaptive's fallback to percentage exactly as bencher does.
  */
-export function judge(history: readonly number[], current: ArrayLike<number>, opts: JudgeOptions, historySamples?: ArrayLike<number>): Judgement {
+export function judge(history: readonly number[], current: ArrayLike<number>, opts: JudgeOptions, historySamples?: HistorySamples): Judgement {
   const hist = history.filter(Number.isFinite)
   const curr = mean(current)
   const threshold = opts.threshold ?? defaultThresholds[opts.method]
@@ -138,7 +145,7 @@ function signed(x: number, digits = 2): string {
   return Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(digits)}` : String(x)
 }
 
-function percentage(base: Judgement, hist: number[], curr: number, t: number, direction: Direction): Judgement {
+function percentage(base: Judgement, hist: NumberList, curr: number, t: number, direction: Direction): Judgement {
   const baseline = mean(hist)
   const changePercent = changePercentOf(curr, baseline)
   return {
@@ -175,11 +182,12 @@ function absolute(base: Judgement, curr: number, limit: number, direction: Direc
   }
 }
 
-function adaptive(base: Judgement, hist: number[], curr: number, t: number, pct: number, direction: Direction, historySamples: ArrayLike<number> | undefined, explain: boolean): Judgement {
+function adaptive(base: Judgement, hist: number[], curr: number, t: number, pct: number, direction: Direction, historySamples: HistorySamples | undefined, explain: boolean): Judgement {
   if (hist.length < 4) {
     // Too little history for a robust scale: bencher falls back to percentage at the gate, on every earlier sample.
-    const flat = historySamples ? Array.from(historySamples).filter(Number.isFinite) : hist
-    const p = percentage(base, flat.length > 0 ? flat : hist, curr, pct, direction)
+    // The mean skips missing samples itself, so they are not copied out first.
+    const samples = typeof historySamples === 'function' ? historySamples() : historySamples
+    const p = percentage(base, samples && countFinite(samples) > 0 ? samples : hist, curr, pct, direction)
     return {
       ...p,
       method: 'adaptive',

@@ -1,5 +1,5 @@
 /** Rank-based tests used by the regression checks. Pure functions over number arrays; NaN values are skipped. */
-import { median } from '../stats'
+import { countFinite, median } from '../stats'
 
 export type TestResult = { statistic: number; pValue: number }
 
@@ -10,16 +10,14 @@ export type TestResult = { statistic: number; pValue: number }
  * `statistic` is U of `a`; the p-value is NaN when either sample is empty.
  */
 export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): TestResult {
-  const x = finite(a)
-  const y = finite(b)
-  const n1 = x.length
-  const n2 = y.length
+  // Called at every sweep point: the pooled sample is the only array made.
+  const n1 = countFinite(a)
+  const n2 = countFinite(b)
   if (n1 === 0 || n2 === 0) return { statistic: Number.NaN, pValue: Number.NaN }
-  // Ranks without objects or a comparator: sort the pooled values numerically, then each x's
+  // Ranks without objects or a comparator: sort the pooled values numerically, then each value's
   // average rank is the middle of its run of equal values (found by binary search).
   const pooled = new Float64Array(n1 + n2)
-  pooled.set(x)
-  pooled.set(y, n1)
+  appendFinite(pooled, appendFinite(pooled, 0, a), b)
   pooled.sort()
   const tieSizes: number[] = []
   for (let i = 0; i < pooled.length; ) {
@@ -28,20 +26,20 @@ export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): TestRe
     if (j > i) tieSizes.push(j - i + 1)
     i = j + 1
   }
-  let r1 = 0
-  for (const v of x) r1 += (lowerBound(pooled, v) + upperBound(pooled, v) - 1) / 2 + 1
+  // Ranks are halves of integers, so their sums are exact: rank the smaller sample and take
+  // the other's sum from the total n(n+1)/2, with the same result as ranking a.
+  const n = n1 + n2
+  const r1 = n1 <= n2 ? rankSum(pooled, a) : (n * (n + 1)) / 2 - rankSum(pooled, b)
   const u1 = r1 - (n1 * (n1 + 1)) / 2
   const mu = (n1 * n2) / 2
   if (tieSizes.length === 0 && n1 <= 25 && n2 <= 25) {
     // P(U <= u) from the exact null distribution; two-sided p doubles the smaller tail.
-    const dist = exactUDistribution(n1, n2)
-    const total = dist.reduce((s, c) => s + c, 0)
+    const { counts: dist, total } = exactUDistribution(n1, n2)
     const u = Math.round(Math.min(u1, n1 * n2 - u1))
     let tail = 0
     for (let k = 0; k <= u; k++) tail += dist[k]
     return { statistic: u1, pValue: Math.min(1, (2 * tail) / total) }
   }
-  const n = n1 + n2
   const tieTerm = tieSizes.reduce((s, t) => s + t ** 3 - t, 0)
   const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)))
   if (variance <= 0) return { statistic: u1, pValue: 1 }
@@ -123,6 +121,22 @@ function upperBound(sorted: Float64Array, v: number): number {
   return lo
 }
 
+/** Sum of the average ranks, in the sorted pooled sample, of the finite values of `xs`. */
+function rankSum(pooled: Float64Array, xs: ArrayLike<number>): number {
+  let sum = 0
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i]
+    if (Number.isFinite(v)) sum += (lowerBound(pooled, v) + upperBound(pooled, v) - 1) / 2 + 1
+  }
+  return sum
+}
+
+/** Copy the finite values of `xs` into `out` from index `at`; returns the index after the last one. */
+function appendFinite(out: Float64Array, at: number, xs: ArrayLike<number>): number {
+  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out[at++] = xs[i]
+  return at
+}
+
 function finite(xs: ArrayLike<number>): number[] {
   const out: number[] = []
   for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out.push(xs[i])
@@ -144,13 +158,16 @@ function erfc(x: number): number {
 }
 
 // Every point of a sweep has the same sample sizes: each distribution is built once per process.
-const uDistributions = new Map<string, number[]>()
+const uDistributions = new Map<string, { counts: number[]; total: number }>()
 const mahonianRows = new Map<number, number[]>()
 
-function exactUDistribution(m: number, n: number): number[] {
+function exactUDistribution(m: number, n: number): { counts: number[]; total: number } {
   const key = `${m},${n}`
   let dist = uDistributions.get(key)
-  if (!dist) uDistributions.set(key, (dist = buildUDistribution(m, n)))
+  if (!dist) {
+    const counts = buildUDistribution(m, n)
+    uDistributions.set(key, (dist = { counts, total: counts.reduce((s, c) => s + c, 0) }))
+  }
   return dist
 }
 

@@ -5,7 +5,7 @@ import type { RunHeader } from '../../store'
 import { renderMarkdown } from '../markdown'
 import type { SampleRow } from '../samples'
 import { attr, benchmarkApiPath, benchmarkPath, comparePath, formatTime, samplesPath, tabLabel, withQuery } from './links'
-import { Layout, toHtml } from './layout'
+import { Layout, layoutHead, toHtml, type LayoutProps } from './layout'
 import { RunTabs, type RunTabsProps } from './run-tabs'
 
 export type SamplesPage = { rows: SampleRow[]; total: number; page: number; pages: number; perPage: number }
@@ -50,14 +50,7 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
   const header = props.runs.find((r) => r.id === run.id)
   const executed = (header?.sampleCount ?? props.samples.total) + run.failures.length
   return toHtml(
-    <Layout
-      title={name}
-      charts
-      nav={[
-        { href: '/', label: 'All benchmarks' },
-        { href: benchmarkApiPath(name), label: 'JSON' },
-      ]}
-    >
+    <Layout {...frame(name)}>
       <RunTabs name={name} runs={props.runs} selected={run.id as number} query={props.query} historyStarts={props.tabs.historyStarts} historyTab={props.tabs.historyTab} />
       <section class="run" id={`run-${run.id}`}>
         <h2>{Html.escapeHtml(run.title)}</h2>
@@ -86,7 +79,23 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
   )
 }
 
+/** The head of a benchmark's page, the same for every run: sent before the page is drawn. */
+export function benchmarkPageHead(name: string): string {
+  return layoutHead(frame(name))
+}
+
 // --- internal ---
+
+function frame(name: string): Omit<LayoutProps, 'children'> {
+  return {
+    title: name,
+    charts: true,
+    nav: [
+      { href: '/', label: 'All benchmarks' },
+      { href: benchmarkApiPath(name), label: 'JSON' },
+    ],
+  }
+}
 
 function Parameters({ run }: { run: Run }): JSX.Element {
   const meta: [string, string][] = [

@@ -26,6 +26,8 @@ export function Layout(props: LayoutProps): string {
           <link rel="icon" href="data:," />
           <link rel="stylesheet" href="/assets/bench-plot.css" />
           {props.charts && hasAsset('charts.css') ? <link rel="stylesheet" href="/assets/charts.css" /> : ''}
+          {/* Without JavaScript a lazy chart is the server's SVG as an image: hide the box the browser would draw in. */}
+          {props.charts ? '<noscript><style>.bp-svg .bp-placeholder{display:none}</style></noscript>' : ''}
           {props.charts && hasAsset('echarts.min.js') ? <script defer src="/assets/echarts.min.js"></script> : ''}
           {props.charts && hasAsset('charts.js') ? <script defer src="/assets/charts.js"></script> : ''}
           {props.pageScript ? <script defer src="/assets/pages.js"></script> : ''}
@@ -51,6 +53,14 @@ export function Layout(props: LayoutProps): string {
       </html>
     )
   )
+}
+
+const contentMark = '\u0000content\u0000'
+
+/** Everything of a page before its content: what can be sent while the content is drawn. */
+export function layoutHead(props: Omit<LayoutProps, 'children'>): string {
+  const page = Layout({ ...props, children: contentMark })
+  return page.slice(0, page.indexOf(contentMark))
 }
 
 /** A rendered element as a string: pages here are never async. */

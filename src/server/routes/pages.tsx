@@ -9,17 +9,21 @@ import type { RunHeader } from '../../store'
 import type { ServerContext } from '../context'
 import { pageHeaders } from '../context'
 import type { HistoryOutline } from '../history-cache'
-import { BenchmarkPage, type RunCompare } from '../pages/benchmark-page'
-import { parseChartRequest, renderRunCharts } from '../pages/charts-region'
+import { BenchmarkPage, benchmarkPageHead, type RunCompare } from '../pages/benchmark-page'
+import { formatChartQuery, parseChartRequest, renderRunCharts, renderRunFigure, type ChartOverlay } from '../pages/charts-region'
 import { ComparePage } from '../pages/compare-page'
 import { HistoryPage } from '../pages/history-page'
 import { comparisonRegion, historyRegion, inputChangesNote, verdictRegion } from '../pages/history-region'
 import { filterAndSortRows, IndexPage, parseIndexSort } from '../pages/index-page'
 import { benchmarkPath } from '../pages/links'
 import { pageOfSamples } from '../samples'
+import { streamPage } from '../stream-page'
 
 /** Rows of the samples table per page. */
 export const samplesPerPage = 100
+
+/** Charts of a run page drawn on the server (the first row); the browser draws the rest as they scroll into view. */
+export const eagerFigures = 2
 
 /**
  * `/`: the index (`?sort=`, `?q=`), or a redirect to the one benchmark served; `/b/<name>`: a
@@ -62,10 +66,16 @@ export const pageRoutes = (ctx: ServerContext) =>
         const page = Number.parseInt(query.page ?? '1', 10)
         const samples = { ...pageOfSamples(run, Number.isFinite(page) ? page : 1, samplesPerPage), perPage: samplesPerPage }
         const vsRun = vs.id === null ? null : ctx.source.getRun(name, vs.id)
-        const vsHeader = runs.find((r) => r.id === vs.id)
         const keep = Object.fromEntries(['run', 'vs'].filter((k) => query[k] !== undefined).map((k) => [k, query[k]]))
-        const overlay = vsRun && vsHeader ? { run: vsRun, label: `run ${vsHeader.id}, ${vsHeader.timeLabel ?? vsHeader.time.slice(0, 10)}` } : undefined
-        const charts = renderRunCharts(run, parseChartRequest(query), ctx.media, { keep, overlay })
+        const chartRequest = parseChartRequest(query)
+        // A lazy figure's URL names the run, the compared run and the chart options: it draws that figure alone.
+        const figureQuery = `?run=${runId}&vs=${vs.id ?? 'none'}&${formatChartQuery(chartRequest).slice(1)}`.replace(/&$/, '')
+        const charts = renderRunCharts(run, chartRequest, ctx.media, {
+          keep,
+          overlay: overlayOf(runs, vsRun),
+          eagerFigures,
+          figureUrl: (id) => `${benchmarkPath(name)}/figure/${id}${figureQuery}`,
+        })
         const newest = outline.at(-1) as HistoryOutline
         const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
         // Judging every point of a huge sweep takes seconds: then the page asks first (?points=all).
@@ -81,7 +91,22 @@ export const pageRoutes = (ctx: ServerContext) =>
         }
         const tabs = { historyStarts: outline.slice(1).map((h) => h.runIds[0]), historyTab: newest.runIds.length >= 2 }
         return BenchmarkPage({ name, runs, run, query, charts: charts.html, samples, tabs, top, compare })
-      })
+      }, { head: () => benchmarkPageHead(name) })
+    })
+    .get('/b/:name/figure/:id', ({ params, request }) => {
+      const name = params.name
+      const query = Object.fromEntries(new URL(request.url).searchParams)
+      const runs = ctx.source.listRuns(name)
+      const runId = query.run === undefined ? runs[runs.length - 1].id : runIdIn(name, runs, query.run)
+      const vs = chooseVs(name, runs, ctx.histories.outline(runs), runId, query.vs)
+      const key = `figure|${name}|${runs.map((r) => r.id).join(',')}|${params.id}|${canonicalQuery(query)}`
+      return cachedPage(ctx, key, request, () => {
+        const run = ctx.source.getRun(name, runId) as Run
+        const overlay = overlayOf(runs, vs.id === null ? null : ctx.source.getRun(name, vs.id))
+        const svg = renderRunFigure(run, parseChartRequest(query), params.id, { overlay })
+        if (svg === null) throw new BenchPlotError('NOT_FOUND', `run ${runId} of "${name}" has no figure ${params.id}`)
+        return svg
+      }, { type: svgHeaders })
     })
     .get('/b/:name/compare', ({ params, request }) => {
       const name = params.name
@@ -160,12 +185,23 @@ function canonicalQuery(query: Record<string, string>): string {
     .join('&')
 }
 
-function cachedPage(ctx: ServerContext, key: string, request: Request, render: () => string): Response {
+// A figure drawn alone, as an image: nothing in it may run or load.
+const svgHeaders = { 'content-type': 'image/svg+xml; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff' }
+
+function overlayOf(runs: RunHeader[], vsRun: Run | null): ChartOverlay | undefined {
+  const header = vsRun && runs.find((r) => r.id === vsRun.id)
+  return vsRun && header ? { run: vsRun, label: `run ${header.id}, ${header.timeLabel ?? header.time.slice(0, 10)}` } : undefined
+}
+
+function cachedPage(ctx: ServerContext, key: string, request: Request, render: () => string, opts: { type?: Record<string, string>; head?: () => string } = {}): Response {
   const etag = ctx.pages.etag(key)
-  const headers: Record<string, string> = { ...pageHeaders, etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }
+  const headers: Record<string, string> = { ...(opts.type ?? pageHeaders), etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }
   const inm = request.headers.get('if-none-match')
   if (inm && inm.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers })
-  const page = ctx.pages.get(key) ?? ctx.pages.set(key, render())
+  let page = ctx.pages.get(key)
+  // A page not drawn yet goes out head first, unencoded; it is kept once drawn, and later requests get its bytes.
+  if (!page && opts.head) return new Response(streamPage(opts.head(), render, (html) => ctx.pages.set(key, html)), { headers })
+  page ??= ctx.pages.set(key, render())
   // Served from the bytes kept: a repeated request costs no rendering and no encoding.
   if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
     return new Response(page.gzip(), { headers: { ...headers, 'content-encoding': 'gzip' } })

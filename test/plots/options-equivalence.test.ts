@@ -1,0 +1,36 @@
+// The chart options of many run shapes must stay byte-identical to those of f0bc473, the last
+// commit that bucketed values in one array per cell: the digests were written by
+// `bun test/plots/options-fixture.ts <f0bc473 checkout>` and must not be regenerated from the code under test.
+import { describe, expect, it } from 'bun:test'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { sweepSignature } from '../../src/model/signature'
+import { chooseCharts, parseChartRequest, toEChartsOption } from '../../src/plots'
+import { digestCase, optionCases, type ChartDigest } from './options-cases'
+
+const expected: ChartDigest[] = JSON.parse(readFileSync(join(import.meta.dir, '../fixtures/plots-options/digests.json'), 'utf8'))
+const api = { toEChartsOption, chooseCharts, parseChartRequest, sweepSignature }
+
+describe('chart options are the same as before the compact buckets', () => {
+  const cases = optionCases()
+
+  it('covers every chart kind, a reduced heatmap, vec, bool and overlay runs', () => {
+    const keys = expected.map((d) => d.key).join('\n')
+    for (const kind of ['histogram', 'line', 'curve', 'bar', 'box', 'violin', 'scatter-jitter', 'scatter', 'heatmap', 'band']) expect(keys).toContain(` ${kind} `)
+    expect(keys).toMatch(/heatmap pos\[2\]/)
+    expect(keys).toMatch(/box ok/)
+    expect(expected.some((d) => JSON.stringify(d.outline).includes('(each the mean of a 2×2 block)'))).toBe(true)
+    expect(expected.some((d) => JSON.stringify(d.outline).includes('Dashed: '))).toBe(true)
+  })
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    const got = digestCase(c, api)
+    const want = expected.filter((d) => d.key.startsWith(`${name} #`))
+    expect(got.map((d) => d.key)).toEqual(want.map((d) => d.key))
+    // The outline first, for a readable diff; then the digest of the whole JSON.
+    for (let i = 0; i < got.length; i++) {
+      expect({ key: got[i].key, outline: got[i].outline }).toEqual({ key: want[i].key, outline: want[i].outline })
+      expect({ key: got[i].key, length: got[i].length, sha256: got[i].sha256 }).toEqual({ key: want[i].key, length: want[i].length, sha256: want[i].sha256 })
+    }
+  })
+})

@@ -15,7 +15,9 @@ export function* iterateSamples(run: Run): Generator<SampleRow> {
 }
 
 /** A page of samples: rows `[offset, offset + limit)` of `iterateSamples`, plus the total. */
-export function pageOfSamples(run: Run, page: number, perPage: number): { rows: SampleRow[]; total: number; page: number; pages: number } {
+export function pageOfSamples(lazy: Run, page: number, perPage: number): { rows: SampleRow[]; total: number; page: number; pages: number } {
+  // Columns may be getters that read the store: take each once, not once per cell.
+  const run: Run = { ...lazy, data: { ...lazy.data } }
   const cells = cellCount(run)
   // Count first (cheap: no objects), then build only the rows shown.
   const filled: number[] = []

@@ -171,6 +171,22 @@ export function appendFiniteSamples(out: number[], column: Float64Array, repeats
   return out
 }
 
+/** Every finite sample of a run's result at these points: point by point, repeat by repeat (empty without the result). */
+export function samplesAtPoints(run: Run, result: string, points: ArrayLike<number>): Float64Array {
+  const column = scalarColumn(run, result)
+  if (!column) return new Float64Array(0)
+  const repeats = run.repeats
+  const out = new Float64Array(points.length * Math.max(repeats, 0))
+  let k = 0
+  for (let j = 0; j < points.length; j++) {
+    for (let i = points[j] * repeats, end = i + repeats; i < end; i++) {
+      const x = column[i]
+      if (Number.isFinite(x)) out[k++] = x
+    }
+  }
+  return out.subarray(0, k)
+}
+
 /** Each sweep point's mean over repeats (NaN where a point has no value). */
 export function pointMeans(run: Run, result: string): Float64Array {
   const n = pointCount(run.inputs)

@@ -12,6 +12,13 @@ export function sortedFinite(xs: NumberList): Float64Array {
   return out.sort()
 }
 
+/** The finite values of a list, in order, as a plain array. */
+export function finiteValues(xs: NumberList): number[] {
+  const out: number[] = []
+  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out.push(xs[i])
+  return out
+}
+
 export function countFinite(xs: NumberList): number {
   let n = 0
   for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) n++

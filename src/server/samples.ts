@@ -6,7 +6,8 @@ import type { InputValue, Run } from '../model/types'
 export type SampleRow = { inputs: Record<string, InputValue>; repeat: number; results: Record<string, ReturnType<typeof readCell>> }
 
 /** Every sample of a run in sweep order (C order over inputs, then repeat), lazily. */
-export function* iterateSamples(run: Run): Generator<SampleRow> {
+export function* iterateSamples(lazy: Run): Generator<SampleRow> {
+  const run = withColumnsRead(lazy)
   const cells = cellCount(run)
   for (let cell = 0; cell < cells; cell++) {
     const row = sampleAt(run, cell)
@@ -16,8 +17,7 @@ export function* iterateSamples(run: Run): Generator<SampleRow> {
 
 /** A page of samples: rows `[offset, offset + limit)` of `iterateSamples`, plus the total. */
 export function pageOfSamples(lazy: Run, page: number, perPage: number): { rows: SampleRow[]; total: number; page: number; pages: number } {
-  // Columns may be getters that read the store: take each once, not once per cell.
-  const run: Run = { ...lazy, data: { ...lazy.data } }
+  const run = withColumnsRead(lazy)
   const cells = cellCount(run)
   // Count first (cheap: no objects), then build only the rows shown.
   const filled: number[] = []
@@ -93,4 +93,9 @@ function csvField(v: unknown): string {
   if (v === undefined || v === null) return ''
   const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+// Columns may be getters that read the store (see storeSource): take each once per pass, not once per cell.
+function withColumnsRead(run: Run): Run {
+  return { ...run, data: { ...run.data } }
 }

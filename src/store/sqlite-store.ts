@@ -2,7 +2,7 @@ import { Database } from 'bun:sqlite'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { BenchPlotError } from '../errors'
-import { cellCount, sampleCount } from '../model/sweep'
+import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
 import { closestNames } from './names'
 import { migrations, schemaVersion } from './schema'
@@ -154,14 +154,13 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
   const readRun = (row: RunRow): Run => {
     const { inputs, results } = declarations(row.id)
     const header = headerOf(row, inputs, results)
-    const cells = cellCount(header)
+    const inputLengths = inputs.map((v) => v.values.length)
     const blobs = new Map((q.columns.all(row.id) as { result_position: number; encoding: string; data: Uint8Array }[]).map((c) => [c.result_position, c]))
     const data: Record<string, Column> = {}
     results.forEach((r, position) => {
       const blob = blobs.get(position)
-      const expected = cells * (r.kind === 'vec' ? (r.size ?? 1) : 1)
       const column = blob && decodeColumn(blob.encoding, blob.data)
-      if (!column || column.length !== expected) throw goneError(row.benchmark, location)
+      if (!column || column.length !== expectedLength({ ...r, size: r.size ?? null, repeats: row.repeats }, inputLengths)) throw goneError(row.benchmark, location)
       data[r.name] = column
     })
     const { failureCount: _f, sampleCount: _s, ...run } = header
@@ -288,7 +287,7 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
 type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }
 
 // Values a column holds: one per (sweep point, repeat), times the components of a vec.
-function expectedLength(c: ColumnShape, inputLengths: number[]): number {
+function expectedLength(c: Pick<ColumnShape, 'kind' | 'size' | 'repeats'>, inputLengths: number[]): number {
   return inputLengths.reduce((n, k) => n * k, c.repeats) * (c.kind === 'vec' ? (c.size ?? 1) : 1)
 }
 

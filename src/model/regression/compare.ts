@@ -1,4 +1,4 @@
-import { appendFiniteSamples, inputChanges, pointMeans, runRef, sameInputs, scalarColumn, scalarResults, type InputChange, type RunRef } from '../history'
+import { appendFiniteSamples, inputChanges, pointMeans, runRef, sameInputs, samplesAtPoints, scalarColumn, scalarResults, type InputChange, type RunRef } from '../history'
 import { mean } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { Direction, InputValue, RegressionMethod, Run } from '../types'
@@ -136,22 +136,6 @@ function meansOverCommonPoints(meansA: Float64Array, meansB: Float64Array, pairs
     }
   }
   return count === 0 ? { a: Number.NaN, b: Number.NaN, count } : { a: sumA / count, b: sumB / count, count }
-}
-
-/** Every finite sample of a run at these points, point by point, repeat by repeat. */
-function samplesAtPoints(run: Run, result: string, points: Int32Array): Float64Array {
-  const column = scalarColumn(run, result)
-  if (!column) return new Float64Array(0)
-  const repeats = run.repeats
-  const out = new Float64Array(points.length * Math.max(repeats, 0))
-  let k = 0
-  for (const p of points) {
-    for (let i = p * repeats, end = i + repeats; i < end; i++) {
-      const x = column[i]
-      if (Number.isFinite(x)) out[k++] = x
-    }
-  }
-  return out.subarray(0, k)
 }
 
 function comparePoints(a: Run, b: Run, result: string, pairs: Pairs, judgeOpts: JudgeOptions, alpha: number): PointComparison[] {

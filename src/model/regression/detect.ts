@@ -1,5 +1,5 @@
-import { appendFiniteSamples, buildHistories, pointMeans, runRef, scalarColumn, scalarResults, type History, type InputChange, type RunRef } from '../history'
-import { mean, type NumberList } from '../stats'
+import { appendFiniteSamples, buildHistories, pointMeans, runRef, samplesAtPoints, scalarColumn, scalarResults, type History, type InputChange, type RunRef } from '../history'
+import { finiteValues, mean, type NumberList } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { Direction, InputValue, RegressionMethod, ResultVar, Run } from '../types'
 import { judge, needsHistory, type Change, type Judgement } from './methods'
@@ -141,7 +141,7 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
     historyValues.push(value.mean)
   }
   // Every earlier sample only matters to adaptive's fallback: gathered only if it runs.
-  const historySamples = () => samplesWhereMeasured(withValue, r.name, currentMeans, currentSamples.length)
+  const historySamples = () => samplesWhereMeasured(withValue, r.name, currentMeans)
   const judgement = judge(historyValues, [mean(currentSamples)], judgeOpts, historySamples)
   const young = needsHistory(method) && withValue.length < o.minHistory
   const verdict: Verdict = young ? 'young' : judgement.change
@@ -165,13 +165,6 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
   }
 }
 
-/** The finite values of a list, in order, as a plain array. */
-function finiteValues(xs: Float64Array): number[] {
-  const out: number[] = []
-  for (let p = 0; p < xs.length; p++) if (Number.isFinite(xs[p])) out.push(xs[p])
-  return out
-}
-
 /**
  * Mean of a run's point means over the points where the newest run has a value, summed in point
  * order exactly as `mean` would over those points, without listing them.
@@ -190,22 +183,17 @@ function meanWhereMeasured(means: Float64Array, currentMeans: Float64Array): { m
 }
 
 /** Every finite sample of the runs at the points the newest run measured: run by run, point by point, repeat by repeat. */
-function samplesWhereMeasured(runs: readonly Run[], result: string, currentMeans: Float64Array, measured: number): Float64Array {
-  const out = new Float64Array(runs.reduce((n, run) => n + measured * Math.max(run.repeats, 0), 0))
+function samplesWhereMeasured(runs: readonly Run[], result: string, currentMeans: Float64Array): Float64Array {
+  const measured: number[] = []
+  for (let p = 0; p < currentMeans.length; p++) if (Number.isFinite(currentMeans[p])) measured.push(p)
+  const parts = runs.map((run) => samplesAtPoints(run, result, measured))
+  const out = new Float64Array(parts.reduce((n, part) => n + part.length, 0))
   let k = 0
-  for (const run of runs) {
-    const column = scalarColumn(run, result)
-    if (!column) continue
-    const repeats = run.repeats
-    for (let p = 0; p < currentMeans.length; p++) {
-      if (!Number.isFinite(currentMeans[p])) continue
-      for (let i = p * repeats, end = i + repeats; i < end; i++) {
-        const x = column[i]
-        if (Number.isFinite(x)) out[k++] = x
-      }
-    }
+  for (const part of parts) {
+    out.set(part, k)
+    k += part.length
   }
-  return out.subarray(0, k)
+  return out
 }
 
 function judgePoints(r: ResultVar, current: Run, earlier: Run[], history: History, judgeOpts: Parameters<typeof judge>[2], o: Resolved): PointVerdict[] {

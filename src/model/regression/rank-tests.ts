@@ -1,5 +1,5 @@
 /** Rank-based tests used by the regression checks. Pure functions over number arrays; NaN values are skipped. */
-import { countFinite, median } from '../stats'
+import { countFinite, finiteValues, median } from '../stats'
 
 export type TestResult = { statistic: number; pValue: number }
 
@@ -54,7 +54,7 @@ export function mannWhitneyU(a: ArrayLike<number>, b: ArrayLike<number>): TestRe
  * `statistic` is S = Σ sign(x_j − x_i) over i < j.
  */
 export function mannKendall(series: ArrayLike<number>): TestResult {
-  const x = finite(series)
+  const x = finiteValues(series)
   const n = x.length
   if (n < 3) return { statistic: 0, pValue: 1 }
   let s = 0
@@ -86,7 +86,7 @@ export function mannKendall(series: ArrayLike<number>): TestResult {
 
 /** Theil-Sen slope of a series against its index: the median of all pairwise slopes. */
 export function theilSenSlope(series: ArrayLike<number>): number {
-  const x = finite(series)
+  const x = finiteValues(series)
   const slopes: number[] = []
   for (let i = 0; i < x.length - 1; i++) for (let j = i + 1; j < x.length; j++) slopes.push((x[j] - x[i]) / (j - i))
   return slopes.length === 0 ? 0 : median(slopes)
@@ -135,12 +135,6 @@ function rankSum(pooled: Float64Array, xs: ArrayLike<number>): number {
 function appendFinite(out: Float64Array, at: number, xs: ArrayLike<number>): number {
   for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out[at++] = xs[i]
   return at
-}
-
-function finite(xs: ArrayLike<number>): number[] {
-  const out: number[] = []
-  for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) out.push(xs[i])
-  return out
 }
 
 // Complementary error function: the Chebyshev fit of Numerical Recipes' erfcc (fractional error < 1.2e-7).

@@ -187,14 +187,22 @@ export function samplesAtPoints(run: Run, result: string, points: ArrayLike<numb
   return out.subarray(0, k)
 }
 
-/** Each sweep point's mean over repeats (NaN where a point has no value). */
+/**
+ * Each sweep point's mean over repeats (NaN where a point has no value): the store's copy when the
+ * run carries one (`run.means`), else taken from the column. Shared: never modify it.
+ */
 export function pointMeans(run: Run, result: string): Float64Array {
-  const n = pointCount(run.inputs)
-  const out = new Float64Array(n).fill(Number.NaN)
+  const kept = run.means?.[result]
+  if (kept) return kept
   const column = scalarColumn(run, result)
-  if (!column) return out
+  return column ? meansOfColumn(column, run.repeats) : new Float64Array(pointCount(run.inputs)).fill(Number.NaN)
+}
+
+/** A column's mean over each point's `repeats` cells, finite values only (NaN where a point has none). */
+export function meansOfColumn(column: Float64Array, repeats: number): Float64Array {
+  const n = Math.floor(column.length / repeats)
+  const out = new Float64Array(n).fill(Number.NaN)
   // A loop over the column, not a subarray per point: sweeps reach hundreds of thousands of points.
-  const repeats = run.repeats
   for (let p = 0; p < n; p++) {
     let sum = 0
     let count = 0

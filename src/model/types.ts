@@ -65,6 +65,11 @@ export type Run = {
   results: ResultVar[]
   /** One column per result, keyed by result name. */
   data: Record<string, Column>
+  /**
+   * Each float or bool result's mean over repeats per sweep point (NaN where a point has none),
+   * when the store kept them: derived from `data`, and read without it. Shared: never modify.
+   */
+  means?: Readonly<Record<string, Float64Array | null>>
   failures: Failure[]
   /** Anything else the source carried (machine info, BigO rows…), kept as JSON. */
   meta: Record<string, unknown>

@@ -22,12 +22,13 @@ export function storeSource(store: Store, opts: { keepBytes?: number } = {}): Be
   const budget = opts.keepBytes ?? 64 * 1024 * 1024
   const columns = new Map<string, Column>()
   let kept = 0
-  const column = (id: number, result: string): Column => {
-    const key = `${id}\u0000${result}`
+  // `what` is 'data' (the column) or 'means' (its per-point means); both share the budget.
+  const column = (id: number, result: string, what: 'data' | 'means'): Column | null => {
+    const key = `${what}\u0000${id}\u0000${result}`
     let col = columns.get(key)
     if (col) columns.delete(key)
     else {
-      col = store.readColumn(id, result) ?? []
+      col = (what === 'data' ? store.readColumn(id, result) : store.readPointMeans(id, result)) ?? []
       kept += columnBytes(col)
     }
     columns.set(key, col)
@@ -36,7 +37,7 @@ export function storeSource(store: Store, opts: { keepBytes?: number } = {}): Be
       columns.delete(oldest)
       kept -= columnBytes(dropped)
     }
-    return col
+    return what === 'means' && col.length === 0 ? null : col
   }
   const runs = new Map<number, Run>()
   // Lists are read again only after an import changed the store, not on every request.
@@ -80,7 +81,7 @@ export function storeSource(store: Store, opts: { keepBytes?: number } = {}): Be
       if (!run) {
         const header = knownRuns(name)?.find((h) => h.id === id)
         if (!header) return null
-        run = lazyRun(header, (result) => column(id, result))
+        run = lazyRun(header, (result, what) => column(id, result, what))
         runs.set(id, run)
       }
       return run.benchmark === name ? run : null
@@ -114,12 +115,19 @@ export function memorySource(benchmarks: Benchmark[]): BenchmarkSource {
 
 // --- internal ---
 
-// A run whose columns are getters: each is read from the store when a chart or a test first needs it.
-function lazyRun(header: RunHeader, read: (result: string) => Column): Run {
+// A run whose columns and point means are getters: each is read from the store when a chart or a test first needs it.
+function lazyRun(header: RunHeader, read: (result: string, what: 'data' | 'means') => Column | null): Run {
   const { failureCount: _f, sampleCount: _s, ...rest } = header
   const data: Record<string, Column> = {}
-  for (const r of header.results) Object.defineProperty(data, r.name, { enumerable: true, get: () => read(r.name) })
-  return { ...rest, data }
+  const means: Record<string, Float64Array | null> = {}
+  for (const r of header.results) {
+    Object.defineProperty(data, r.name, { enumerable: true, get: () => read(r.name, 'data') })
+    if (r.kind === 'float' || r.kind === 'bool') Object.defineProperty(means, r.name, { enumerable: true, get: () => read(r.name, 'means') })
+  }
+  const run: Run = { ...rest, data }
+  // Not enumerable: derived data stays out of what a run serialises to.
+  Object.defineProperty(run, 'means', { value: means })
+  return run
 }
 
 function columnBytes(column: Column): number {

@@ -1,4 +1,5 @@
 import type { Database } from 'bun:sqlite'
+import { meansOfColumn } from '../model/history'
 
 /**
  * Forward migrations, one per schema version: migrations[i] takes a store from
@@ -80,6 +81,35 @@ export const migrations: ((db: Database) => void)[] = [
       PRIMARY KEY (run_id, position)
     )`)
   },
+  // Version 2: each float or bool column's per-point means, so that judging a run against its
+  // history reads one value per point of every earlier run, not every repeat.
+  (db) => {
+    db.run(`CREATE TABLE point_means (
+      run_id          INTEGER NOT NULL,
+      result_position INTEGER NOT NULL,
+      data            BLOB NOT NULL,
+      PRIMARY KEY (run_id, result_position),
+      FOREIGN KEY (run_id, result_position) REFERENCES results(run_id, position) ON DELETE CASCADE
+    )`)
+    const scalarColumns = db.query(`SELECT c.run_id, c.result_position, c.data, r.repeats FROM columns c
+      JOIN results res ON res.run_id = c.run_id AND res.position = c.result_position JOIN runs r ON r.id = c.run_id
+      WHERE res.kind IN ('float', 'bool') AND c.encoding = 'f64le'`)
+    const insert = db.query('INSERT INTO point_means (run_id, result_position, data) VALUES (?, ?, ?)')
+    for (const c of scalarColumns.iterate() as Iterable<{ run_id: number; result_position: number; data: Uint8Array; repeats: number }>) {
+      if (c.data.byteLength % 8 !== 0) continue // unreadable: reading the run reports it
+      const column = new Float64Array(c.data.slice().buffer)
+      insert.run(c.run_id, c.result_position, pointMeansBlob(column, c.repeats))
+    }
+  },
 ]
 
+/** The stored form of a column's per-point means: little-endian float64, as the columns. */
+export function pointMeansBlob(column: Float64Array, repeats: number): Uint8Array {
+  const means = meansOfColumn(column, repeats)
+  return new Uint8Array(means.buffer, means.byteOffset, means.byteLength)
+}
+
 export const schemaVersion = migrations.length
+
+/** The oldest version a reader opens as it is: later versions only added what readers can do without (point means). */
+export const oldestReadable = 1

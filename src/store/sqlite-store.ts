@@ -5,7 +5,7 @@ import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
 import { closestNames } from './names'
-import { migrations, schemaVersion } from './schema'
+import { migrations, oldestReadable, pointMeansBlob, schemaVersion } from './schema'
 import type { OpenStoreOptions, RunHeader, SaveOutcome, StoreBackend } from './types'
 
 /** Open (and, for writing, create and migrate) the SQLite store at `path`. `:memory:` works for tests. */
@@ -30,13 +30,13 @@ export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Stor
     throw new BenchPlotError('STORE', `${path} has schema version ${version}, newer than this bench-plot reads (${schemaVersion}); upgrade bench-plot`)
   }
   if (version < schemaVersion) {
-    if (readonly) {
+    if (readonly && version < oldestReadable) {
       db.close()
       throw new BenchPlotError('STORE', `${path} has schema version ${version}; run any bench-plot import on it to upgrade it to ${schemaVersion}`)
     }
-    migrate(db, version)
+    if (!readonly) migrate(db, version)
   }
-  return makeStore(db, path, readonly)
+  return makeStore(db, path, readonly, readonly ? version : schemaVersion)
 }
 
 // --- internal ---
@@ -86,7 +86,7 @@ function migrate(db: Database, from: number): void {
   }).immediate()
 }
 
-function makeStore(db: Database, location: string, readonly: boolean): StoreBackend {
+function makeStore(db: Database, location: string, readonly: boolean, version: number): StoreBackend {
   const runSelect = `SELECT r.id, b.name AS benchmark, r.title, r.description, r.post_description, r.tag, r.time, r.time_label,
       r.git_commit, r.git_branch, r.repeats, r.sample_count, r.fingerprint, r.meta,
       (SELECT count(*) FROM failures f WHERE f.run_id = r.id) AS failure_count
@@ -101,6 +101,11 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
     failures: db.query('SELECT inputs, repeat, error FROM failures WHERE run_id = ? ORDER BY position'),
     column: db.query(`SELECT res.kind, res.size, c.encoding, c.data, r.repeats, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
       FROM results res JOIN runs r ON r.id = res.run_id LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
+      WHERE res.run_id = ? AND res.name = ?`),
+    // Stores of version 1, read as they are, have no means: the readers take them from the columns.
+    pointMeans: version < 2 ? null : db.query(`SELECT pm.data, r.repeats, length(c.data) AS column_bytes, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
+      FROM results res JOIN runs r ON r.id = res.run_id JOIN point_means pm ON pm.run_id = res.run_id AND pm.result_position = res.position
+      LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
       WHERE res.run_id = ? AND res.name = ?`),
     inputLengths: db.query('SELECT json_array_length("values") AS n FROM inputs WHERE run_id = ?'),
     // length() of a BLOB reads its size from the record header, not its pages: checking costs no data read.
@@ -205,6 +210,7 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
         constant: db.query('INSERT INTO consts (run_id, position, name, value) VALUES (?, ?, ?, ?)'),
         result: db.query('INSERT INTO results (run_id, position, name, kind, units, direction, doc, size, regression) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
         column: db.query('INSERT INTO columns (run_id, result_position, encoding, data) VALUES (?, ?, ?, ?)'),
+        pointMeans: db.query('INSERT INTO point_means (run_id, result_position, data) VALUES (?, ?, ?)'),
         failure: db.query('INSERT INTO failures (run_id, position, inputs, repeat, error) VALUES (?, ?, ?, ?, ?)'),
       }
 
@@ -226,8 +232,10 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
     run.consts.forEach((c, i) => insert.constant.run(runId, i, c.name, JSON.stringify(c.value ?? null)))
     run.results.forEach((r, i) => {
       insert.result.run(runId, i, r.name, r.kind, r.units, r.direction, r.doc, r.size ?? null, r.regression ? JSON.stringify(r.regression) : null)
-      const { encoding, data } = encodeColumn(run.data[r.name])
+      const column = run.data[r.name]
+      const { encoding, data } = encodeColumn(column)
       insert.column.run(runId, i, encoding, data)
+      if ((r.kind === 'float' || r.kind === 'bool') && column instanceof Float64Array) insert.pointMeans.run(runId, i, pointMeansBlob(column, run.repeats))
     })
     run.failures.forEach((f, i) => insert.failure.run(runId, i, JSON.stringify(f.inputs), f.repeat, f.error))
     return { benchmark: run.benchmark, id: runId, skipped: false }
@@ -261,6 +269,13 @@ function makeStore(db: Database, location: string, readonly: boolean): StoreBack
       const column = row.encoding === null || row.data === null ? null : decodeColumn(row.encoding, row.data)
       if (!column || column.length !== expectedLength(row, inputs)) throw goneError(row.benchmark, location)
       return column
+    },
+    readPointMeans(runId, result) {
+      const row = q.pointMeans?.get(runId, result) as { data: Uint8Array; repeats: number; column_bytes: number | null; benchmark: string } | null
+      if (!row) return null
+      // One mean per point: a column of points × repeats values holds 1/repeats of its bytes in means.
+      if (row.column_bytes === null || row.data.byteLength * row.repeats !== row.column_bytes) throw goneError(row.benchmark, location)
+      return decodeColumn('f64le', row.data) as Float64Array
     },
     verifyBenchmark(name) {
       const headers = listRuns(name)

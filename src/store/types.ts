@@ -28,6 +28,11 @@ export type StoreBackend = {
   /** One result's column of a run, or null when the run has no such result. Throws NOT_FOUND when its data is missing or unreadable. */
   readColumn(runId: number, result: string): Column | null
   /**
+   * A float or bool result's mean over repeats per sweep point (NaN where a point has none), as
+   * stored with the run; null when the store has none for it. Throws NOT_FOUND when it is unreadable.
+   */
+  readPointMeans(runId: number, result: string): Float64Array | null
+  /**
    * A benchmark's run headers, oldest first, after checking that every run still has all its data
    * (each column present, of the size its sweep needs) without reading it. Throws NOT_FOUND as `loadBenchmark`.
    */

@@ -2,6 +2,7 @@ import { Database } from 'bun:sqlite'
 import { describe, expect, it } from 'bun:test'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { meansOfColumn } from '../../src/model/history'
 import { validateRun } from '../../src/model/run-format'
 import { openStore, schemaVersion } from '../../src/store'
 import { tempDir } from '../helpers/binary'
@@ -25,7 +26,7 @@ describe('openStore', () => {
     expect(pragma(path, 'journal_mode')).toBe('wal')
     const db = new Database(path)
     const tables = (db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
-    expect(tables).toEqual(['benchmarks', 'columns', 'consts', 'failures', 'inputs', 'results', 'runs'])
+    expect(tables).toEqual(['benchmarks', 'columns', 'consts', 'failures', 'inputs', 'point_means', 'results', 'runs'])
     db.close()
   })
 
@@ -218,5 +219,57 @@ describe('changeToken', () => {
     expect(reader.changeToken()).not.toBe(before)
     reader.close()
     writer.close()
+  })
+})
+
+describe('point means', () => {
+  // What the means must be: the model's own mean over repeats, from the column the store keeps.
+  const expectedMeans = (store: ReturnType<typeof openStore>, runId: number, result: string) => Array.from(meansOfColumn(store.readColumn(runId, result) as Float64Array, 3))
+
+  it('keeps the mean per point of each float and bool result, NaN where a repeat failed left out', () => {
+    const path = join(tempDir(), 's.sqlite')
+    const store = openStore(path)
+    const id = store.record(sortRun()).id
+    for (const result of ['time', 'ok']) expect(Array.from(store.readPointMeans(id, result) ?? [])).toEqual(expectedMeans(store, id, result))
+    // n=1000, heap lost its second repeat: its mean is over the two left.
+    const time = store.readPointMeans(id, 'time') as Float64Array
+    expect(time[5]).toBeCloseTo(1000 * 2e-4 + 2e-6, 12)
+    expect(time).toHaveLength(6)
+    expect(store.readPointMeans(id, 'nothing')).toBeNull()
+    store.close()
+  })
+
+  it('are filled in when a version 1 store is migrated, and a reader of a version 1 store goes without them', () => {
+    const path = join(tempDir(), 's.sqlite')
+    const w = openStore(path)
+    const id = w.record(sortRun()).id
+    w.close()
+    // Back to version 1: the table did not exist then.
+    const db = new Database(path)
+    db.run('DROP TABLE point_means')
+    db.run('PRAGMA user_version = 1')
+    db.close()
+    const r = openStore(path, { readonly: true })
+    expect(r.readPointMeans(id, 'time')).toBeNull()
+    expect(r.loadBenchmark('sort').runs).toHaveLength(1)
+    r.close()
+    expect(pragma(path, 'user_version')).toBe(1)
+    const m = openStore(path)
+    expect(pragma(path, 'user_version')).toBe(schemaVersion)
+    for (const result of ['time', 'ok']) expect(Array.from(m.readPointMeans(id, result) ?? [])).toEqual(expectedMeans(m, id, result))
+    m.close()
+  })
+
+  it('of the wrong size mean the data is damaged', () => {
+    const path = join(tempDir(), 's.sqlite')
+    const w = openStore(path)
+    const id = w.record(sortRun()).id
+    w.close()
+    const db = new Database(path)
+    db.run('UPDATE point_means SET data = zeroblob(8)')
+    db.close()
+    const r = openStore(path, { readonly: true })
+    expect(() => r.readPointMeans(id, 'time')).toThrow(/results of "sort" were recorded in .* but their data is missing or unreadable/)
+    r.close()
   })
 })

@@ -1,4 +1,5 @@
 import type * as ECharts from 'echarts'
+import { heatmapImage, splitHeatmap } from './heatmap-raster'
 import { renderItems } from './render-items'
 
 // Required on first use, not imported: evaluating ECharts costs ~18 ms, which a server should not pay before it listens.
@@ -16,11 +17,14 @@ export function renderSvg(option: Record<string, unknown>, size: SvgSize, idPref
   const echarts = echartsModule()
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
   try {
-    chart.setOption(withRenderItems(option) as ECharts.EChartsOption)
+    const heat = splitHeatmap(option)
+    chart.setOption(withRenderItems(heat ? heat.option : option) as ECharts.EChartsOption)
+    let svg = chart.renderToSVGString()
+    // The cells' image goes first, over the background only: axes, marks and the colour bar stay on top.
+    if (heat) svg = svg.replace(/^(<svg[^>]*>\s*(?:<rect[^>]*><\/rect>)?)/, (head) => `${head}\n${heatmapImage(echarts, chart, heat)}`)
     // zrender numbers instances and style classes with process-wide counters; number them per chart.
     const classes = new Map<string, number>()
-    return chart
-      .renderToSVGString()
+    return svg
       .replace(/\bzr\d+-cls-(\d+)/g, (_, n: string) => {
         if (!classes.has(n)) classes.set(n, classes.size)
         return `${idPrefix}-cls-${classes.get(n)}`

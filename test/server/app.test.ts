@@ -160,7 +160,7 @@ describe('pages', () => {
     for (const { id, url } of lazy) {
       expect(url).toBe(`/b/sort/figure/${id}?run=1&vs=none&plots=scatter,band`)
       const r = await req(app, url)
-      expect([r.status, r.headers.get('content-type'), r.headers.get('content-security-policy')]).toEqual([200, 'image/svg+xml; charset=utf-8', "default-src 'none'; style-src 'unsafe-inline'"])
+      expect([r.status, r.headers.get('content-type'), r.headers.get('content-security-policy')]).toEqual([200, 'image/svg+xml; charset=utf-8', "default-src 'none'; style-src 'unsafe-inline'; img-src data:"])
       const svg = await r.text()
       expect(svg).toStartWith('<svg width=')
       expect(svg).toContain(`${id}-cls-0`)

@@ -185,8 +185,8 @@ function canonicalQuery(query: Record<string, string>): string {
     .join('&')
 }
 
-// A figure drawn alone, as an image: nothing in it may run or load.
-const svgHeaders = { 'content-type': 'image/svg+xml; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'x-content-type-options': 'nosniff' }
+// A figure drawn alone, as an image: nothing in it may run or load, but a heatmap's cells are a PNG inside it (a data: URL).
+const svgHeaders = { 'content-type': 'image/svg+xml; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:", 'x-content-type-options': 'nosniff' }
 
 function overlayOf(runs: RunHeader[], vsRun: Run | null): ChartOverlay | undefined {
   const header = vsRun && runs.find((r) => r.id === vsRun.id)

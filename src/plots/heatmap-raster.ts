@@ -3,10 +3,10 @@ import { encode } from 'fast-png'
 
 /**
  * Heatmaps of at least this many cells are drawn on the server as one image: ECharts' SVG gives
- * each cell a path (about 0.1 ms and 200 bytes each), a PNG pixel costs next to nothing. Smaller
- * ones stay vector.
+ * each cell a path (about 0.1 ms and 250 bytes each), a PNG pixel costs next to nothing, and
+ * scaled without smoothing a pixel is the same rectangle. Tiny ones stay vector.
  */
-export const rasterFromCells = 100
+export const rasterFromCells = 16
 
 /** A heatmap option split for raster drawing: the chart without its cells, and the cells. */
 export type RasterHeatmap = { option: Record<string, unknown>; cells: Cell[]; nx: number; ny: number; min: number; max: number; colors: string[] }

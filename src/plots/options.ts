@@ -267,7 +267,7 @@ function shareValueAxis(ctx: Ctx, panels: ChartPanel[]): void {
   const shared = panels.length > 1 && Number.isFinite(lo) && Number.isFinite(hi)
   for (const p of panels) {
     if (axisKey === null) {
-      if (shared) Object.assign(p.option.visualMap as Option, { min: lo, max: hi })
+      if (shared) Object.assign(p.option.visualMap as Option, { min: lo, max: hi, precision: colourBarDecimals(lo, hi) })
       continue
     }
     const axis = p.option[axisKey] as Option
@@ -643,6 +643,8 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
     const best = optimumIn(ctx, b, f, 0)
     if (best && best.x !== undefined && best.y !== undefined) series.markPoint = bestMark([Math.floor(best.x / k), Math.floor(best.y / k)], ctx.optimum!.mean)
     const values = data.map((d) => (d.value as number[])[2])
+    const min = Math.min(...values)
+    const max = Math.max(...values)
     return {
       ...baseOption(ctx, facet),
       grid: { left: gridLeft, right: 96, top: 64, bottom: 58 },
@@ -650,8 +652,8 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
       yAxis: { type: 'category', data: yLabels, name: axisTitle(yv.name, yv.units), nameLocation: 'middle', nameGap: 52, axisLabel: { hideOverlap: true } },
       visualMap: {
         type: 'continuous',
-        min: Math.min(...values),
-        max: Math.max(...values),
+        min,
+        max,
         calculable: true,
         orient: 'vertical',
         right: 6,
@@ -660,11 +662,21 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
         text: [ctx.view.label, ''],
         textStyle: { fontSize: 11 },
         inRange: { color: plasma },
-        precision: 3,
+        precision: colourBarDecimals(min, max),
       },
       series: [series],
     }
   })
+}
+
+/**
+ * Decimals of the colour bar's end labels (ECharts prints them fixed-point): three significant
+ * digits of the larger end, so that 0.003 s does not read 0.000 and 82288 B not 82288.258.
+ */
+export function colourBarDecimals(min: number, max: number): number {
+  const top = Math.max(Math.abs(min), Math.abs(max))
+  if (!(top > 0) || !Number.isFinite(top)) return 0
+  return Math.min(20, Math.max(0, 2 - Math.floor(Math.log10(top))))
 }
 
 function buildHistogram(ctx: Ctx): ChartPanel[] {

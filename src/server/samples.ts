@@ -1,5 +1,5 @@
 import { readCell } from '../model/run-format'
-import { cellCount, cellHasValue, pointInputs } from '../model/sweep'
+import { cellCount, cellHasValue, pointInputs, sampleCount } from '../model/sweep'
 import type { InputValue, Run } from '../model/types'
 
 /** One stored sample: a (point, repeat) cell holding at least one result value. */
@@ -19,13 +19,18 @@ export function* iterateSamples(lazy: Run): Generator<SampleRow> {
 export function pageOfSamples(lazy: Run, page: number, perPage: number): { rows: SampleRow[]; total: number; page: number; pages: number } {
   const run = withColumnsRead(lazy)
   const cells = cellCount(run)
-  // Count first (cheap: no objects), then build only the rows shown.
-  const filled: number[] = []
-  for (let cell = 0; cell < cells; cell++) if (cellHasValue(run, cell)) filled.push(cell)
-  const pages = Math.max(1, Math.ceil(filled.length / perPage))
+  // Count first (no objects), then walk only as far as the page shown and build its rows.
+  const total = sampleCount(run)
+  const pages = Math.max(1, Math.ceil(total / perPage))
   const p = Math.min(Math.max(1, page), pages)
-  const rows = filled.slice((p - 1) * perPage, p * perPage).map((cell) => sampleAt(run, cell) as SampleRow)
-  return { rows, total: filled.length, page: p, pages }
+  let skip = (p - 1) * perPage
+  const rows: SampleRow[] = []
+  for (let cell = 0; cell < cells && rows.length < perPage; cell++) {
+    if (!cellHasValue(run, cell)) continue
+    if (skip > 0) skip--
+    else rows.push(sampleAt(run, cell) as SampleRow)
+  }
+  return { rows, total, page: p, pages }
 }
 
 /** The CSV header and rows of a run's samples: inputs, repeat, results (a vec result as name[0], name[1]…). */

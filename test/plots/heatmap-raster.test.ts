@@ -37,7 +37,7 @@ function vectorSvg(option: Record<string, unknown>): string {
 
 describe('heatmaps drawn as an image on the server', () => {
   it('leave small heatmaps and other charts as vectors', () => {
-    const small = heatmap(9, 10)
+    const small = heatmap(3, 5)
     expect((small.series as { data: unknown[] }[])[0].data.length).toBeLessThan(rasterFromCells)
     expect(splitHeatmap(small)).toBeNull()
     expect(renderSvg(small, size)).not.toContain('<image')

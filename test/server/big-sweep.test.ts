@@ -31,9 +31,13 @@ describe('a sweep of more points than are judged at once', () => {
     expect(first).toContain(`This sweep has ${(eagerPointLimit + 1).toLocaleString('en-US')} points; each is judged on request`)
     expect(first).toContain('href="?points=all"')
     expect(first).not.toContain('class="point-verdicts"')
+    // The comparison with the previous run says its result per result, with no empty per-point table.
+    expect(first).toMatch(/<p class="compare-result" data-result="time" data-verdict="[a-z]+"><strong>time<\/strong>/)
+    expect(first).not.toContain('<table class="comparison"')
     const all = await page('/b/big?points=all')
     expect(all).not.toContain('each is judged on request')
     expect(all).toContain('per sweep point: 100 of')
     expect(all).toContain('<td>x=99</td>')
+    expect(all).toContain('<details class="compare-result" data-result="time"')
   }, 30_000)
 })

@@ -88,6 +88,8 @@ export function comparisonRegion(c: RunComparison, opts: { openUpTo?: number; de
     const line = j.skipped
       ? `not judged: ${escapeHtml(j.skipped)}`
       : `${verdictBadge(r.verdict)} <span class="num">${escapeHtml(formatChange(j))}</span> (A ${escapeHtml(formatNumber(j.baseline))}, B ${escapeHtml(formatNumber(j.current))}, ${escapeHtml(j.method)} ${escapeHtml(formatThreshold(j, r.direction))})${pointsPart}`
+    // Points judged on request: the line alone, no empty table to open.
+    if (opts.deferred) return `<p class="compare-result" data-result="${escapeHtml(r.result)}" data-verdict="${r.verdict}"><strong>${escapeHtml(r.result)}</strong> ${line}</p>`
     return (
       `<details class="compare-result" data-result="${escapeHtml(r.result)}" data-verdict="${r.verdict}"${r.points.length <= openUpTo ? ' open' : ''}>` +
       `<summary><strong>${escapeHtml(r.result)}</strong> ${line}</summary><div class="table-wrap">${comparisonTableHtml(r)}</div></details>`

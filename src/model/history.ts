@@ -144,7 +144,9 @@ export function runRef(run: Run): RunRef {
 
 /** Results a history can be drawn and judged for: float and bool results (bool as 0/1). */
 export function scalarResults(run: Run): ResultVar[] {
-  return run.results.filter((r) => (r.kind === 'float' || r.kind === 'bool') && run.data[r.name] instanceof Float64Array)
+  // A run with point means of a result holds it as numbers: asking `in` reads neither means nor column.
+  const numeric = (name: string) => (run.means !== undefined && name in run.means) || run.data[name] instanceof Float64Array
+  return run.results.filter((r) => (r.kind === 'float' || r.kind === 'bool') && numeric(r.name))
 }
 
 /** A point's finite samples (missing ones left out), read from the column without intermediate arrays. */

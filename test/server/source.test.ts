@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'bun:test'
 import { join } from 'node:path'
 import { buildHistories, meansOfColumn } from '../../src/model/history'
-import { detectRegressions } from '../../src/model/regression'
+import { compareRuns, detectRegressions } from '../../src/model/regression'
+import type { Run } from '../../src/model/types'
 import { createHistoryCache } from '../../src/server/history-cache'
 import { storeSource } from '../../src/server/source'
 import { openStore, type Store } from '../../src/store'
@@ -48,16 +49,29 @@ describe('storeSource', () => {
     store.close()
   })
 
-  it('judges the newest run as a whole reading only its own columns, with the verdict of fully loaded runs', () => {
-    const { path, ids } = storedRuns()
+  it('judges the newest run as a whole from point means alone, with the verdict of fully loaded runs', () => {
+    const { path } = storedRuns()
     const store = openStore(path, { readonly: true })
     const counted = countingReads(store)
     const verdict = createHistoryCache(storeSource(counted.store)).verdict('sort', store.listRuns('sort'), { points: false })
-    const newest = ids.at(-1)
-    expect(counted.columns.sort()).toEqual([`${newest}:ok`, `${newest}:time`])
+    expect(counted.columns).toEqual([])
     const loaded = detectRegressions(buildHistories(store.loadBenchmark('sort').runs).at(-1) as ReturnType<typeof buildHistories>[number], { points: false })
     expect(JSON.stringify(verdict)).toBe(JSON.stringify(loaded))
     expect(verdict.results.map((r) => r.historyValues.length)).toEqual([5, 5])
+    store.close()
+  })
+
+  it('compares two runs as a whole from their point means, reading no column', () => {
+    const { path, ids } = storedRuns()
+    const store = openStore(path, { readonly: true })
+    const counted = countingReads(store)
+    const source = storeSource(counted.store)
+    const [a, b] = [source.getRun('sort', ids[0]), source.getRun('sort', ids[5])] as Run[]
+    const lazy = compareRuns(a, b, { points: false })
+    expect(counted.columns).toEqual([])
+    const [fullA, fullB] = [store.getRun(ids[0]), store.getRun(ids[5])] as Run[]
+    expect(JSON.stringify(lazy)).toBe(JSON.stringify(compareRuns(fullA, fullB, { points: false })))
+    expect(lazy.results.map((r) => r.result)).toEqual(['time', 'ok'])
     store.close()
   })
 

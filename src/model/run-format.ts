@@ -84,85 +84,15 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
 
   const benchmark = expectString(obj.benchmark, 'benchmark', fail)
   if (benchmark.trim() === '') fail('benchmark', 'must not be empty')
-  const samples = expectArray(obj.samples ?? [], 'samples', fail).map((s, i) => expectObject(s, () => `samples[${i}]`, fail))
-  const failuresIn = expectArray(obj.failures ?? [], 'failures', fail).map((s, i) => expectObject(s, `failures[${i}]`, fail))
-
-  const inputs = readInputs(obj.inputs, [...samples, ...failuresIn], fail)
-  const results = readResults(obj.results, samples, obj.regression, fail)
-  const inputIndex = new Map(inputs.map((v, i) => [v.name, i]))
-  const resultIndex = new Map(results.map((r) => [r.name, r]))
-
-  // Each input's values to their index along its axis. A Map compares keys by value and type,
-  // so a cat "1" never matches an int 1; a hit therefore also proves the value's type.
-  const valueIndex = inputs.map((v) => new Map<unknown, number>(v.values.map((x, i) => [x, i])))
-  const locate = (raw: unknown, path: Path): { point: number; inputs: Record<string, InputValue> } => {
-    const given = raw === undefined ? {} : expectObject(raw, path, fail)
-    let point = 0
-    for (let i = 0; i < inputs.length; i++) {
-      const v = inputs[i]
-      const x = given[v.name]
-      let at = valueIndex[i].get(x)
-      if (at === undefined) {
-        if (countKeys(given) > inputs.length || !(v.name in given)) checkNoUnknownKeys(given, inputIndex, path, 'input', 'inputs', fail)
-        if (!(v.name in given)) fail(path, `missing input "${v.name}"`)
-        checkInputValue(x, v, () => `${resolvePath(path)}.${v.name}`, fail)
-        at = fail(() => `${resolvePath(path)}.${v.name}`, `${JSON.stringify(x)} is not among the declared values of "${v.name}"`)
-      }
-      point = point * v.values.length + at
-    }
-    if (countKeys(given) !== inputs.length) checkNoUnknownKeys(given, inputIndex, path, 'input', 'inputs', fail)
-    return { point, inputs: given as Record<string, InputValue> }
-  }
-
-  // Typed arrays, not objects or Maps: a run may hold a million samples.
-  const implicitRepeat = new Map<number, number>()
-  const pointOf = new Int32Array(samples.length)
-  const repeatOf = new Int32Array(samples.length)
-  samples.forEach((s, i) => {
-    for (const k in s) if (k !== 'inputs' && k !== 'repeat' && k !== 'results') checkKeys(s, ['inputs', 'repeat', 'results'], `samples[${i}]`, fail)
-    const { point } = locate(s.inputs, () => `samples[${i}].inputs`)
-    let repeat: number
-    if (s.repeat === undefined) {
-      repeat = (implicitRepeat.get(point) ?? 0) + 1
-      implicitRepeat.set(point, repeat)
-    } else repeat = expectRepeat(s.repeat, () => `samples[${i}].repeat`, fail)
-    pointOf[i] = point
-    repeatOf[i] = repeat
-  })
-  const declaredRepeats = obj.repeats === undefined ? undefined : expectRepeat(obj.repeats, 'repeats', fail)
-  const repeats = declaredRepeats ?? repeatOf.reduce((most, r) => Math.max(most, r), 1)
-
-  const run = { inputs, repeats }
-  const cells = cellCount(run)
-  const data: Record<string, Column> = {}
-  for (const r of results) {
-    data[r.name] = isNumericKind(r.kind)
-      ? new Float64Array(cells * (r.kind === 'vec' ? (r.size as number) : 1)).fill(Number.NaN)
-      : new Array<string | null>(cells).fill(null)
-  }
-
-  const sampleAt = new Int32Array(cells).fill(-1)
-  samples.forEach((s, i) => {
-    const repeat = repeatOf[i]
-    if (repeat > repeats) fail(`samples[${i}].repeat`, `repeat ${repeat} is out of range 1..${repeats}`)
-    const cell = cellIndex(pointOf[i], repeat, repeats)
-    const first = sampleAt[cell]
-    if (first !== -1) fail(`samples[${i}]`, `same inputs and repeat ${repeat} as samples[${first}]`)
-    sampleAt[cell] = i
-    const values = expectObject(s.results ?? {}, () => `samples[${i}].results`, fail)
-    let given = 0
-    for (const r of results) {
-      const x = values[r.name]
-      if (x === undefined) continue
-      given++
-      writeCell(data[r.name], r, cell, x, () => `samples[${i}].results.${r.name}`, fail)
-    }
-    if (countKeys(values) !== given) checkNoUnknownKeys(values, resultIndex, () => `samples[${i}].results`, 'result', 'results', fail)
-  })
-
-  const failures: Failure[] = failuresIn.map((f, i) => {
+  // A well-formed run takes one pass over its samples. What that pass does not take, the checked
+  // passes read again, naming the first problem in the order they always have.
+  const { inputs, results, repeats, data } = readWellFormedSweep(obj) ?? readSweep(obj, fail)
+  const locate = pointLocator(inputs, fail)
+  const failures: Failure[] = expectArray(obj.failures ?? [], 'failures', fail).map((raw, i) => {
+    const f = expectObject(raw, `failures[${i}]`, fail)
     checkKeys(f, ['inputs', 'repeat', 'error'], `failures[${i}]`, fail)
-    const { inputs: at } = locate(f.inputs, `failures[${i}].inputs`)
+    locate(f.inputs, 'failures', i)
+    const at = (f.inputs ?? {}) as Record<string, InputValue>
     const repeat = f.repeat === undefined ? 1 : expectRepeat(f.repeat, `failures[${i}].repeat`, fail)
     if (repeat > repeats) fail(`failures[${i}].repeat`, `repeat ${repeat} is out of range 1..${repeats}`)
     return { inputs: at, repeat, error: expectString(f.error, `failures[${i}].error`, fail) }
@@ -276,8 +206,207 @@ const runKeys = [
   'repeats', 'inputs', 'consts', 'results', 'samples', 'failures', 'regression', 'meta', '$schema',
 ]
 
+/** The declarations and dense columns of a run: what its samples amount to. */
+type Sweep = { inputs: InputVar[]; results: ResultVar[]; repeats: number; data: Record<string, Column> }
+
+/**
+ * Read the samples of any run, checking as it goes: every sample is an object, then the declarations,
+ * then each sample's fields, inputs and repeat, then its cell and results. Throws at the first problem.
+ */
+function readSweep(obj: Json, fail: Fail): Sweep {
+  // Loops, not map: a run may hold a million samples, and a closure or a copy per sample costs more than the check.
+  const samples = expectArray(obj.samples ?? [], 'samples', fail) as Json[]
+  for (let i = 0; i < samples.length; i++) if (!isJson(samples[i])) expectObject(samples[i], `samples[${i}]`, fail)
+  const failuresIn = expectArray(obj.failures ?? [], 'failures', fail).map((s, i) => expectObject(s, `failures[${i}]`, fail))
+
+  const inputs = readInputs(obj.inputs, () => [...samples, ...failuresIn], fail)
+  const results = readResults(obj.results, samples, obj.regression, fail)
+  const resultIndex = new Map(results.map((r) => [r.name, r]))
+  const locate = pointLocator(inputs, fail)
+
+  // Typed arrays, not objects or Maps: a run may hold a million samples.
+  const implicitRepeat = new Map<number, number>()
+  const pointOf = new Int32Array(samples.length)
+  const repeatOf = new Int32Array(samples.length)
+  let mostRepeats = 1
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i]
+    for (const k in s) if (k !== 'inputs' && k !== 'repeat' && k !== 'results') checkKeys(s, sampleKeys, `samples[${i}]`, fail)
+    const point = locate(s.inputs, 'samples', i)
+    const given = s.repeat
+    let repeat: number
+    if (given === undefined) {
+      repeat = (implicitRepeat.get(point) ?? 0) + 1
+      implicitRepeat.set(point, repeat)
+    } else repeat = expectRepeat(given, () => `samples[${i}].repeat`, fail)
+    pointOf[i] = point
+    repeatOf[i] = repeat
+    if (repeat > mostRepeats) mostRepeats = repeat
+  }
+  const declaredRepeats = obj.repeats === undefined ? undefined : expectRepeat(obj.repeats, 'repeats', fail)
+  const repeats = declaredRepeats ?? mostRepeats
+
+  const cells = cellCount({ inputs, repeats })
+  const data = emptyColumns(results, cells)
+  const sampleAt = new Int32Array(cells).fill(-1)
+  for (let i = 0; i < samples.length; i++) {
+    const repeat = repeatOf[i]
+    if (repeat > repeats) fail(`samples[${i}].repeat`, `repeat ${repeat} is out of range 1..${repeats}`)
+    const cell = cellIndex(pointOf[i], repeat, repeats)
+    const first = sampleAt[cell]
+    if (first !== -1) fail(`samples[${i}]`, `same inputs and repeat ${repeat} as samples[${first}]`)
+    sampleAt[cell] = i
+    const values = expectObject(samples[i].results ?? {}, () => `samples[${i}].results`, fail)
+    let given = 0
+    for (const r of results) {
+      const x = values[r.name]
+      if (x === undefined) continue
+      given++
+      writeCell(data[r.name], r, cell, x, () => `samples[${i}].results.${r.name}`, fail)
+    }
+    if (countKeys(values) !== given) checkNoUnknownKeys(values, resultIndex, () => `samples[${i}].results`, 'result', 'results', fail)
+  }
+  return { inputs, results, repeats, data }
+}
+
+/**
+ * Read the samples of a well-formed run in one pass: repeats declared, and each sample an object with
+ * known inputs, a repeat in range, a cell of its own and float, bool or string results of their kind.
+ * Undefined for anything else, never an error: `readSweep` then reads the run and names the problem.
+ * Given the same run, both give the same sweep.
+ */
+function readWellFormedSweep(obj: Json): Sweep | undefined {
+  const samples = obj.samples ?? []
+  const failures = obj.failures ?? []
+  const repeats = obj.repeats
+  if (!Array.isArray(samples) || !Array.isArray(failures) || !failures.every(isJson)) return undefined
+  if (typeof repeats !== 'number' || !Number.isInteger(repeats) || repeats < 1) return undefined
+  let inputs: InputVar[]
+  let results: ResultVar[]
+  try {
+    const refuse = (): never => {
+      throw new Error('not well formed')
+    }
+    inputs = readInputs(obj.inputs, () => [...samples, ...failures], refuse)
+    results = readResults(obj.results, samples, obj.regression, refuse)
+  } catch {
+    // Bad declarations, or samples that are not even objects: the checked passes say which.
+    return undefined
+  }
+  if (!results.every((r) => r.kind === 'float' || r.kind === 'bool' || r.kind === 'string')) return undefined
+
+  const valueIndex = valueIndexes(inputs)
+  const inputNames = inputs.map((v) => v.name)
+  const axisLengths = inputs.map((v) => v.values.length)
+  const cells = cellCount({ inputs, repeats })
+  // Columns are made before any sample is checked: a sweep far larger than its samples (or a wild
+  // `repeats`) is left to the checked passes, which report a bad sample before they allocate.
+  if (cells > 4 * samples.length + 1024) return undefined
+  const data = emptyColumns(results, cells)
+  const resultNames = results.map((r) => r.name)
+  const kinds = results.map((r) => r.kind)
+  const columns = results.map((r) => data[r.name])
+  const taken = new Uint8Array(cells)
+  // One loop with no calls that allocate: at a million samples, walking the objects twice costs more than all the checks.
+  for (let i = 0; i < samples.length; i++) {
+    const s: unknown = samples[i]
+    if (!isJson(s)) return undefined
+    for (const k in s) if (k !== 'inputs' && k !== 'repeat' && k !== 'results') return undefined
+    const given = s.inputs === undefined ? noFields : s.inputs
+    if (!isJson(given)) return undefined
+    let point = 0
+    for (let j = 0; j < inputNames.length; j++) {
+      const at = valueIndex[j].get(given[inputNames[j]])
+      if (at === undefined) return undefined
+      point = point * axisLengths[j] + at
+    }
+    if (countKeys(given) !== inputNames.length) return undefined
+    const repeat = s.repeat
+    if (typeof repeat !== 'number' || !Number.isInteger(repeat) || repeat < 1 || repeat > repeats) return undefined
+    const cell = cellIndex(point, repeat, repeats)
+    if (taken[cell] === 1) return undefined
+    taken[cell] = 1
+    const values = s.results ?? noFields
+    if (!isJson(values)) return undefined
+    let present = 0
+    for (let k = 0; k < resultNames.length; k++) {
+      const x = values[resultNames[k]]
+      if (x === undefined) continue
+      present++
+      if (x === null) continue // a missing cell stays missing, as in writeCell
+      const kind = kinds[k]
+      if (kind === 'float') {
+        if (typeof x !== 'number' || !Number.isFinite(x)) return undefined
+        ;(columns[k] as Float64Array)[cell] = x
+      } else if (kind === 'bool') {
+        if (typeof x !== 'boolean') return undefined
+        ;(columns[k] as Float64Array)[cell] = x ? 1 : 0
+      } else {
+        if (typeof x !== 'string') return undefined
+        ;(columns[k] as (string | null)[])[cell] = x
+      }
+    }
+    if (countKeys(values) !== present) return undefined
+  }
+  return { inputs, results, repeats, data }
+}
+
+/**
+ * The point of a sample's or failure's inputs, checking them. The path (`<list>[<index>].inputs`)
+ * is built only when something fails.
+ */
+function pointLocator(inputs: InputVar[], fail: Fail): (raw: unknown, list: string, index: number) => number {
+  const inputIndex = new Map(inputs.map((v, i) => [v.name, i]))
+  const valueIndex = valueIndexes(inputs)
+  return (raw, list, index) => {
+    const path = () => `${list}[${index}].inputs`
+    const given = raw === undefined ? noFields : expectObject(raw, path, fail)
+    let point = 0
+    for (let i = 0; i < inputs.length; i++) {
+      const v = inputs[i]
+      const x = given[v.name]
+      let at = valueIndex[i].get(x)
+      if (at === undefined) {
+        if (countKeys(given) > inputs.length || !(v.name in given)) checkNoUnknownKeys(given, inputIndex, path, 'input', 'inputs', fail)
+        if (!(v.name in given)) fail(path, `missing input "${v.name}"`)
+        checkInputValue(x, v, () => `${path()}.${v.name}`, fail)
+        at = fail(() => `${path()}.${v.name}`, `${JSON.stringify(x)} is not among the declared values of "${v.name}"`)
+      }
+      point = point * v.values.length + at
+    }
+    if (countKeys(given) !== inputs.length) checkNoUnknownKeys(given, inputIndex, path, 'input', 'inputs', fail)
+    return point
+  }
+}
+
+// Each input's values to their index along its axis. A Map compares keys by value and type,
+// so a cat "1" never matches an int 1; a hit therefore also proves the value's type.
+function valueIndexes(inputs: InputVar[]): Map<unknown, number>[] {
+  return inputs.map((v) => new Map<unknown, number>(v.values.map((x, i) => [x, i])))
+}
+
+// Every cell starts missing: NaN in a numeric column, null in a text one.
+function emptyColumns(results: ResultVar[], cells: number): Record<string, Column> {
+  const data: Record<string, Column> = {}
+  for (const r of results) {
+    data[r.name] = isNumericKind(r.kind)
+      ? new Float64Array(cells * (r.kind === 'vec' ? (r.size as number) : 1)).fill(Number.NaN)
+      : new Array<string | null>(cells).fill(null)
+  }
+  return data
+}
+
 function resolvePath(path: Path): string {
   return typeof path === 'function' ? path() : path
+}
+
+const sampleKeys = ['inputs', 'repeat', 'results']
+
+// Stands in for an absent `inputs` or `results`; only ever read.
+const noFields: Json = Object.freeze({})
+
+function isJson(x: unknown): x is Json {
+  return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
 
 function countKeys(o: Json): number {
@@ -317,7 +446,7 @@ function describe(x: unknown): string {
 }
 
 function expectObject(x: unknown, path: Path, fail: Fail): Json {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) fail(path, `expected an object, got ${describe(x)}`)
+  if (!isJson(x)) fail(path, `expected an object, got ${describe(x)}`)
   return x as Json
 }
 
@@ -389,11 +518,14 @@ function checkInputValue(x: unknown, v: Pick<InputVar, 'kind' | 'name'>, path: P
   return x as InputValue
 }
 
-function readInputs(raw: unknown, samples: Json[], fail: Fail): InputVar[] {
+function readInputs(raw: unknown, allRows: () => Json[], fail: Fail): InputVar[] {
+  // The samples and failures together, gathered only when some input has no declared values.
+  let gathered: Json[] | undefined
+  const rows = () => (gathered ??= allRows())
   // Without declarations, inputs are taken from the samples in order of first appearance.
   const declared =
     raw === undefined
-      ? [...new Set(samples.flatMap((s) => (typeof s.inputs === 'object' && s.inputs ? Object.keys(s.inputs) : [])))].map((name) => ({ name }))
+      ? [...new Set(rows().flatMap((s) => (typeof s.inputs === 'object' && s.inputs ? Object.keys(s.inputs) : [])))].map((name) => ({ name }))
       : expectArray(raw, 'inputs', fail)
   const names = new Set<string>()
   return declared.map((d, i) => {
@@ -407,7 +539,7 @@ function readInputs(raw: unknown, samples: Json[], fail: Fail): InputVar[] {
     let values: unknown[]
     if (o.values === undefined) {
       const seen = new Map<string, unknown>()
-      for (const s of samples) {
+      for (const s of rows()) {
         const given = s.inputs as Json | undefined
         if (given && typeof given === 'object' && name in given) {
           const x = given[name]

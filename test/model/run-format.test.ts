@@ -2,6 +2,7 @@ import { describe, expect, it } from 'bun:test'
 import { BenchPlotError } from '../../src/errors'
 import { parseRunsJson, readCell, runToInput, validateRun } from '../../src/model/run-format'
 import { cellIndex, pointIndex, sweepSentence } from '../../src/model/sweep'
+import type { Run } from '../../src/model/types'
 import { sortRun } from '../fixtures/sort-run'
 
 const errorOf = (f: () => unknown): string => {
@@ -74,6 +75,30 @@ describe('validateRun', () => {
   it('gives the same fingerprint to the same input and another to a changed one', () => {
     expect(validateRun(sortRun()).fingerprint).toBe(validateRun(sortRun()).fingerprint as string)
     expect(validateRun(sortRun({ tag: 'other' })).fingerprint).not.toBe(validateRun(sortRun()).fingerprint as string)
+  })
+
+  it('reads a well-formed run the same as a run it has to check field by field', () => {
+    // Without a `repeats` declaration the one-pass reading steps aside and the checked passes read the run.
+    const { fingerprint: _one, data: onePassData, ...onePass } = validateRun(sortRun())
+    const { fingerprint: _checked, data: checkedData, ...checked } = validateRun({ ...sortRun(), repeats: undefined })
+    expect(checked).toEqual(onePass)
+    // As plain arrays: toEqual does not take NaN (a missing cell) as equal inside a Float64Array.
+    const plain = (data: Run['data']) => Object.fromEntries(Object.entries(data).map(([name, column]) => [name, Array.from<unknown>(column)]))
+    expect(plain(checkedData)).toEqual(plain(onePassData))
+    const withText = (note: unknown) => ({ ...sortRun({ results: [{ name: 'note', kind: 'string' }] }), samples: [{ inputs: { n: 10, algo: 'quick' }, repeat: 2, results: { note } }] })
+    expect(validateRun(withText('slow')).data.note).toEqual([null, 'slow', null, ...new Array(15).fill(null)])
+    expect(validateRun(withText(null)).data.note).toEqual(new Array(18).fill(null))
+  })
+
+  it('names the same problem first however many samples are wrong: every sample\'s fields and inputs before any results', () => {
+    const samples = sortRun().samples.map((s) => ({ ...s }))
+    samples[1] = { ...samples[1], results: { time: 'slow' } }
+    samples[4] = { ...samples[4], inputs: { n: 10, algo: 'merge' } }
+    expect(errorOf(() => validateRun({ ...sortRun(), samples }, { source: 'runs.json' }))).toBe('runs.json: samples[4].inputs.algo: "merge" is not among the declared values of "algo"')
+    samples[4] = { ...samples[4], inputs: { n: 10, algo: 'heap' } }
+    expect(errorOf(() => validateRun({ ...sortRun(), samples }, { source: 'runs.json' }))).toBe('runs.json: samples[1].results.time: expected a number, got "slow"')
+    samples[7] = 42 as never
+    expect(errorOf(() => validateRun({ ...sortRun(), samples, inputs: 'n' as never }, { source: 'runs.json' }))).toBe('runs.json: samples[7]: expected an object, got 42')
   })
 
   it.each([

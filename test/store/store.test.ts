@@ -24,6 +24,7 @@ describe('openStore', () => {
     store.close()
     expect(pragma(path, 'user_version')).toBe(schemaVersion)
     expect(pragma(path, 'journal_mode')).toBe('wal')
+    expect(pragma(path, 'page_size')).toBe(65536)
     const db = new Database(path)
     const tables = (db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
     expect(tables).toEqual(['benchmarks', 'columns', 'consts', 'failures', 'inputs', 'point_means', 'results', 'runs'])
@@ -35,6 +36,19 @@ describe('openStore', () => {
     new Database(path).close() // version 0: an empty file
     openStore(path).close()
     expect(pragma(path, 'user_version')).toBe(schemaVersion)
+  })
+
+  it('keeps the page size of a store made elsewhere', () => {
+    const path = join(tempDir(), 'old.sqlite')
+    const db = new Database(path)
+    db.run('CREATE TABLE other (x)')
+    db.close()
+    const pageSize = pragma(path, 'page_size')
+    const store = openStore(path)
+    store.record(sortRun())
+    store.close()
+    expect(pragma(path, 'page_size')).toBe(pageSize)
+    expect(openStore(path, { readonly: true }).loadBenchmark('sort').runs).toHaveLength(1)
   })
 
   it('refuses a store written by a newer bench-plot', () => {

@@ -234,6 +234,15 @@ describe('changeToken', () => {
     reader.close()
     writer.close()
   })
+
+  it('moves when the same handle writes', () => {
+    const store = openStore(join(tempDir(), 's.sqlite'))
+    const before = store.changeToken()
+    expect(store.changeToken()).toBe(before)
+    store.record(sortRun())
+    expect(store.changeToken()).not.toBe(before)
+    store.close()
+  })
 })
 
 describe('point means', () => {

@@ -206,5 +206,5 @@ function cachedPage(ctx: ServerContext, key: string, request: Request, render: (
   if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
     return new Response(page.gzip(), { headers: { ...headers, 'content-encoding': 'gzip' } })
   }
-  return new Response(page.bytes, { headers })
+  return new Response(page.body, { headers })
 }

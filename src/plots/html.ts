@@ -52,12 +52,14 @@ export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks, 
  * id the page gave it; null when there is no such figure. What a lazy figure's URL serves.
  */
 export function renderRunFigure(run: Run, req: ChartRequest, id: string, opts: Pick<RenderChartsOptions, 'overlay'> = {}): string | null {
-  let svg: string | null = null
-  walkCharts(run, req, null, opts, (figureId, panel, built) => {
-    if (figureId === id) svg = renderSvg(panel.option, { width: built.width, height: built.height }, id)
-    return { body: '' }
-  })
-  return svg
+  // The id names the chart and its panel, so only that chart is built.
+  const at = id.match(/^r(\d+)s(\d+)p(\d+)$/)
+  if (!at || Number(at[1]) !== (run.id ?? 0)) return null
+  const spec = chooseCharts(sweepSignature(run), req).specs[Number(at[2])]
+  if (!spec || spec.kind === 'table') return null
+  const built = toEChartsOption(spec, run, req, opts.overlay)
+  const panel = built.panels[Number(at[3])]
+  return panel ? renderSvg(panel.option, { width: built.width, height: built.height }, id) : null
 }
 
 /** Escape text for HTML content and attribute values. */
@@ -70,25 +72,24 @@ export function esc(s: string): string {
 /** What goes inside a figure's `.bp-svg` holder: its SVG, or a placeholder the browser draws over. */
 type DrawFigure = (id: string, panel: ChartPanel, built: BuiltChart) => { body: string; lazyUrl?: string }
 
-// The charts region in page order; `media` null skips tables (a single figure is wanted).
-function walkCharts(run: Run, req: ChartRequest, media: MediaLinks | null, opts: RenderChartsOptions, draw: DrawFigure): { html: string; signature: string } {
+// The charts region in page order. A figure's id is `r<run>s<chart>p<panel>`: `renderRunFigure` builds that chart alone.
+function walkCharts(run: Run, req: ChartRequest, media: MediaLinks, opts: RenderChartsOptions, draw: DrawFigure): { html: string; signature: string } {
   const sig = sweepSignature(run)
   const { specs, notices } = chooseCharts(sig, req)
   const out: string[] = ['<section class="bp-charts">', renderControls(req, opts.keep ?? {})]
   for (const n of notices) out.push(`<p class="bp-notice" role="status">${esc(n.reason)}</p>`)
   let drawn = 0
-  let figureId = 0
   const prefix = `r${run.id ?? 0}`
   for (const result of run.results) {
     const mine = specs.filter((s) => s.result === result.name)
     if (mine.length === 0) continue
-    out.push(`<section class="bp-result" data-result-section="${esc(result.name)}">`, media ? resultHeading(run, result) : '')
+    out.push(`<section class="bp-result" data-result-section="${esc(result.name)}">`, resultHeading(run, result))
     for (const spec of mine) {
       try {
-        if (spec.kind === 'table') out.push(media ? renderTable(run, result, spec, media) : '')
+        if (spec.kind === 'table') out.push(renderTable(run, result, spec, media))
         else {
           const built = toEChartsOption(spec, run, req, opts.overlay)
-          out.push(renderBuilt(built, () => `${prefix}c${figureId++}`, draw))
+          out.push(renderBuilt(built, `${prefix}s${specs.indexOf(spec)}`, draw))
         }
         drawn++
       } catch (err) {
@@ -177,10 +178,11 @@ function figureAttrs(spec: ChartSpec, extra: Record<string, string | undefined> 
     .join(' ')
 }
 
-function renderBuilt(built: BuiltChart, nextId: () => string, draw: DrawFigure): string {
+function renderBuilt(built: BuiltChart, chartId: string, draw: DrawFigure): string {
   const { spec } = built
   const figure = (panel: ChartPanel) => {
-    const id = nextId()
+    // By the panel's place in the chart, not on the page: tabs group panels in another order.
+    const id = `${chartId}p${built.panels.indexOf(panel)}`
     let drawn: ReturnType<DrawFigure>
     try {
       drawn = draw(id, panel, built)
@@ -207,7 +209,7 @@ function renderBuilt(built: BuiltChart, nextId: () => string, draw: DrawFigure):
       const key = p.facetValues[0]
       groups.set(key, [...(groups.get(key) ?? []), p])
     }
-    const name = `${nextId()}-tabs`
+    const name = `${chartId}-tabs`
     parts.push(`<div class="${kindClass} bp-tabs">`)
     let i = 0
     for (const key of groups.keys()) {

@@ -127,6 +127,19 @@ describe('renderRunCharts', () => {
       // The figure served alone is the very SVG the page would have inlined.
       expect(renderRunFigure(run, req, id)).toBe(all[i].html.match(/<svg[\s\S]*<\/svg>/)?.[0] as string)
     })
-    expect(renderRunFigure(run, req, 'r0c999')).toBeNull()
+    expect(renderRunFigure(run, req, 'r0s999p0')).toBeNull()
+    expect(renderRunFigure(run, req, 'r1s0p99')).toBeNull()
+    expect(renderRunFigure(run, req, 'r2s0p0')).toBeNull()
+  })
+
+  it('serves each panel of a chart in tabs alone, as the page would inline it', () => {
+    // 3 floats and 2 cats: heatmap panels in tabs, which list them in another order than the chart does.
+    const run = { ...makeRun({ floats: 3, cats: 2, repeats: 1, result: 'float' }), id: 3 }
+    const req = parseChartRequest({})
+    const page = renderRunCharts(run, req, fakeMedia).html
+    expect(page).toContain('bp-tabs')
+    const inline = [...page.matchAll(/data-figure="([^"]+)"[^>]*>[\s\S]*?<div class="bp-svg">(<svg[\s\S]*?<\/svg>)<\/div>/g)]
+    expect(inline.length).toBeGreaterThan(4)
+    for (const [, id, svg] of inline) expect(renderRunFigure(run, req, id)).toBe(svg)
   })
 })

@@ -166,8 +166,8 @@ describe('pages', () => {
       expect(svg).toContain(`${id}-cls-0`)
       expect((await req(app, url, { headers: { 'if-none-match': r.headers.get('etag') as string } })).status).toBe(304)
     }
-    expect((await req(app, '/b/sort/figure/r1c999?run=1')).status).toBe(404)
-    expect((await req(app, '/b/sort/figure/r1c2?run=77')).status).toBe(404)
+    expect((await req(app, '/b/sort/figure/r1s999p0?run=1')).status).toBe(404)
+    expect((await req(app, '/b/sort/figure/r1s0p0?run=77')).status).toBe(404)
   })
 
   it('gives unknown routes, benchmarks and runs a 404 page', async () => {

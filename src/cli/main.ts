@@ -3,10 +3,15 @@ import { version } from '../version'
 import { parseCommandArgs, renderCommandHelp, type Command, type CommandIO } from './command'
 import { commands } from './commands'
 
+// console.log and console.error write one string as it is plus a newline, as the streams' write() did,
+// without building process.stdout: that stream takes about 2 ms to set up (more where node:stream is not
+// loaded yet). For the same reason isTTY is only looked up when a command asks (serve without --open or --no-open).
 const defaultIO: CommandIO = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  isTTY: Boolean(process.stdout.isTTY),
+  stdout: (line) => console.log(line),
+  stderr: (line) => console.error(line),
+  get isTTY() {
+    return Boolean(process.stdout.isTTY)
+  },
   env: process.env,
 }
 

@@ -12,7 +12,6 @@ import { apiRoutes } from './routes/api'
 import { assetRoutes } from './routes/assets'
 import { mediaRoutes } from './routes/media'
 import { pageRoutes } from './routes/pages'
-import { rrdRoutes } from './routes/rrd'
 import { resolveInside } from './safe-path'
 import type { BenchmarkSource } from './source'
 
@@ -71,7 +70,11 @@ export async function createApp(opts: CreateAppOptions) {
     .use(apiRoutes(ctx))
     .use(assetRoutes())
     .use(mediaRoutes(cachedir))
-  if (hasRrd) app.use(await rrdRoutes(rrdDir))
+  if (hasRrd) {
+    // Imported only when there are recordings: @elysiajs/static and @elysiajs/cors add about a millisecond to a start.
+    const { rrdRoutes } = await import('./routes/rrd')
+    app.use(await rrdRoutes(rrdDir))
+  }
   return app
 }
 

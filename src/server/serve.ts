@@ -117,6 +117,14 @@ async function listen(app: AnyApp, opts: ServeOptions, onStop: () => void): Prom
   )
   const port = server.port as number
   const url = browsableUrl(host, port)
+  // Elysia composes its request handler on the first request. Compose it in the next turn instead, once
+  // the caller has announced the URL: the client's connection takes about as long. Any error is left
+  // for that first request to meet, as before.
+  setImmediate(() => {
+    try {
+      void app.fetch
+    } catch {}
+  })
   if (opts.open) {
     const problem = await openBrowser(url)
     if (problem) (opts.warn ?? console.warn)(`warning: could not open a browser (${problem}); open ${url} yourself`)

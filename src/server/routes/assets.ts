@@ -3,21 +3,23 @@ import { pagesJs } from '../assets/page-script'
 import { styleCss } from '../assets/style'
 import { clientAssets } from '../pages/charts-region'
 
-type Asset = { type: string; body: string; etag: string }
+type Asset = { type: string; body: string; etag?: string }
 
 /** `/assets/<name>`: the stylesheet and the charts' scripts, all inside the binary. */
 export const assetRoutes = () => {
   const assets = new Map<string, Asset>()
-  const add = (name: string, type: string, body: string) =>
-    assets.set(name, { type, body, etag: `"${new Bun.CryptoHasher('sha1').update(body).digest('base64url')}"` })
+  const add = (name: string, type: string, body: string) => assets.set(name, { type, body })
+  // Hashed on first request, not at start: the ECharts build alone is a millisecond of SHA-1.
+  const etagOf = (asset: Asset) => (asset.etag ??= `"${new Bun.CryptoHasher('sha1').update(asset.body).digest('base64url')}"`)
   add('bench-plot.css', 'text/css; charset=utf-8', styleCss)
   add('pages.js', 'text/javascript; charset=utf-8', pagesJs)
   for (const [name, a] of Object.entries(clientAssets)) add(name, a.type, a.body)
   return new Elysia().get('/assets/*', ({ params, request }) => {
     const asset = assets.get(params['*'])
     if (!asset) throw new NotFoundError()
-    const headers = { 'content-type': asset.type, etag: asset.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }
-    if (request.headers.get('if-none-match') === asset.etag) return new Response(null, { status: 304, headers })
+    const etag = etagOf(asset)
+    const headers = { 'content-type': asset.type, etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }
+    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers })
     return new Response(asset.body, { headers })
   })
 }

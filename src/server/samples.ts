@@ -15,12 +15,15 @@ export function* iterateSamples(lazy: Run): Generator<SampleRow> {
   }
 }
 
-/** A page of samples: rows `[offset, offset + limit)` of `iterateSamples`, plus the total. */
-export function pageOfSamples(lazy: Run, page: number, perPage: number): { rows: SampleRow[]; total: number; page: number; pages: number } {
+/**
+ * A page of samples: rows `[offset, offset + limit)` of `iterateSamples`, plus the total.
+ * `total` is the run's sample count when known (the store keeps it), else counted here.
+ */
+export function pageOfSamples(lazy: Run, page: number, perPage: number, known?: { total: number }): { rows: SampleRow[]; total: number; page: number; pages: number } {
   const run = withColumnsRead(lazy)
   const cells = cellCount(run)
   // Count first (no objects), then walk only as far as the page shown and build its rows.
-  const total = sampleCount(run)
+  const total = known?.total ?? sampleCount(run)
   const pages = Math.max(1, Math.ceil(total / perPage))
   const p = Math.min(Math.max(1, page), pages)
   let skip = (p - 1) * perPage

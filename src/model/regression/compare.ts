@@ -97,7 +97,8 @@ type Pairs = { pa: Int32Array; pb: Int32Array }
 function matchPoints(a: Run, b: Run): Pairs {
   const n = pointCount(b.inputs)
   if (sameInputs(a.inputs, b.inputs)) {
-    const same = Int32Array.from({ length: n }, (_, p) => p)
+    const same = new Int32Array(n)
+    for (let p = 0; p < n; p++) same[p] = p
     return { pa: same, pb: same }
   }
   const namesA = a.inputs.map((v) => v.name).sort().join('\u0000')

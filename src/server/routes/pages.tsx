@@ -64,7 +64,7 @@ export const pageRoutes = (ctx: ServerContext) =>
         const run = ctx.source.getRun(name, runId)
         if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${runId}`)
         const page = Number.parseInt(query.page ?? '1', 10)
-        const samples = { ...pageOfSamples(run, Number.isFinite(page) ? page : 1, samplesPerPage), perPage: samplesPerPage }
+        const samples = { ...pageOfSamples(run, Number.isFinite(page) ? page : 1, samplesPerPage, { total: header.sampleCount }), perPage: samplesPerPage }
         const vsRun = vs.id === null ? null : ctx.source.getRun(name, vs.id)
         const keep = Object.fromEntries(['run', 'vs'].filter((k) => query[k] !== undefined).map((k) => [k, query[k]]))
         const chartRequest = parseChartRequest(query)

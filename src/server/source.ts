@@ -16,10 +16,14 @@ export type BenchmarkSource = {
  * A source over a store opened read-only. Runs never change once stored, so a run's columns are
  * read on first use and kept within a byte budget (least recently used first out): a page that
  * judges ten runs of a million samples holds a few columns at a time, not all of them. The run
- * list is read afresh after the store changed, so runs imported while serving appear on the next request.
+ * list is read afresh after the store changed: runs imported while serving appear within `recheckMs`
+ * (at once when they were written through this same store).
  */
-export function storeSource(store: Store, opts: { keepBytes?: number } = {}): BenchmarkSource {
+export function storeSource(store: Store, opts: { keepBytes?: number; recheckMs?: number } = {}): BenchmarkSource {
   const budget = opts.keepBytes ?? 64 * 1024 * 1024
+  // Asking SQLite whether another process wrote costs a few µs, a fifth of serving a cached page:
+  // a read-only store is asked at most every 100 ms. One that writes itself is asked every time.
+  const recheckMs = store.readonly ? (opts.recheckMs ?? 100) : 0
   const columns = new Map<string, Column>()
   let kept = 0
   // `what` is 'data' (the column) or 'means' (its per-point means); both share the budget.
@@ -42,9 +46,13 @@ export function storeSource(store: Store, opts: { keepBytes?: number } = {}): Be
   const runs = new Map<number, Run>()
   // Lists are read again only after an import changed the store, not on every request.
   let token = store.changeToken()
+  let checkedAt = performance.now()
   let benchmarks: BenchmarkSummary[] | undefined
   const headersByName = new Map<string, RunHeader[]>()
   const fresh = () => {
+    const at = performance.now()
+    if (at - checkedAt < recheckMs) return
+    checkedAt = at
     const now = store.changeToken()
     if (now !== token) {
       token = now

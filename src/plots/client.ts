@@ -111,19 +111,47 @@ export function hydrateCharts(renderItems: Record<string, (params: any, api: any
     button('Reset zoom', () => chart.dispatchAction({ type: 'restore' }))
     fig.appendChild(bar)
   }
+  const figuresIn = (root: ParentNode) => Array.from(root.querySelectorAll<HTMLElement>('figure[data-chart]')).filter((f) => f.querySelector('script.chart-option'))
+  // A chart the server left out (div.bp-lazy-chart): its figures are fetched and put in its place.
+  const fetchChart = (placeholder: HTMLElement, then: (figures: HTMLElement[]) => void) => {
+    const url = placeholder.dataset.chartUrl
+    if (!url || placeholder.dataset.loading) return
+    placeholder.dataset.loading = '1'
+    fetch(url)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+      .then((html) => {
+        const t = document.createElement('template')
+        t.innerHTML = html
+        const figures = figuresIn(t.content)
+        placeholder.replaceWith(t.content)
+        then(figures)
+      })
+      .catch((err) => {
+        placeholder.dataset.loading = 'failed'
+        placeholder.textContent = 'This chart could not be loaded; reload the page to try again.'
+        console.warn('chart load failed', err)
+      })
+  }
   const start = () => {
-    const figures = Array.from(document.querySelectorAll<HTMLElement>('figure[data-chart]')).filter((f) => f.querySelector('script.chart-option'))
+    const figures = figuresIn(document)
+    const lazyCharts = Array.from(document.querySelectorAll<HTMLElement>('div.bp-lazy-chart'))
     // Charts come alive when first seen, so a page of many small multiples (or hidden tabs) stays quick.
     if ('IntersectionObserver' in w) {
       const io = new IntersectionObserver((entries) => {
         for (const e of entries) {
           if (!e.isIntersecting) continue
           io.unobserve(e.target)
-          hydrate(e.target as HTMLElement)
+          const el = e.target as HTMLElement
+          if (el.classList.contains('bp-lazy-chart')) fetchChart(el, (got) => got.forEach((f) => io.observe(f)))
+          else hydrate(el)
         }
       }, { rootMargin: '400px' })
       figures.forEach((f) => io.observe(f))
-    } else figures.forEach(hydrate)
+      lazyCharts.forEach((c) => io.observe(c))
+    } else {
+      figures.forEach(hydrate)
+      lazyCharts.forEach((c) => fetchChart(c, (got) => got.forEach(hydrate)))
+    }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
   else start()

@@ -23,6 +23,12 @@ export type RenderChartsOptions = {
   eagerFigures?: number
   /** Where a figure's server-drawn SVG is served, for browsers without JavaScript and for downloads. Required with `eagerFigures`. */
   figureUrl?: (id: string) => string
+  /**
+   * Where a chart is served alone, as the HTML of its figures (`renderRunChart`). With it, a chart that
+   * would have no figure drawn on the server is left out: the page holds a placeholder the browser
+   * fills when it scrolls near (without JavaScript, a frame), so its options are built only when wanted.
+   */
+  chartUrl?: (id: string) => string
 }
 
 /** Rows shown in one table before the rest is summarised in a note. */
@@ -37,14 +43,39 @@ const maxMediaRows = 100
 export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks, opts: RenderChartsOptions = {}): { html: string; signature: string } {
   let eager = opts.figureUrl ? (opts.eagerFigures ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
   const figureUrl = opts.figureUrl
-  return walkCharts(run, req, media, opts, (id, panel, built) => {
+  const chartUrl = opts.chartUrl
+  const draw: DrawFigure = (id, panel, built) => {
     if (eager > 0 || !figureUrl) {
       eager--
       return { body: renderSvg(panel.option, { width: built.width, height: built.height }, id) }
     }
     const url = figureUrl(id)
     return { body: lazyFigure(url, built, panel), lazyUrl: url }
-  })
+  }
+  // Once every eager figure is drawn, the charts left are placeholders: nothing of them is built now.
+  const defer = chartUrl ? (chart: string, spec: ChartSpec) => (eager > 0 ? null : lazyChart(chartUrl(chart), spec)) : undefined
+  return walkCharts(run, req, media, opts, draw, defer)
+}
+
+/**
+ * One chart of `renderRunCharts` alone (same run, request and overlay), by the id its placeholder
+ * names (`r<run>s<chart>`): its figures, each left to the browser to draw (`figureUrl` serves their
+ * SVG), and its notes. Null when there is no such chart. What a placeholder's URL serves.
+ */
+export function renderRunChart(run: Run, req: ChartRequest, id: string, opts: Pick<RenderChartsOptions, 'overlay'> & { figureUrl: (id: string) => string }): string | null {
+  const at = id.match(/^r(\d+)s(\d+)$/)
+  if (!at || Number(at[1]) !== (run.id ?? 0)) return null
+  const spec = chooseCharts(sweepSignature(run), req).specs[Number(at[2])]
+  if (!spec || spec.kind === 'table') return null
+  try {
+    const built = toEChartsOption(spec, run, req, opts.overlay)
+    return renderBuilt(built, id, (figureId, panel) => {
+      const url = opts.figureUrl(figureId)
+      return { body: lazyFigure(url, built, panel), lazyUrl: url }
+    })
+  } catch (err) {
+    return errorBox(spec, err)
+  }
 }
 
 /**
@@ -73,7 +104,14 @@ export function esc(s: string): string {
 type DrawFigure = (id: string, panel: ChartPanel, built: BuiltChart) => { body: string; lazyUrl?: string }
 
 // The charts region in page order. A figure's id is `r<run>s<chart>p<panel>`: `renderRunFigure` builds that chart alone.
-function walkCharts(run: Run, req: ChartRequest, media: MediaLinks, opts: RenderChartsOptions, draw: DrawFigure): { html: string; signature: string } {
+function walkCharts(
+  run: Run,
+  req: ChartRequest,
+  media: MediaLinks,
+  opts: RenderChartsOptions,
+  draw: DrawFigure,
+  defer?: (chart: string, spec: ChartSpec) => string | null,
+): { html: string; signature: string } {
   const sig = sweepSignature(run)
   const { specs, notices } = chooseCharts(sig, req)
   const out: string[] = ['<section class="bp-charts">', renderControls(req, opts.keep ?? {})]
@@ -86,11 +124,11 @@ function walkCharts(run: Run, req: ChartRequest, media: MediaLinks, opts: Render
     out.push(`<section class="bp-result" data-result-section="${esc(result.name)}">`, resultHeading(run, result))
     for (const spec of mine) {
       try {
+        const chart = `${prefix}s${specs.indexOf(spec)}`
+        const deferred = spec.kind === 'table' ? null : (defer?.(chart, spec) ?? null)
         if (spec.kind === 'table') out.push(renderTable(run, result, spec, media))
-        else {
-          const built = toEChartsOption(spec, run, req, opts.overlay)
-          out.push(renderBuilt(built, `${prefix}s${specs.indexOf(spec)}`, draw))
-        }
+        else if (deferred !== null) out.push(deferred)
+        else out.push(renderBuilt(toEChartsOption(spec, run, req, opts.overlay), chart, draw))
         drawn++
       } catch (err) {
         out.push(errorBox(spec, err))
@@ -110,6 +148,16 @@ function lazyFigure(url: string, built: BuiltChart, panel: ChartPanel): string {
   return (
     `<svg class="bp-placeholder" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true"></svg>` +
     `<noscript><img class="bp-lazy-svg" src="${esc(url)}" width="${w}" height="${h}" alt="${esc(alt)}" loading="lazy"></noscript>`
+  )
+}
+
+// A chart not built yet: the browser fetches its figures when it scrolls near; without JavaScript a frame shows them.
+function lazyChart(url: string, spec: ChartSpec): string {
+  const what = `${spec.kind} chart of ${spec.result}${spec.component === undefined ? '' : `_${componentName(spec.component)}`}`
+  const frame = `${url}${url.includes('?') ? '&' : '?'}frame=1`
+  return (
+    `<div class="bp-lazy-chart" data-kind="${esc(spec.kind)}" data-result="${esc(spec.result)}" data-chart-url="${esc(url)}">` +
+    `<noscript><iframe class="bp-lazy-frame" src="${esc(frame)}" title="${esc(what)}" loading="lazy"></iframe></noscript></div>`
   )
 }
 

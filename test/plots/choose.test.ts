@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'bun:test'
 import { validateRun } from '../../src/model/run-format'
 import { sweepSignature } from '../../src/model/signature'
-import { chooseCharts, parseChartRequest, renderRunCharts, renderRunFigure } from '../../src/plots'
+import { chooseCharts, parseChartRequest, renderRunChart, renderRunCharts, renderRunFigure } from '../../src/plots'
 import { fakeMedia, makeRun } from './fixtures'
 import { sortRun } from '../fixtures/sort-run'
 import { readFigures } from './svg-count'
@@ -130,6 +130,30 @@ describe('renderRunCharts', () => {
     expect(renderRunFigure(run, req, 'r0s999p0')).toBeNull()
     expect(renderRunFigure(run, req, 'r1s0p99')).toBeNull()
     expect(renderRunFigure(run, req, 'r2s0p0')).toBeNull()
+  })
+
+  it('leaves the charts after the eager figures out of the page, and builds each alone as the page would have held it', () => {
+    const run = { ...validateRun(sortRun()), id: 1 }
+    const req = parseChartRequest({ plots: 'scatter,band' })
+    const figureUrl = (id: string) => `/fig/${id}`
+    const inline = renderRunCharts(run, req, fakeMedia, { eagerFigures: 2, figureUrl }).html
+    const page = renderRunCharts(run, req, fakeMedia, { eagerFigures: 2, figureUrl, chartUrl: (id) => `/chart/${id}?x=<&>` }).html
+    const placeholders = [...page.matchAll(/<div class="bp-lazy-chart" data-kind="([^"]+)" data-result="([^"]+)" data-chart-url="\/chart\/(r1s\d+)\?x=&lt;&amp;&gt;">/g)]
+    expect(placeholders.length).toBeGreaterThan(1)
+    expect(page).toContain('<noscript><iframe class="bp-lazy-frame" src="/chart/r1s')
+    // The page keeps its eager figures; every other figure comes from its chart's URL, the same as inline.
+    expect(readFigures(page).length).toBe(2)
+    const fetched = placeholders.map(([, kind, result, id]) => {
+      const html = renderRunChart(run, req, id, { figureUrl }) as string
+      expect(html).toContain(`data-chart="${kind}" data-result="${result}"`)
+      return html
+    })
+    const all = readFigures(inline)
+    const got = [...readFigures(page), ...fetched.flatMap((h) => readFigures(h))]
+    expect(got.map((f) => [f.chart, f.facet, f.option])).toEqual(all.map((f) => [f.chart, f.facet, f.option]))
+    for (const h of fetched) expect(inline).toContain(h)
+    expect(renderRunChart(run, req, 'r1s999', { figureUrl })).toBeNull()
+    expect(renderRunChart(run, req, 'r2s1', { figureUrl })).toBeNull()
   })
 
   it('serves each panel of a chart in tabs alone, as the page would inline it', () => {

@@ -151,12 +151,30 @@ describe('pages', () => {
     expect(new TextDecoder().decode(Bun.gunzipSync(body))).toBe(plain)
   })
 
-  it('inlines the first row of charts and serves the others alone as SVG images, cached', async () => {
+  it('inlines the first row of charts, leaves the other charts to be fetched, and serves each figure alone as SVG, cached', async () => {
     const page = await (await req(app, '/b/sort?plots=scatter,band&run=1')).text()
     const eager = [...page.matchAll(/<figure class="bp-chart" [^>]*data-figure="([^"]+)"(?![^>]*data-lazy)[^>]*>/g)].map((m) => m[1])
-    const lazy = [...page.matchAll(/data-figure="([^"]+)" data-lazy="([^"]+)"/g)].map((m) => ({ id: m[1], url: m[2].replaceAll('&amp;', '&') }))
     expect(eager.length).toBe(2)
-    expect(lazy.length).toBeGreaterThan(0)
+    // Charts after the first row are placeholders: their options are built when the browser asks.
+    const charts = [...page.matchAll(/<div class="bp-lazy-chart" [^>]*data-chart-url="([^"]+)">/g)].map((m) => m[1].replaceAll('&amp;', '&'))
+    expect(charts.length).toBeGreaterThan(1)
+    const lazy: { id: string; url: string }[] = []
+    for (const url of charts) {
+      expect(url).toMatch(/^\/b\/sort\/chart\/r1s\d+\?run=1&vs=none&plots=scatter,band$/)
+      const r = await req(app, url)
+      expect([r.status, r.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8'])
+      const fragment = await r.text()
+      expect(fragment).toStartWith('<div class="bp-group')
+      expect(fragment).toContain('<script type="application/json" class="chart-option">')
+      lazy.push(...[...fragment.matchAll(/data-figure="([^"]+)" data-lazy="([^"]+)"/g)].map((m) => ({ id: m[1], url: m[2].replaceAll('&amp;', '&') })))
+      expect((await req(app, url, { headers: { 'if-none-match': r.headers.get('etag') as string } })).status).toBe(304)
+      // Without JavaScript the placeholder's frame shows it as a page of its own, figures as images.
+      const frame = await (await req(app, `${url}&frame=1`)).text()
+      expect(frame).toStartWith('<!doctype html>')
+      expect(frame).toContain('<noscript><img class="bp-lazy-svg"')
+      expect(frame).toContain(fragment)
+    }
+    expect(lazy.length).toBeGreaterThan(charts.length - 1)
     for (const { id, url } of lazy) {
       expect(url).toBe(`/b/sort/figure/${id}?run=1&vs=none&plots=scatter,band`)
       const r = await req(app, url)
@@ -168,6 +186,8 @@ describe('pages', () => {
     }
     expect((await req(app, '/b/sort/figure/r1s999p0?run=1')).status).toBe(404)
     expect((await req(app, '/b/sort/figure/r1s0p0?run=77')).status).toBe(404)
+    expect((await req(app, '/b/sort/chart/r1s999?run=1')).status).toBe(404)
+    expect((await req(app, '/b/sort/chart/r2s1?run=1')).status).toBe(404)
   })
 
   it('gives unknown routes, benchmarks and runs a 404 page', async () => {

@@ -55,6 +55,28 @@ export function Layout(props: LayoutProps): string {
   )
 }
 
+/**
+ * A chart alone, as the frame of its placeholder shows it to a browser without JavaScript: the
+ * stylesheets and the figures (their SVG as images), nothing else.
+ */
+export function ChartFrame(props: PropsWithChildren<{ title: string }>): string {
+  return (
+    '<!doctype html>' +
+    toHtml(
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <title>{Html.escapeHtml(props.title)}</title>
+          <link rel="stylesheet" href="/assets/bench-plot.css" />
+          {hasAsset('charts.css') ? <link rel="stylesheet" href="/assets/charts.css" /> : ''}
+          {'<noscript><style>.bp-svg .bp-placeholder{display:none}</style></noscript>'}
+        </head>
+        <body class="bp-frame">{props.children as 'safe'}</body>
+      </html>
+    )
+  )
+}
+
 const contentMark = '\u0000content\u0000'
 
 /** Everything of a page before its content: what can be sent while the content is drawn. */

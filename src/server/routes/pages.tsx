@@ -10,7 +10,8 @@ import type { ServerContext } from '../context'
 import { pageHeaders } from '../context'
 import type { HistoryOutline } from '../history-cache'
 import { BenchmarkPage, benchmarkPageHead, type RunCompare } from '../pages/benchmark-page'
-import { formatChartQuery, parseChartRequest, renderRunCharts, renderRunFigure, type ChartOverlay } from '../pages/charts-region'
+import { formatChartQuery, parseChartRequest, renderRunChart, renderRunCharts, renderRunFigure, type ChartOverlay, type ChartRequest } from '../pages/charts-region'
+import { ChartFrame } from '../pages/layout'
 import { ComparePage } from '../pages/compare-page'
 import { HistoryPage } from '../pages/history-page'
 import { comparisonRegion, historyRegion, inputChangesNote, verdictRegion } from '../pages/history-region'
@@ -68,13 +69,11 @@ export const pageRoutes = (ctx: ServerContext) =>
         const vsRun = vs.id === null ? null : ctx.source.getRun(name, vs.id)
         const keep = Object.fromEntries(['run', 'vs'].filter((k) => query[k] !== undefined).map((k) => [k, query[k]]))
         const chartRequest = parseChartRequest(query)
-        // A lazy figure's URL names the run, the compared run and the chart options: it draws that figure alone.
-        const figureQuery = `?run=${runId}&vs=${vs.id ?? 'none'}&${formatChartQuery(chartRequest).slice(1)}`.replace(/&$/, '')
         const charts = renderRunCharts(run, chartRequest, ctx.media, {
           keep,
           overlay: overlayOf(runs, vsRun),
           eagerFigures,
-          figureUrl: (id) => `${benchmarkPath(name)}/figure/${id}${figureQuery}`,
+          ...lazyUrls(name, runId, vs.id, chartRequest),
         })
         const newest = outline.at(-1) as HistoryOutline
         const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
@@ -107,6 +106,23 @@ export const pageRoutes = (ctx: ServerContext) =>
         if (svg === null) throw new BenchPlotError('NOT_FOUND', `run ${runId} of "${name}" has no figure ${params.id}`)
         return svg
       }, { type: svgHeaders })
+    })
+    .get('/b/:name/chart/:id', ({ params, request }) => {
+      const name = params.name
+      const query = Object.fromEntries(new URL(request.url).searchParams)
+      const runs = ctx.source.listRuns(name)
+      const runId = query.run === undefined ? runs[runs.length - 1].id : runIdIn(name, runs, query.run)
+      const vs = chooseVs(name, runs, ctx.histories.outline(runs), runId, query.vs)
+      const key = `chart|${name}|${runs.map((r) => r.id).join(',')}|${params.id}|${canonicalQuery(query)}`
+      return cachedPage(ctx, key, request, () => {
+        const run = ctx.source.getRun(name, runId) as Run
+        const overlay = overlayOf(runs, vs.id === null ? null : ctx.source.getRun(name, vs.id))
+        const chartRequest = parseChartRequest(query)
+        const html = renderRunChart(run, chartRequest, params.id, { overlay, figureUrl: lazyUrls(name, runId, vs.id, chartRequest).figureUrl })
+        if (html === null) throw new BenchPlotError('NOT_FOUND', `run ${runId} of "${name}" has no chart ${params.id}`)
+        // ?frame=1: a page of its own, what the placeholder's frame shows without JavaScript.
+        return query.frame === '1' ? ChartFrame({ title: `${name}: chart ${params.id}`, children: html }) : html
+      })
     })
     .get('/b/:name/compare', ({ params, request }) => {
       const name = params.name
@@ -176,6 +192,12 @@ function runIdIn(name: string, runs: RunHeader[], text: string): number {
   const id = Number(text)
   if (!Number.isInteger(id) || !runs.some((r) => r.id === id)) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${text}`)
   return id
+}
+
+// A lazy figure's or chart's URL names the run, the compared run and the chart options: it draws that figure or chart alone.
+function lazyUrls(name: string, runId: number, vsId: number | null, chartRequest: ChartRequest): { figureUrl: (id: string) => string; chartUrl: (id: string) => string } {
+  const query = `?run=${runId}&vs=${vsId ?? 'none'}&${formatChartQuery(chartRequest).slice(1)}`.replace(/&$/, '')
+  return { figureUrl: (id) => `${benchmarkPath(name)}/figure/${id}${query}`, chartUrl: (id) => `${benchmarkPath(name)}/chart/${id}${query}` }
 }
 
 function canonicalQuery(query: Record<string, string>): string {

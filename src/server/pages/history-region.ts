@@ -30,7 +30,7 @@ export type DeferredPoints = { count: number; href: string } | null
 
 export function verdictRegion(v: BenchmarkVerdict, opts: { deferred?: DeferredPoints } = {}): string {
   const svg = svgRenderer(`v${v.current.id ?? 0}-`)
-  const judged = v.results.filter((r) => r.baselineRuns.length > 0)
+  const judged = judgedResults(v)
   const figures = judged.map((r) => regressionFigureHtml(r, v.current, { renderSvg: svg, width: 600, height: 300, label: `${r.result}: the newest run against its history` }))
   const points = judged
     .filter((r) => r.points.length > 1)
@@ -46,6 +46,11 @@ export function verdictRegion(v: BenchmarkVerdict, opts: { deferred?: DeferredPo
     deferredNote(opts.deferred ?? null, 'verdict') +
     `</section>`
   )
+}
+
+/** How many charts `verdictRegion` draws: one per result with earlier runs to compare with. */
+export function verdictFigureCount(v: BenchmarkVerdict): number {
+  return judgedResults(v).length
 }
 
 /** "A new history started here" and what changed, for the first run of a later history. */
@@ -112,6 +117,10 @@ export function indexRowsHtml(rows: readonly IndexRow[]): string {
 }
 
 // --- internal ---
+
+function judgedResults(v: BenchmarkVerdict): BenchmarkVerdict['results'] {
+  return v.results.filter((r) => r.baselineRuns.length > 0)
+}
 
 // Element ids inside each SVG must be unique on the page: one prefix per figure.
 function svgRenderer(prefix: string): SvgRenderer {

@@ -14,7 +14,7 @@ import { formatChartQuery, parseChartRequest, renderRunChart, renderRunCharts, r
 import { ChartFrame } from '../pages/layout'
 import { ComparePage } from '../pages/compare-page'
 import { HistoryPage } from '../pages/history-page'
-import { comparisonRegion, historyRegion, inputChangesNote, verdictRegion } from '../pages/history-region'
+import { comparisonRegion, historyRegion, inputChangesNote, verdictFigureCount, verdictRegion } from '../pages/history-region'
 import { filterAndSortRows, IndexPage, parseIndexSort } from '../pages/index-page'
 import { benchmarkPath } from '../pages/links'
 import { pageOfSamples } from '../samples'
@@ -23,7 +23,10 @@ import { streamPage } from '../stream-page'
 /** Rows of the samples table per page. */
 export const samplesPerPage = 100
 
-/** Charts of a run page drawn on the server (the first row); the browser draws the rest as they scroll into view. */
+/**
+ * Figures of a run page drawn on the server (the first row: the verdict's history charts, else the run's
+ * first charts); the browser draws the rest as they scroll into view.
+ */
 export const eagerFigures = 2
 
 /**
@@ -68,21 +71,26 @@ export const pageRoutes = (ctx: ServerContext) =>
         const samples = { ...pageOfSamples(run, Number.isFinite(page) ? page : 1, samplesPerPage, { total: header.sampleCount }), perPage: samplesPerPage }
         const vsRun = vs.id === null ? null : ctx.source.getRun(name, vs.id)
         const keep = Object.fromEntries(['run', 'vs'].filter((k) => query[k] !== undefined).map((k) => [k, query[k]]))
-        const chartRequest = parseChartRequest(query)
-        const charts = renderRunCharts(run, chartRequest, ctx.media, {
-          keep,
-          overlay: overlayOf(runs, vsRun),
-          eagerFigures,
-          ...lazyUrls(name, runId, vs.id, chartRequest),
-        })
         const newest = outline.at(-1) as HistoryOutline
         const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
         // Judging every point of a huge sweep takes seconds: then the page asks first (?points=all).
         const points = query.points === 'all' || pointCount(run.inputs) <= eagerPointLimit
         const deferred = points ? null : { count: pointCount(run.inputs), href: `?${new URLSearchParams({ ...query, points: 'all' })}` }
         let top = ''
-        if (runId === newest.runIds.at(-1)) top = verdictRegion(ctx.histories.verdict(name, runs, { points }), { deferred })
-        else if (mine.runIds[0] === runId) top = inputChangesNote(mine.changes)
+        // The page's first figures are drawn on the server: the verdict's history charts when there are, then the run's charts.
+        let eager = eagerFigures
+        if (runId === newest.runIds.at(-1)) {
+          const verdict = ctx.histories.verdict(name, runs, { points })
+          top = verdictRegion(verdict, { deferred })
+          eager = Math.max(0, eager - verdictFigureCount(verdict))
+        } else if (mine.runIds[0] === runId) top = inputChangesNote(mine.changes)
+        const chartRequest = parseChartRequest(query)
+        const charts = renderRunCharts(run, chartRequest, ctx.media, {
+          keep,
+          overlay: overlayOf(runs, vsRun),
+          eagerFigures: eager,
+          ...lazyUrls(name, runId, vs.id, chartRequest),
+        })
         if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
         let compare: RunCompare | undefined
         if (runs.length > 1) {

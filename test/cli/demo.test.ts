@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
+import { withLazyParts } from '../helpers/lazy-page'
 
 let server: ServerProcess
 let cachedir: string
@@ -24,7 +25,8 @@ describe('bench-plot demo', () => {
   })
 
   it('shows every chart shape, and the regression it plants in sort', async () => {
-    const page = async (name: string) => (await fetch(`${server.url}b/${name}`)).text()
+    const get = async (path: string) => (await fetch(`${server.url}${path.replace(/^\//, '')}`)).text()
+    const page = async (name: string) => withLazyParts(await get(`b/${name}`), get)
     expect(await page('sort')).toContain('<strong>1 regression detected</strong>')
     expect(await page('sort')).toContain('data-chart="curve" data-result="time"')
     expect(await page('compress')).toContain('data-chart="line" data-result="ratio"')

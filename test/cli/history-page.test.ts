@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
 import { join } from 'node:path'
 import { openStore } from '../../src/store'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
+import { withLazyParts } from '../helpers/lazy-page'
 import { caseNames, historyCase, type HistoryCase } from '../model/regression-histories'
 
 const evil = '<script>alert(1)</script>'
@@ -151,12 +152,12 @@ describe('comparing runs', () => {
       expect(at).toBeGreaterThan(-1)
       return page.slice(at, page.indexOf('</figure>', at))
     }
-    const page = await html('/b/step')
+    const page = await withLazyParts(await html('/b/step'), html)
     const withPrevious = curve(page)
     expect(page).toContain(`Dashed: run ${ids.step[5]}, v1.5, for comparison.`)
     expect(withPrevious).toContain(`time (run ${ids.step[5]}, v1.5)`)
     expect(withPrevious).toContain('stroke-dasharray')
-    const alonePage = await html('/b/step?vs=none')
+    const alonePage = await withLazyParts(await html('/b/step?vs=none'), html)
     const alone = curve(alonePage)
     expect(alonePage).not.toContain('for comparison')
     expect(alone).not.toContain('stroke-dasharray')

@@ -10,7 +10,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } from './bench/generate'
-import { compileHelloWorld } from './bench/hello-world'
+import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
 import { median, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
 import { evaluateTargets, growthRows, renderTable, type BenchResults, type SizeResults } from './bench/report'
 
@@ -118,11 +118,14 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     const loadClient = chooseLoadClient(opts.load)
     const bin = opts.bin ?? buildExecutable(join(work, 'bench-plot'), log)
     const hello = compileHelloWorld(join(root, 'bench/cache'))
+    const elysiaHello = compileHelloWorld(join(root, 'bench/cache'), elysiaHelloSource)
     log(`bench: work folder ${work}; load client ${loadClient}`)
 
     log('bench: hello-world reference server')
     const helloServers = await measureServers([hello], '/', opts, work)
     const helloLoad = await measureLoad([hello], '/', opts, work, loadClient)
+    log('bench: Elysia hello-world server (the floor of the design)')
+    const elysiaServers = await measureServers([elysiaHello], '/', opts, work)
     const execTimes: number[] = []
     for (let i = 0; i < opts.reps; i++) execTimes.push((await timeCommand([bin, '--version'], { cwd: work })).seconds)
 
@@ -143,6 +146,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
         rssPeak: Math.max(...helloServers.rssPeak),
         rssPeakLoad: helloLoad.rssPeak,
       },
+      elysiaHello: { coldStart: median(elysiaServers.coldStart) },
       execVersion: median(execTimes),
       sizes,
       measurements: {},
@@ -379,6 +383,7 @@ function flatMeasurements(r: BenchResults): Record<string, number> {
     'hello.rps': r.hello.rps,
     'hello.rssPeak': r.hello.rssPeak,
     'hello.rssPeakLoad': r.hello.rssPeakLoad,
+    'elysiaHello.coldStart': r.elysiaHello.coldStart,
     execVersion: r.execVersion,
   }
   const keys = [

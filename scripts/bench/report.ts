@@ -68,6 +68,8 @@ export type BenchResults = {
   commit: { sha: string; dirty: boolean }
   options: { sizes: number[]; reps: number; repeatRequests: number; duration: number; connections: number; loadClient: string }
   hello: { coldStart: number; rps: number; rssPeak: number; rssPeakLoad: number }
+  /** A compiled hello world on Elysia and its html plugin: the cold start the design cannot go below. */
+  elysiaHello: { coldStart: number }
   /** `bench-plot --version`, exec to exit: what any command pays to start. */
   execVersion: number
   sizes: Record<string, SizeResults>
@@ -171,6 +173,12 @@ export function renderTable(r: BenchResults): string {
   lines.push(
     `Hello world (compiled Bun.serve): cold start ${fmtSeconds(r.hello.coldStart)}, ${fmtNum(r.hello.rps)} requests/s, peak RSS ${fmtBytes(r.hello.rssPeak)} (${fmtBytes(r.hello.rssPeakLoad)} under load). ` +
       `\`bench-plot --version\`: ${fmtSeconds(r.execVersion)}.`,
+  )
+  const small = r.sizes[labels[0]]
+  lines.push('')
+  lines.push(
+    `Elysia hello world (compiled; Elysia and its html plugin are fixed by design): cold start ${fmtSeconds(r.elysiaHello.coldStart)}, ` +
+      `${fmtNum(r.elysiaHello.coldStart / r.hello.coldStart)}× the Bun hello world; bench-plot at ${labels[0]} takes ${fmtNum(small.coldStart / r.elysiaHello.coldStart)}× the Elysia one.`,
   )
   if (r.growth.length > 0) {
     const later = labels.slice(1)

@@ -101,35 +101,21 @@ export const pageRoutes = (ctx: ServerContext) =>
       }, { head: () => benchmarkPageHead(name) })
     })
     .get('/b/:name/figure/:id', ({ params, request }) => {
-      const name = params.name
-      const query = Object.fromEntries(new URL(request.url).searchParams)
-      const runs = ctx.source.listRuns(name)
-      const runId = query.run === undefined ? runs[runs.length - 1].id : runIdIn(name, runs, query.run)
-      const vs = chooseVs(name, runs, ctx.histories.outline(runs), runId, query.vs)
-      const key = `figure|${name}|${runs.map((r) => r.id).join(',')}|${params.id}|${canonicalQuery(query)}`
-      return cachedPage(ctx, key, request, () => {
-        const run = ctx.source.getRun(name, runId) as Run
-        const overlay = overlayOf(runs, vs.id === null ? null : ctx.source.getRun(name, vs.id))
-        const svg = renderRunFigure(run, parseChartRequest(query), params.id, { overlay })
-        if (svg === null) throw new BenchPlotError('NOT_FOUND', `run ${runId} of "${name}" has no figure ${params.id}`)
+      const part = runPart(ctx, 'figure', params, request)
+      return cachedPage(ctx, part.key, request, () => {
+        const svg = renderRunFigure(part.run(), part.chartRequest, params.id, { overlay: part.overlay() })
+        if (svg === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${params.name}" has no figure ${params.id}`)
         return svg
       }, { type: svgHeaders })
     })
     .get('/b/:name/chart/:id', ({ params, request }) => {
-      const name = params.name
-      const query = Object.fromEntries(new URL(request.url).searchParams)
-      const runs = ctx.source.listRuns(name)
-      const runId = query.run === undefined ? runs[runs.length - 1].id : runIdIn(name, runs, query.run)
-      const vs = chooseVs(name, runs, ctx.histories.outline(runs), runId, query.vs)
-      const key = `chart|${name}|${runs.map((r) => r.id).join(',')}|${params.id}|${canonicalQuery(query)}`
-      return cachedPage(ctx, key, request, () => {
-        const run = ctx.source.getRun(name, runId) as Run
-        const overlay = overlayOf(runs, vs.id === null ? null : ctx.source.getRun(name, vs.id))
-        const chartRequest = parseChartRequest(query)
-        const html = renderRunChart(run, chartRequest, params.id, { overlay, figureUrl: lazyUrls(name, runId, vs.id, chartRequest).figureUrl })
-        if (html === null) throw new BenchPlotError('NOT_FOUND', `run ${runId} of "${name}" has no chart ${params.id}`)
+      const part = runPart(ctx, 'chart', params, request)
+      return cachedPage(ctx, part.key, request, () => {
+        const { figureUrl } = lazyUrls(params.name, part.runId, part.vsId, part.chartRequest)
+        const html = renderRunChart(part.run(), part.chartRequest, params.id, { overlay: part.overlay(), figureUrl })
+        if (html === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${params.name}" has no chart ${params.id}`)
         // ?frame=1: a page of its own, what the placeholder's frame shows without JavaScript.
-        return query.frame === '1' ? ChartFrame({ title: `${name}: chart ${params.id}`, children: html }) : html
+        return part.query.frame === '1' ? ChartFrame({ title: `${params.name}: chart ${params.id}`, children: html }) : html
       })
     })
     .get('/b/:name/compare', ({ params, request }) => {
@@ -200,6 +186,34 @@ function runIdIn(name: string, runs: RunHeader[], text: string): number {
   const id = Number(text)
   if (!Number.isInteger(id) || !runs.some((r) => r.id === id)) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${text}`)
   return id
+}
+
+/** A part of a run page asked for alone (a figure, a chart): which run, compared with which, drawn how, cached under what. */
+type RunPart = {
+  query: Record<string, string>
+  runId: number
+  vsId: number | null
+  chartRequest: ChartRequest
+  key: string
+  run(): Run
+  overlay(): ChartOverlay | undefined
+}
+
+function runPart(ctx: ServerContext, kind: string, params: { name: string; id: string }, request: Request): RunPart {
+  const name = params.name
+  const query = Object.fromEntries(new URL(request.url).searchParams)
+  const runs = ctx.source.listRuns(name)
+  const runId = query.run === undefined ? runs[runs.length - 1].id : runIdIn(name, runs, query.run)
+  const vsId = chooseVs(name, runs, ctx.histories.outline(runs), runId, query.vs).id
+  return {
+    query,
+    runId,
+    vsId,
+    chartRequest: parseChartRequest(query),
+    key: `${kind}|${name}|${runs.map((r) => r.id).join(',')}|${params.id}|${canonicalQuery(query)}`,
+    run: () => ctx.source.getRun(name, runId) as Run,
+    overlay: () => overlayOf(runs, vsId === null ? null : ctx.source.getRun(name, vsId)),
+  }
 }
 
 // A lazy figure's or chart's URL names the run, the compared run and the chart options: it draws that figure or chart alone.

@@ -63,10 +63,9 @@ export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks, 
  * SVG), and its notes. Null when there is no such chart. What a placeholder's URL serves.
  */
 export function renderRunChart(run: Run, req: ChartRequest, id: string, opts: Pick<RenderChartsOptions, 'overlay'> & { figureUrl: (id: string) => string }): string | null {
-  const at = id.match(/^r(\d+)s(\d+)$/)
-  if (!at || Number(at[1]) !== (run.id ?? 0)) return null
-  const spec = chooseCharts(sweepSignature(run), req).specs[Number(at[2])]
-  if (!spec || spec.kind === 'table') return null
+  const chart = chartById(run, req, id)
+  if (!chart || chart.panel !== null) return null
+  const spec = chart.spec
   try {
     const built = toEChartsOption(spec, run, req, opts.overlay)
     return renderBuilt(built, id, (figureId, panel) => {
@@ -84,13 +83,20 @@ export function renderRunChart(run: Run, req: ChartRequest, id: string, opts: Pi
  */
 export function renderRunFigure(run: Run, req: ChartRequest, id: string, opts: Pick<RenderChartsOptions, 'overlay'> = {}): string | null {
   // The id names the chart and its panel, so only that chart is built.
-  const at = id.match(/^r(\d+)s(\d+)p(\d+)$/)
+  const chart = chartById(run, req, id)
+  if (!chart || chart.panel === null) return null
+  const built = toEChartsOption(chart.spec, run, req, opts.overlay)
+  const panel = built.panels[chart.panel]
+  return panel ? renderSvg(panel.option, { width: built.width, height: built.height }, id) : null
+}
+
+// The chart an id names (`r<run>s<chart>`, or `r<run>s<chart>p<panel>` for one of its figures); null for none or a table.
+function chartById(run: Run, req: ChartRequest, id: string): { spec: ChartSpec; panel: number | null } | null {
+  const at = id.match(/^r(\d+)s(\d+)(?:p(\d+))?$/)
   if (!at || Number(at[1]) !== (run.id ?? 0)) return null
   const spec = chooseCharts(sweepSignature(run), req).specs[Number(at[2])]
   if (!spec || spec.kind === 'table') return null
-  const built = toEChartsOption(spec, run, req, opts.overlay)
-  const panel = built.panels[Number(at[3])]
-  return panel ? renderSvg(panel.option, { width: built.width, height: built.height }, id) : null
+  return { spec, panel: at[3] === undefined ? null : Number(at[3]) }
 }
 
 /** Escape text for HTML content and attribute values. */

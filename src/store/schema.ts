@@ -1,5 +1,5 @@
 import type { Database } from 'bun:sqlite'
-import { meansOfColumn } from '../model/history'
+import { decodeColumn, pointMeansBlob } from './column-codec'
 
 /**
  * Forward migrations, one per schema version: migrations[i] takes a store from
@@ -96,18 +96,12 @@ export const migrations: ((db: Database) => void)[] = [
       WHERE res.kind IN ('float', 'bool') AND c.encoding = 'f64le'`)
     const insert = db.query('INSERT INTO point_means (run_id, result_position, data) VALUES (?, ?, ?)')
     for (const c of scalarColumns.iterate() as Iterable<{ run_id: number; result_position: number; data: Uint8Array; repeats: number }>) {
-      if (c.data.byteLength % 8 !== 0) continue // unreadable: reading the run reports it
-      const column = new Float64Array(c.data.slice().buffer)
+      const column = decodeColumn('f64le', c.data)
+      if (!(column instanceof Float64Array)) continue // unreadable: reading the run reports it
       insert.run(c.run_id, c.result_position, pointMeansBlob(column, c.repeats))
     }
   },
 ]
-
-/** The stored form of a column's per-point means: little-endian float64, as the columns. */
-export function pointMeansBlob(column: Float64Array, repeats: number): Uint8Array {
-  const means = meansOfColumn(column, repeats)
-  return new Uint8Array(means.buffer, means.byteOffset, means.byteLength)
-}
 
 export const schemaVersion = migrations.length
 

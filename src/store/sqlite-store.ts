@@ -5,7 +5,8 @@ import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
 import { closestNames } from './names'
-import { migrations, oldestReadable, pointMeansBlob, schemaVersion } from './schema'
+import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
+import { migrations, oldestReadable, schemaVersion } from './schema'
 import type { OpenStoreOptions, RunHeader, SaveOutcome, StoreBackend } from './types'
 
 /** Open (and, for writing, create and migrate) the SQLite store at `path`. `:memory:` works for tests. */
@@ -322,25 +323,3 @@ function goneError(name: string, location: string, cause?: unknown): BenchPlotEr
     { cause },
   )
 }
-
-// Numeric columns are stored as little-endian float64 arrays: one BLOB read gives a typed array.
-function encodeColumn(column: Column): { encoding: 'f64le' | 'json'; data: Uint8Array } {
-  if (column instanceof Float64Array) return { encoding: 'f64le', data: new Uint8Array(column.buffer, column.byteOffset, column.byteLength) }
-  return { encoding: 'json', data: new TextEncoder().encode(JSON.stringify(column)) }
-}
-
-function decodeColumn(encoding: string, data: Uint8Array): Column | null {
-  if (encoding === 'f64le') {
-    if (data.byteLength % 8 !== 0) return null
-    // A view needs 8-byte alignment; copy only when the blob is not aligned.
-    const bytes = data.byteOffset % 8 === 0 ? data : data.slice()
-    return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8)
-  }
-  try {
-    const parsed = JSON.parse(new TextDecoder().decode(data))
-    return Array.isArray(parsed) ? parsed : null
-  } catch {
-    return null
-  }
-}
-

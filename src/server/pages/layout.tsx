@@ -24,10 +24,7 @@ export function Layout(props: LayoutProps): string {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{Html.escapeHtml(props.title)}</title>
           <link rel="icon" href="data:," />
-          <link rel="stylesheet" href="/assets/bench-plot.css" />
-          {props.charts && hasAsset('charts.css') ? <link rel="stylesheet" href="/assets/charts.css" /> : ''}
-          {/* Without JavaScript a lazy chart is the server's SVG as an image: hide the box the browser would draw in. */}
-          {props.charts ? '<noscript><style>.bp-svg .bp-placeholder{display:none}</style></noscript>' : ''}
+          {stylesheets(props.charts ?? false)}
           {props.charts && hasAsset('echarts.min.js') ? <script defer src="/assets/echarts.min.js"></script> : ''}
           {props.charts && hasAsset('charts.js') ? <script defer src="/assets/charts.js"></script> : ''}
           {props.pageScript ? <script defer src="/assets/pages.js"></script> : ''}
@@ -67,9 +64,7 @@ export function ChartFrame(props: PropsWithChildren<{ title: string }>): string 
         <head>
           <meta charset="utf-8" />
           <title>{Html.escapeHtml(props.title)}</title>
-          <link rel="stylesheet" href="/assets/bench-plot.css" />
-          {hasAsset('charts.css') ? <link rel="stylesheet" href="/assets/charts.css" /> : ''}
-          {'<noscript><style>.bp-svg .bp-placeholder{display:none}</style></noscript>'}
+          {stylesheets(true)}
         </head>
         <body class="bp-frame">{props.children as 'safe'}</body>
       </html>
@@ -89,6 +84,15 @@ export function layoutHead(props: Omit<LayoutProps, 'children'>): string {
 export function toHtml(el: JSX.Element): string {
   if (typeof el !== 'string') throw new Error('unexpected async component')
   return el
+}
+
+// The page's stylesheet, and with charts theirs; without JavaScript a lazy chart is the server's SVG
+// as an image, so the box the browser would draw in is hidden.
+function stylesheets(charts: boolean): string {
+  const own = '<link rel="stylesheet" href="/assets/bench-plot.css"/>'
+  if (!charts) return own
+  const chartsCss = hasAsset('charts.css') ? '<link rel="stylesheet" href="/assets/charts.css"/>' : ''
+  return `${own}${chartsCss}<noscript><style>.bp-svg .bp-placeholder{display:none}</style></noscript>`
 }
 
 function hasAsset(name: string): boolean {

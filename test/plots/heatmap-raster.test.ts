@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core'
 import { rasterFromCells, splitHeatmap } from '../../src/plots/heatmap-raster'
 import { renderSvg } from '../../src/plots/render-svg'
 import { launchBrowser } from '../helpers/browser'
+import { echartsSvg } from '../helpers/echarts-svg'
 
 const plasma = ['#0d0887', '#5302a3', '#8b0aa5', '#b83289', '#db5c68', '#f48849', '#febd2a', '#f0f921']
 
@@ -26,14 +27,7 @@ function heatmap(nx: number, ny: number): Record<string, unknown> {
 const size = { width: 400, height: 400 }
 
 // What ECharts itself draws: every cell a path.
-function vectorSvg(option: Record<string, unknown>): string {
-  const echarts = require('echarts') as typeof ECharts
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size })
-  chart.setOption(option as ECharts.EChartsOption)
-  const svg = chart.renderToSVGString()
-  chart.dispose()
-  return svg
-}
+const vectorSvg = (option: Record<string, unknown>) => echartsSvg(option, size)
 
 describe('heatmaps drawn as an image on the server', () => {
   it('leave small heatmaps and other charts as vectors', () => {

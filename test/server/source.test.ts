@@ -7,6 +7,7 @@ import { createHistoryCache } from '../../src/server/history-cache'
 import { storeSource } from '../../src/server/source'
 import { openStore, type Store } from '../../src/store'
 import { tempDir } from '../helpers/binary'
+import { asVersion1 } from '../helpers/store-files'
 import { sortRun } from '../fixtures/sort-run'
 
 // Six runs of the sort fixture, each a little slower (adaptive needs four earlier runs before it reads no samples); the store on disk, opened for reading as the server does.
@@ -77,11 +78,7 @@ describe('storeSource', () => {
 
   it('judges a version 1 store, which has no point means, from the columns', () => {
     const { path } = storedRuns()
-    const { Database } = require('bun:sqlite') as typeof import('bun:sqlite')
-    const db = new Database(path)
-    db.run('DROP TABLE point_means')
-    db.run('PRAGMA user_version = 1')
-    db.close()
+    asVersion1(path)
     const store = openStore(path, { readonly: true })
     const counted = countingReads(store)
     const verdict = createHistoryCache(storeSource(counted.store)).verdict('sort', store.listRuns('sort'))

@@ -6,6 +6,7 @@ import { meansOfColumn } from '../../src/model/history'
 import { validateRun } from '../../src/model/run-format'
 import { openStore, schemaVersion } from '../../src/store'
 import { tempDir } from '../helpers/binary'
+import { asVersion1, storedSortRun } from '../helpers/store-files'
 import { sortRun } from '../fixtures/sort-run'
 
 const pragma = (path: string, name: string): unknown => {
@@ -263,15 +264,8 @@ describe('point means', () => {
   })
 
   it('are filled in when a version 1 store is migrated, and a reader of a version 1 store goes without them', () => {
-    const path = join(tempDir(), 's.sqlite')
-    const w = openStore(path)
-    const id = w.record(sortRun()).id
-    w.close()
-    // Back to version 1: the table did not exist then.
-    const db = new Database(path)
-    db.run('DROP TABLE point_means')
-    db.run('PRAGMA user_version = 1')
-    db.close()
+    const { path, id } = storedSortRun()
+    asVersion1(path)
     const r = openStore(path, { readonly: true })
     expect(r.readPointMeans(id, 'time')).toBeNull()
     expect(r.loadBenchmark('sort').runs).toHaveLength(1)
@@ -284,10 +278,7 @@ describe('point means', () => {
   })
 
   it('of the wrong size mean the data is damaged', () => {
-    const path = join(tempDir(), 's.sqlite')
-    const w = openStore(path)
-    const id = w.record(sortRun()).id
-    w.close()
+    const { path, id } = storedSortRun()
     const db = new Database(path)
     db.run('UPDATE point_means SET data = zeroblob(8)')
     db.close()

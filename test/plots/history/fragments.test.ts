@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'bun:test'
-import * as echarts from 'echarts'
+import { echartsSvg } from '../../helpers/echarts-svg'
 import { buildHistories, historySeries } from '../../../src/model/history'
 import { checkBenchmark, compareRuns, summarizeBenchmark } from '../../../src/model/regression'
 import { validateRun } from '../../../src/model/run-format'
@@ -21,13 +21,7 @@ const runsOf = (kind: HistoryCase): Run[] => historyCase(kind).map((r, i) => ({ 
 const optionIn = (html: string): ChartOption => JSON.parse((html.match(/<script type="application\/json" class="chart-option">(.*?)<\/script>/s) as RegExpMatchArray)[1])
 
 // The charts module's renderSvg is not a dependency of these fragments; render here to prove each option draws.
-const renderSvg = (option: ChartOption, size: { width: number; height: number }) => {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
-  chart.setOption(option as echarts.EChartsOption)
-  const svg = chart.renderToSVGString()
-  chart.dispose()
-  return svg
-}
+const renderSvg = (option: ChartOption, size: { width: number; height: number }) => echartsSvg(option, size)
 
 describe('verdictSummaryHtml (what the top of the newest run shows)', () => {
   it('step: regressed results with change, baseline, current, method, threshold and the inputs that regressed', () => {

@@ -42,15 +42,14 @@ const maxMediaRows = 100
  */
 export function renderRunCharts(run: Run, req: ChartRequest, media: MediaLinks, opts: RenderChartsOptions = {}): { html: string; signature: string } {
   let eager = opts.figureUrl ? (opts.eagerFigures ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY
-  const figureUrl = opts.figureUrl
   const chartUrl = opts.chartUrl
+  const later = opts.figureUrl ? lazyFigures(opts.figureUrl) : null
   const draw: DrawFigure = (id, panel, built) => {
-    if (eager > 0 || !figureUrl) {
+    if (eager > 0 || !later) {
       eager--
       return { body: renderSvg(panel.option, { width: built.width, height: built.height }, id) }
     }
-    const url = figureUrl(id)
-    return { body: lazyFigure(url, built, panel), lazyUrl: url }
+    return later(id, panel, built)
   }
   // Once every eager figure is drawn, the charts left are placeholders: nothing of them is built now.
   const defer = chartUrl ? (chart: string, spec: ChartSpec) => (eager > 0 ? null : lazyChart(chartUrl(chart), spec)) : undefined
@@ -68,10 +67,7 @@ export function renderRunChart(run: Run, req: ChartRequest, id: string, opts: Pi
   const spec = chart.spec
   try {
     const built = toEChartsOption(spec, run, req, opts.overlay)
-    return renderBuilt(built, id, (figureId, panel) => {
-      const url = opts.figureUrl(figureId)
-      return { body: lazyFigure(url, built, panel), lazyUrl: url }
-    })
+    return renderBuilt(built, id, lazyFigures(opts.figureUrl))
   } catch (err) {
     return errorBox(spec, err)
   }
@@ -131,10 +127,8 @@ function walkCharts(
     for (const spec of mine) {
       try {
         const chart = `${prefix}s${specs.indexOf(spec)}`
-        const deferred = spec.kind === 'table' ? null : (defer?.(chart, spec) ?? null)
         if (spec.kind === 'table') out.push(renderTable(run, result, spec, media))
-        else if (deferred !== null) out.push(deferred)
-        else out.push(renderBuilt(toEChartsOption(spec, run, req, opts.overlay), chart, draw))
+        else out.push(defer?.(chart, spec) ?? renderBuilt(toEChartsOption(spec, run, req, opts.overlay), chart, draw))
         drawn++
       } catch (err) {
         out.push(errorBox(spec, err))
@@ -147,14 +141,17 @@ function walkCharts(
   return { html: out.join('\n'), signature: sig.text }
 }
 
-// A box of the chart's size until the browser draws it; without JavaScript, the server's SVG as an image.
-function lazyFigure(url: string, built: BuiltChart, panel: ChartPanel): string {
-  const { width: w, height: h } = built
-  const alt = `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`
-  return (
-    `<svg class="bp-placeholder" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true"></svg>` +
-    `<noscript><img class="bp-lazy-svg" src="${esc(url)}" width="${w}" height="${h}" alt="${esc(alt)}" loading="lazy"></noscript>`
-  )
+// Figures the browser draws: a box of the chart's size until it does; without JavaScript, the server's SVG (at `figureUrl`) as an image.
+function lazyFigures(figureUrl: (id: string) => string): DrawFigure {
+  return (id, panel, built) => {
+    const url = figureUrl(id)
+    const { width: w, height: h } = built
+    const alt = `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`
+    const body =
+      `<svg class="bp-placeholder" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true"></svg>` +
+      `<noscript><img class="bp-lazy-svg" src="${esc(url)}" width="${w}" height="${h}" alt="${esc(alt)}" loading="lazy"></noscript>`
+    return { body, lazyUrl: url }
+  }
 }
 
 // A chart not built yet: the browser fetches its figures when it scrolls near; without JavaScript a frame shows them.

@@ -1,0 +1,1 @@
+export { axisTitle, formatExact, formatInputs, formatInputValue, formatNumber, formatPercent, formatQuantity } from './number'

@@ -1,6 +1,6 @@
 import { BenchPlotError } from '../errors'
 import { version } from '../version'
-import { parseCommandArgs, renderCommandHelp, type Command, type CommandIO } from './command'
+import { parseCommandArgs, renderCommandHelp, type CommandIO } from './command'
 import { commands } from './commands'
 
 // console.log and console.error write one string as it is plus a newline, as the streams' write() did,

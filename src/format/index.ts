@@ -1,1 +1,2 @@
-export { axisTitle, formatExact, formatInputs, formatInputValue, formatNumber, formatPercent, formatQuantity } from './number'
+export { axisTitle, formatExact, formatInputs, formatInputValue, formatNumber, formatPercent, formatQuantity, formatTime } from './number'
+export { escapeHtml, scriptJson } from './escape'

@@ -95,14 +95,20 @@ export function formatInputValue(v: number | string | boolean): string {
   return typeof v === 'number' ? formatExact(v) : String(v)
 }
 
-/** `name=value, name=value` for a sweep point. */
+/** A sweep point as text: `n=1000, algo=heap`; `(no inputs)` for a run without inputs. */
 export function formatInputs(inputs: Record<string, number | string | boolean>): string {
-  return Object.entries(inputs)
-    .map(([k, v]) => `${k}=${formatInputValue(v)}`)
-    .join(', ')
+  const entries = Object.entries(inputs)
+  return entries.length === 0 ? '(no inputs)' : entries.map(([k, v]) => `${k}=${formatInputValue(v)}`).join(', ')
 }
 
 /** `name [units]`, units left out when unitless. */
 export function axisTitle(name: string, units: string): string {
   return units && units !== 'ul' ? `${name} [${units}]` : name
+}
+
+/** A stored ISO time as `2026-11-25 10:00:00` (UTC), as bencher labels time points. */
+export function formatTime(iso: string): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  return new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '').replace(/Z$/, '')
 }

@@ -1,3 +1,4 @@
+import { formatInputValue } from '../format'
 /**
  * Histories: the runs of a benchmark that share the same input variables, in time order.
  * Pure functions over `Run` values; no I/O.
@@ -125,8 +126,8 @@ export function describeInputChanges(changes: readonly InputChange[]): string[] 
         return `input "${c.name}" changed kind: ${c.from} → ${c.to}`
       case 'values': {
         const parts: string[] = []
-        if (c.added.length > 0) parts.push(`values added ${c.added.map(formatValue).join(', ')}`)
-        if (c.removed.length > 0) parts.push(`values removed ${c.removed.map(formatValue).join(', ')}`)
+        if (c.added.length > 0) parts.push(`values added ${c.added.map(formatInputValue).join(', ')}`)
+        if (c.removed.length > 0) parts.push(`values removed ${c.removed.map(formatInputValue).join(', ')}`)
         if (c.reordered) parts.push('values reordered')
         return `input "${c.name}": ${parts.join('; ')}`
       }
@@ -276,11 +277,7 @@ export function historySeries(history: History, result: string, opts: HistorySer
   }
 }
 
-/** Input values as text: `n=1000, algo=heap`. */
-export function formatInputs(inputs: Record<string, InputValue>): string {
-  const entries = Object.entries(inputs)
-  return entries.length === 0 ? '(no inputs)' : entries.map(([k, v]) => `${k}=${formatValue(v)}`).join(', ')
-}
+export { formatInputs } from '../format'
 
 // --- internal ---
 
@@ -293,6 +290,3 @@ function valueKey(x: InputValue): string {
   return `${typeof x}:${String(x)}`
 }
 
-function formatValue(x: InputValue): string {
-  return typeof x === 'string' ? x : String(x)
-}

@@ -1,5 +1,5 @@
 import { BenchPlotError } from '../errors'
-import { cellCount, cellIndex, pointIndex } from './sweep'
+import { cellCount, cellIndex } from './sweep'
 import {
   directions,
   inputKinds,

@@ -6,8 +6,7 @@ import { BenchPlotError, type ErrorCode } from '../errors'
 import { pageHeaders, type ServerContext } from './context'
 import { createHistoryCache } from './history-cache'
 import { createPageCache } from './page-cache'
-import type { MediaLinks } from './pages/charts-region'
-import { ErrorPage, NotFoundPage } from './pages/not-found-page'
+import { ErrorPage, NotFoundPage, serverLinks } from '../view'
 import { apiRoutes } from './routes/api'
 import { assetRoutes } from './routes/assets'
 import { mediaRoutes } from './routes/media'
@@ -42,7 +41,8 @@ export async function createApp(opts: CreateAppOptions) {
     location: opts.location ?? cachedir ?? 'memory',
     pages: createPageCache(),
     histories: createHistoryCache(opts.source),
-    media: mediaLinks(cachedir),
+    links: serverLinks,
+    exists: (rel) => cachedir !== null && resolveInside(cachedir, rel.split('/').map(encodeURIComponent).join('/')) !== null,
   }
   const app = new Elysia()
     .use(html())
@@ -55,16 +55,19 @@ export async function createApp(opts: CreateAppOptions) {
         const status = ours ? httpStatus[error.code] : 404
         const message = ours ? error.message : `No page at ${decodeSafe(new URL(request.url).pathname)}.`
         if (api) return Response.json({ error: message }, { status })
-        return new Response(status === 404 ? NotFoundPage({ message }) : ErrorPage({ status, message }), { status, headers: pageHeaders })
+        return new Response(status === 404 ? NotFoundPage({ links: serverLinks, message }) : ErrorPage({ links: serverLinks, status, message }), { status, headers: pageHeaders })
       }
       if (code === 'PARSE' || code === 'VALIDATION') {
-        if (api) return Response.json({ error: 'bad request' }, { status: 400 })
-        return new Response(ErrorPage({ status: 400, message: 'Bad request.' }), { status: 400, headers: pageHeaders })
+        // A parameter's schema names what it takes; Elysia's own messages are JSON, not for people.
+        const own = code === 'VALIDATION' && !error.message.startsWith('{') ? error.message : null
+        const message = own ? `Bad request: ${own}.` : 'Bad request.'
+        if (api) return Response.json({ error: own ?? 'bad request' }, { status: 400 })
+        return new Response(ErrorPage({ links: serverLinks, status: 400, message }), { status: 400, headers: pageHeaders })
       }
       console.error(error)
       const message = 'Internal error: see the server log.'
       if (api) return Response.json({ error: message }, { status: 500 })
-      return new Response(ErrorPage({ status: 500, message }), { status: 500, headers: pageHeaders })
+      return new Response(ErrorPage({ links: serverLinks, status: 500, message }), { status: 500, headers: pageHeaders })
     })
     .use(pageRoutes(ctx))
     .use(apiRoutes(ctx))
@@ -79,15 +82,6 @@ export async function createApp(opts: CreateAppOptions) {
 }
 
 // --- internal ---
-
-function mediaLinks(cachedir: string | null): MediaLinks {
-  const encode = (p: string) => p.split('/').map(encodeURIComponent).join('/')
-  return {
-    mediaUrl: (rel) => `/media/${encode(rel)}`,
-    rrdUrl: (rel) => `/rrd_static/${encode(rel.startsWith('rrd/') ? rel.slice(4) : rel)}`,
-    exists: (rel) => cachedir !== null && resolveInside(cachedir, encode(rel)) !== null,
-  }
-}
 
 function decodeSafe(s: string): string {
   try {

@@ -1,6 +1,6 @@
+import type { Links, MediaCheck } from '../view'
 import type { HistoryCache } from './history-cache'
 import type { PageCache } from './page-cache'
-import type { MediaLinks } from './pages/charts-region'
 import type { BenchmarkSource } from './source'
 
 /** What every route group is given: plain values, never the Elysia context. */
@@ -14,7 +14,10 @@ export type ServerContext = {
   location: string
   pages: PageCache
   histories: HistoryCache
-  media: MediaLinks
+  /** Every URL the pages contain: the server's routes. */
+  links: Links
+  /** Whether a file result exists under cachedir. */
+  exists: MediaCheck
 }
 
 /** Headers of every HTML page: nothing may be fetched from another host, nothing framed elsewhere. */

@@ -1,6 +1,6 @@
 import type { Elysia } from 'elysia'
 import type { Benchmark, Run } from '../model/types'
-import { openStore, type Store } from '../store'
+import { openStore } from '../store'
 import { createApp } from './app'
 import { openBrowser } from './open-browser'
 import { bindPort, type FindFreePortOptions } from './port'

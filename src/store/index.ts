@@ -1,6 +1,6 @@
 import { validateRun } from '../model/run-format'
 import { openSqliteStore } from './sqlite-store'
-import type { OpenStoreOptions, Store, StoreBackend } from './types'
+import type { OpenStoreOptions, Store } from './types'
 
 export type { OpenStoreOptions, RunHeader, SaveOutcome, Store, StoreBackend } from './types'
 export { schemaVersion } from './schema'

@@ -23,7 +23,7 @@ describe('bench-plot compare', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('step: #7 v1.6 (2026-10-07 12:00) against #6 v1.5 (2026-10-06 12:00)')
     expect(r.stdout).toContain('time: REGRESSED +44.9%')
-    expect(r.stdout).toMatch(/n=1000\s+0\.9991\s+1\.498\s+1\.499\s+\+49\.9%\s+0\.007937 \*\s+regressed/)
+    expect(r.stdout).toMatch(/n=1000\s+999\.1 ms\s+1\.498 s\s+1\.499\s+\+49\.9%\s+0\.007937 \*\s+regressed/)
     expect(r.stdout).toMatch(/n=10\s+.*unchanged/)
   })
 

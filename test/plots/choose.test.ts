@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'bun:test'
 import { validateRun } from '../../src/model/run-format'
 import { sweepSignature } from '../../src/model/signature'
-import { chooseCharts, parseChartRequest, renderRunChart, renderRunCharts, renderRunFigure } from '../../src/plots'
-import { fakeMedia, makeRun } from './fixtures'
+import { chooseCharts, parseChartRequest } from '../../src/plots'
+import { chartAlone, figureSvg } from '../../src/view'
+import { makeRun, renderRegion, testLinks } from './fixtures'
 import { sortRun } from '../fixtures/sort-run'
 import { readFigures } from './svg-count'
 
@@ -34,7 +35,7 @@ describe('chooseCharts', () => {
   })
 })
 
-describe('renderRunCharts', () => {
+describe('chartsRegion', () => {
   it('escapes every user string and keeps </script> out of the JSON', () => {
     const run = validateRun({
       benchmark: 'b',
@@ -45,7 +46,7 @@ describe('renderRunCharts', () => {
         { inputs: { '<i>n</i>': 'y&z' }, results: { 't"</script>': 2 } },
       ],
     })
-    const { html } = renderRunCharts(run, parseChartRequest({ plots: 'table' }), fakeMedia)
+    const { html } = renderRegion(run, parseChartRequest({ plots: 'table' }))
     const outsideScripts = html.replace(/<script type="application\/json" class="chart-option">[\s\S]*?<\/script>/g, '')
     expect(outsideScripts).not.toContain('<b>')
     expect(outsideScripts).not.toContain('<img src=x')
@@ -65,7 +66,7 @@ describe('renderRunCharts', () => {
         { repeat: 2, results: { img: 'x_r2.png' } },
       ],
     })
-    const { html } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    const { html } = renderRegion(run, parseChartRequest({}))
     expect(html).toContain('<img class="bp-media" src="/media/a.png"')
     expect(html).toContain('<video class="bp-media" src="/media/a.mp4"')
     expect(html).toContain('href="/media/d/a.csv" download="a.csv"')
@@ -76,7 +77,7 @@ describe('renderRunCharts', () => {
 
   it('says "No plot represents these results" with the signature when nothing can be drawn', () => {
     const run = validateRun({ benchmark: 'b', results: [], samples: [] })
-    const { html, signature } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    const { html, signature } = renderRegion(run, parseChartRequest({}))
     expect(html).toContain(`No plot represents these results (${signature})`)
   })
 
@@ -84,7 +85,7 @@ describe('renderRunCharts', () => {
     const run = makeRun({ floats: 1, cats: 0, repeats: 1, result: 'float' })
     // A result declared but with a column of the wrong type makes the line chart throw.
     run.data.time = ['oops']
-    const { html } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    const { html } = renderRegion(run, parseChartRequest({}))
     const [fig] = readFigures(html)
     expect(fig).toMatchObject({ chart: 'line', result: 'time', error: true })
     expect(fig.html).toContain('The line chart of time failed to render:')
@@ -93,7 +94,7 @@ describe('renderRunCharts', () => {
 
   it('marks the optimum and names it with its inputs', () => {
     const run = makeRun({ floats: 1, cats: 1, repeats: 1, result: 'float' })
-    const { html } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    const { html } = renderRegion(run, parseChartRequest({}))
     expect(html).toContain('Best time (lowest): <strong>1 s</strong> at n=1, algo=quick')
     const [fig] = readFigures(html)
     expect(fig.option.series.filter((s: any) => s.markPoint).length).toBe(1)
@@ -101,16 +102,18 @@ describe('renderRunCharts', () => {
 
   it('is deterministic', () => {
     const run = makeRun({ floats: 2, cats: 1, repeats: 3, result: 'float' })
-    expect(renderRunCharts(run, parseChartRequest({}), fakeMedia).html).toBe(renderRunCharts(run, parseChartRequest({}), fakeMedia).html)
+    expect(renderRegion(run, parseChartRequest({})).html).toBe(renderRegion(run, parseChartRequest({})).html)
   })
 
   it('draws the first figures on the server and leaves the rest to the browser, each servable alone', () => {
     const run = { ...validateRun(sortRun()), id: 1 }
     const req = parseChartRequest({ plots: 'scatter,band' })
-    const all = readFigures(renderRunCharts(run, req, fakeMedia).html)
-    const lazy = readFigures(renderRunCharts(run, req, fakeMedia, { eagerFigures: 2, figureUrl: (id) => `/fig/${id}?x=<&>` }).html)
+    const all = readFigures(renderRegion(run, req).html)
+    const lazy = readFigures(renderRegion(run, req, { eagerFigures: 2 }).html)
     expect(all.length).toBeGreaterThan(3)
-    expect(lazy.map((f) => [f.chart, f.facet])).toEqual(all.map((f) => [f.chart, f.facet]))
+    // Figures after the eager ones are lazy; charts begun after them are placeholders, not figures.
+    expect(lazy.length).toBeGreaterThanOrEqual(2)
+    expect(lazy.map((f) => [f.chart, f.facet])).toEqual(all.slice(0, lazy.length).map((f) => [f.chart, f.facet]))
     lazy.forEach((f, i) => {
       // Every figure keeps its option, so the browser can draw it; only the first two carry an SVG.
       expect(f.option).toEqual(all[i].option)
@@ -125,45 +128,47 @@ describe('renderRunCharts', () => {
         expect(f.html).not.toContain('ecmeta_series_index')
       }
       // The figure served alone is the very SVG the page would have inlined.
-      expect(renderRunFigure(run, req, id)).toBe(all[i].html.match(/<svg[\s\S]*<\/svg>/)?.[0] as string)
+      expect(figureSvg(run, req, id)).toBe(all[i].html.match(/<svg[\s\S]*<\/svg>/)?.[0] as string)
     })
-    expect(renderRunFigure(run, req, 'r0s999p0')).toBeNull()
-    expect(renderRunFigure(run, req, 'r1s0p99')).toBeNull()
-    expect(renderRunFigure(run, req, 'r2s0p0')).toBeNull()
+    expect(figureSvg(run, req, 'r0s999p0')).toBeNull()
+    expect(figureSvg(run, req, 'r1s0p99')).toBeNull()
+    expect(figureSvg(run, req, 'r2s0p0')).toBeNull()
   })
 
   it('leaves the charts after the eager figures out of the page, and builds each alone as the page would have held it', () => {
     const run = { ...validateRun(sortRun()), id: 1 }
     const req = parseChartRequest({ plots: 'scatter,band' })
-    const figureUrl = (id: string) => `/fig/${id}`
-    const inline = renderRunCharts(run, req, fakeMedia, { eagerFigures: 2, figureUrl }).html
-    const page = renderRunCharts(run, req, fakeMedia, { eagerFigures: 2, figureUrl, chartUrl: (id) => `/chart/${id}?x=<&>` }).html
+    const inline = renderRegion(run, req).html
+    const page = renderRegion(run, req, { eagerFigures: 2 }).html
     const placeholders = [...page.matchAll(/<div class="bp-lazy-chart" data-kind="([^"]+)" data-result="([^"]+)" data-chart-url="\/chart\/(r1s\d+)\?x=&lt;&amp;&gt;">/g)]
     expect(placeholders.length).toBeGreaterThan(1)
     expect(page).toContain('<noscript><iframe class="bp-lazy-frame" src="/chart/r1s')
     // The page keeps its eager figures; every other figure comes from its chart's URL, the same as inline.
     expect(readFigures(page).length).toBe(2)
     const fetched = placeholders.map(([, kind, result, id]) => {
-      const html = renderRunChart(run, req, id, { figureUrl }) as string
+      const html = chartAlone({ name: 't', run, req, links: testLinks, id: id }) as string
       expect(html).toContain(`data-chart="${kind}" data-result="${result}"`)
+      // Its figures are left to the browser: an empty box, the option, and the server's SVG by URL.
+      expect(html).toContain('data-lazy="/fig/')
+      expect(html).toContain('<noscript><img class="bp-lazy-svg" src="/fig/')
+      expect(html).not.toContain('ecmeta_series_index')
       return html
     })
     const all = readFigures(inline)
     const got = [...readFigures(page), ...fetched.flatMap((h) => readFigures(h))]
     expect(got.map((f) => [f.chart, f.facet, f.option])).toEqual(all.map((f) => [f.chart, f.facet, f.option]))
-    for (const h of fetched) expect(inline).toContain(h)
-    expect(renderRunChart(run, req, 'r1s999', { figureUrl })).toBeNull()
-    expect(renderRunChart(run, req, 'r2s1', { figureUrl })).toBeNull()
+    expect(chartAlone({ name: 't', run, req, links: testLinks, id: 'r1s999' })).toBeNull()
+    expect(chartAlone({ name: 't', run, req, links: testLinks, id: 'r2s1' })).toBeNull()
   })
 
   it('serves each panel of a chart in tabs alone, as the page would inline it', () => {
     // 3 floats and 2 cats: heatmap panels in tabs, which list them in another order than the chart does.
     const run = { ...makeRun({ floats: 3, cats: 2, repeats: 1, result: 'float' }), id: 3 }
     const req = parseChartRequest({})
-    const page = renderRunCharts(run, req, fakeMedia).html
+    const page = renderRegion(run, req).html
     expect(page).toContain('bp-tabs')
     const inline = [...page.matchAll(/data-figure="([^"]+)"[^>]*>[\s\S]*?<div class="bp-svg">(<svg[\s\S]*?<\/svg>)<\/div>/g)]
     expect(inline.length).toBeGreaterThan(4)
-    for (const [, id, svg] of inline) expect(renderRunFigure(run, req, id)).toBe(svg)
+    for (const [, id, svg] of inline) expect(figureSvg(run, req, id)).toBe(svg)
   })
 })

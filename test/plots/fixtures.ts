@@ -2,7 +2,8 @@
 // functions of the inputs so that tests can predict means and optima.
 import { validateRun } from '../../src/model/run-format'
 import type { Run } from '../../src/model/types'
-import type { MediaLinks } from '../../src/plots'
+import type { ChartRequest } from '../../src/plots'
+import { chartsRegion, serverLinks, type ChartsRegionProps, type Links } from '../../src/view'
 
 export type ResultChoice = 'float' | 'bool' | 'vec' | 'string' | 'image'
 
@@ -56,11 +57,19 @@ export function shapeMatrix(): Shape[] {
   return out
 }
 
-/** Media links as the server gives them; files whose name holds `_r2` are missing. */
-export const fakeMedia: MediaLinks = {
-  mediaUrl: (p) => `/media/${p}`,
-  rrdUrl: (p) => `/rrd_static/${p}`,
-  exists: (p) => !p.includes('_r2'),
+/** Files whose name holds `_r2` are missing. */
+export const fakeExists = (p: string): boolean => !p.includes('_r2')
+
+/** The server's links, but lazy charts and figures at URLs with characters that must be escaped. */
+export const testLinks: Links = {
+  ...serverLinks,
+  figure: (_name, id) => `/fig/${id}?x=<&>`,
+  chart: (_name, id, _state, frame) => `/chart/${id}?x=<&>${frame ? '&frame=1' : ''}`,
+}
+
+/** The charts region of a run as the server's page holds it (benchmark "t"). */
+export function renderRegion(run: Run, req: ChartRequest, opts: Partial<ChartsRegionProps> = {}): { html: string; signature: string } {
+  return chartsRegion({ name: 't', run, req, links: testLinks, exists: fakeExists, ...opts })
 }
 
 /** A seeded random generator (LCG), so noisy fixtures are the same on every run. */

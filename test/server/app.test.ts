@@ -122,12 +122,12 @@ describe('pages', () => {
     const first = await (await req(app, '/b/big?logy=1')).text()
     expect(first).toContain('samples 1-100 of 470')
     expect(first).toContain('page 1 of 5')
-    expect(first).toContain('href="/b/big?logy=1&run=4&page=2#samples"')
+    expect(first).toContain('href="/b/big?run=4&amp;logy=1&amp;page=2#samples"')
     const last = await (await req(app, '/b/big?run=4&page=5&logy=1')).text()
     expect(last).toContain('samples 401-470 of 470')
     expect(last.match(/<tr><td class="num">\d+<\/td><td class="num">[12]<\/td>/g)).toHaveLength(70)
     // Tabs keep ?logy= and drop ?page=.
-    expect(last).toContain('href="/b/big?run=4&logy=1"')
+    expect(last).toContain('href="/b/big?run=4&amp;logy=1"')
   })
 
   it('answers If-None-Match with 304 from the page cache', async () => {
@@ -205,12 +205,29 @@ describe('pages', () => {
   })
 
   it('gives unknown routes, benchmarks and runs a 404 page', async () => {
-    for (const path of ['/nope', '/b/nope', '/b/sort?run=99', '/b/sort?run=abc', '/assets/nope.js']) {
+    for (const path of ['/nope', '/b/nope', '/b/sort?run=99', '/assets/nope.js']) {
       const r = await req(app, path)
       expect([path, r.status, r.headers.get('content-type')]).toEqual([path, 404, 'text/html; charset=utf-8'])
       expect(await r.text()).toContain('404')
     }
     expect(await (await req(app, '/b/nope')).text()).toContain('no benchmark named &quot;nope&quot;')
+  })
+
+  it('answers a malformed query value with a 400 page that names the parameter and what it takes', async () => {
+    const cases: [string, string][] = [
+      ['/b/sort?run=abc', '?run= is a run id (a whole number)'],
+      ['/b/sort?vs=x', '?vs= is a run id (a whole number) or &quot;none&quot;'],
+      ['/b/sort?page=0', '?page= is a page number from 1'],
+      ['/b/sort?view=table', '?view= is &quot;history&quot; or absent'],
+      ['/b/sort?view=history&x=sideways', '?x= is &quot;order&quot; or &quot;date&quot;'],
+      ['/b/sort/compare?a=-1', '?a= is a run id (a whole number)'],
+      ['/b/sort/figure/r1s0p0?run=1.5', '?run= is a run id (a whole number)'],
+    ]
+    for (const [path, message] of cases) {
+      const r = await req(app, path)
+      expect([path, r.status]).toEqual([path, 400])
+      expect(await r.text()).toContain(`Bad request: ${message}.`)
+    }
   })
 
   it('serves its stylesheet from memory', async () => {

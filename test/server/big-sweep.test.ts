@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'bun:test'
 import { createApp, storeSource } from '../../src/server'
-import { eagerPointLimit } from '../../src/server/routes/pages'
+import { eagerPointLimit } from '../../src/server/loaders'
 import { openStore } from '../../src/store'
 
 type App = Awaited<ReturnType<typeof createApp>>
@@ -29,7 +29,7 @@ describe('a sweep of more points than are judged at once', () => {
     const first = await page('/b/big')
     expect(first).toContain('data-verdict="unchanged"')
     expect(first).toContain(`This sweep has ${(eagerPointLimit + 1).toLocaleString('en-US')} points; each is judged on request`)
-    expect(first).toContain('href="?points=all"')
+    expect(first).toContain('href="/b/big?points=all"')
     expect(first).not.toContain('class="point-verdicts"')
     // The comparison with the previous run says its result per result, with no empty per-point table.
     expect(first).toMatch(/<p class="compare-result" data-result="time" data-verdict="[a-z]+"><strong>time<\/strong>/)

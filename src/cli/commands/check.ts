@@ -1,10 +1,9 @@
+import { formatNumber, formatPercent, formatQuantity } from '../../format'
 import { BenchPlotError } from '../../errors'
 import { describeInputChanges, formatInputs } from '../../model/history'
 import {
   checkBenchmark,
   formatChange,
-  formatNumber,
-  formatPercent,
   formatRunRef,
   formatThreshold,
   pointsWith,
@@ -104,8 +103,9 @@ function renderResult(r: ResultVerdict, nameWidth: number): string[] {
     return out
   }
   const fired = j.fired.length > 0 ? `  [${j.fired.join('+')}]` : ''
-  const cells = r.verdict === 'young' && r.baselineRuns.length === 0 ? `current ${formatNumber(j.current)}` : `${formatChange(j)}  baseline ${formatNumber(j.baseline)}  current ${formatNumber(j.current)}`
-  out.push(`  ${label}  ${name}  ${cells}  ${j.method} ${formatThreshold(j, r.direction)}${fired}${r.units ? `  (${r.units})` : ''}`)
+  const q = (x: number) => formatQuantity(x, r.units)
+  const cells = r.verdict === 'young' && r.baselineRuns.length === 0 ? `current ${q(j.current)}` : `${formatChange(j, r.units)}  baseline ${q(j.baseline)}  current ${q(j.current)}`
+  out.push(`  ${label}  ${name}  ${cells}  ${j.method} ${formatThreshold(j, r.direction)}${fired}`)
   if (r.note) out.push(`  ${' '.repeat(9)}  ${r.note}`)
   for (const verdict of ['regressed', 'improved'] as const) {
     const points = pointsWith(r.points, verdict)

@@ -1,6 +1,7 @@
 import { BenchPlotError } from '../../errors'
 import { buildHistories, describeInputChanges, formatInputs, runRef } from '../../model/history'
-import { compareRuns, formatChange, formatNumber, formatPercent, formatRunRef, formatThreshold, toCompareReport } from '../../model/regression'
+import { formatNumber, formatPercent, formatQuantity } from '../../format'
+import { compareRuns, formatChange, formatRunRef, formatThreshold, toCompareReport } from '../../model/regression'
 import type { Run } from '../../model/types'
 import { openStore } from '../../store'
 import { storeOptions, type Command } from '../command'
@@ -45,14 +46,14 @@ export const compareCommand: Command = {
       io.stdout(
         j.skipped
           ? `  ${r.result}: not judged: ${j.skipped}`
-          : `  ${r.result}: ${r.verdict === 'regressed' ? 'REGRESSED' : r.verdict} ${formatChange(j)}  A ${formatNumber(j.baseline)}  B ${formatNumber(j.current)}  ${j.method} ${formatThreshold(j, r.direction)}`,
+          : `  ${r.result}: ${r.verdict === 'regressed' ? 'REGRESSED' : r.verdict} ${formatChange(j, r.units)}  A ${formatQuantity(j.baseline, r.units)}  B ${formatQuantity(j.current, r.units)}  ${j.method} ${formatThreshold(j, r.direction)}`,
       )
       const rows = [['INPUTS', 'A', 'B', 'B/A', 'CHANGE', 'P', 'VERDICT']]
       for (const p of r.points) {
         rows.push([
           formatInputs(p.inputs),
-          formatNumber(p.a.mean),
-          formatNumber(p.b.mean),
+          formatQuantity(p.a.mean, r.units),
+          formatQuantity(p.b.mean, r.units),
           Number.isFinite(p.ratio) ? p.ratio.toFixed(3) : '—',
           formatPercent(p.changePercent),
           p.pValue === null ? '—' : `${formatNumber(p.pValue)}${p.significant ? ' *' : ''}`,

@@ -6,7 +6,7 @@ export { judge, changePercentOf, defaultThresholds, defaultGatePercent, needsHis
 export type { Change, HistorySamples, JudgeOptions, Judgement } from './methods'
 export { mannWhitneyU, mannKendall, theilSenSlope, normalSf } from './rank-tests'
 export type { TestResult } from './rank-tests'
-export { toCheckReport, toCompareReport, finiteOrNull, formatNumber, formatPercent, formatChange, formatThreshold, formatRunRef, pointsWith } from './report'
+export { toCheckReport, toCompareReport, finiteOrNull, formatChange, formatThreshold, formatRunRef, pointsWith } from './report'
 export type { CheckReport, CompareReport, CheckBenchmarkJson, CheckResultJson, CheckPointJson } from './report'
 export { summarizeBenchmark, worstVerdict } from './summary'
 export type { IndexRow, IndexResultSummary, SparkPoint, SummarizeOptions } from './summary'

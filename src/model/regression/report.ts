@@ -1,4 +1,5 @@
 /** The `check --json` document and the text cells shared by the CLI and the page. */
+import { formatNumber, formatPercent, formatQuantity } from '../../format'
 import { describeInputChanges, type RunRef } from '../history'
 import type { Direction, InputValue, RegressionMethod } from '../types'
 import type { BenchmarkVerdict, PointVerdict, Verdict } from './detect'
@@ -88,28 +89,13 @@ export function finiteOrNull(x: number | null | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null
 }
 
-/** A value with 4 significant digits, `—` when missing. */
-export function formatNumber(x: number | null | undefined): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '—'
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞'
-  if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-3)) return x.toExponential(3).replace(/\.?0+e/, 'e')
-  return String(Number(x.toPrecision(4)))
-}
-
-/** A change in percent with its sign: `+12.3%`, `—` when there is none. */
-export function formatPercent(x: number | null | undefined, digits = 1): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return '—'
-  if (!Number.isFinite(x)) return x > 0 ? '+∞%' : '−∞%'
-  const text = x.toFixed(digits)
-  return /^-0\.?0*$/.test(text) ? `+${text.slice(1)}%` : `${x >= 0 ? '+' : ''}${text}%`
-}
 
 /** The change cell in the method's own units, as bencher's report: `+x.x%`, `+δ` for delta, `—` for absolute. */
-export function formatChange(j: Judgement): string {
+export function formatChange(j: Judgement, units = ''): string {
   if (j.method === 'absolute') return '—'
   if (j.method === 'delta') {
     const d = j.current - j.baseline
-    return Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${formatNumber(d)}` : '—'
+    return Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${formatQuantity(d, units)}` : '—'
   }
   return formatPercent(j.changePercent)
 }

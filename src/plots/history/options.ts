@@ -1,5 +1,6 @@
+import { formatNumber, formatPercent } from '../../format'
 import { formatInputs, type HistorySeries, type RunRef } from '../../model/history'
-import { formatNumber, formatPercent, formatRunRef, type ResultVerdict } from '../../model/regression'
+import { formatRunRef, type ResultVerdict } from '../../model/regression'
 
 /** An ECharts option as plain JSON data (no functions), so it can travel in a `<script type="application/json">`. */
 export type ChartOption = Record<string, unknown>

@@ -1,5 +1,5 @@
 import type { SparkPoint } from '../../model/regression'
-import { escapeHtml } from './html'
+import { escapeHtml } from '../../format'
 
 export type SparklineOptions = {
   /** @default 120 */

@@ -1,7 +1,8 @@
 import { Elysia, NotFoundError } from 'elysia'
 import { pagesJs } from '../assets/page-script'
 import { styleCss } from '../assets/style'
-import { clientAssets } from '../pages/charts-region'
+import { clientAssets } from '../../plots'
+import { matchesETag } from '../respond'
 
 type Asset = { type: string; body: string; etag?: string }
 
@@ -19,7 +20,7 @@ export const assetRoutes = () => {
     if (!asset) throw new NotFoundError()
     const etag = etagOf(asset)
     const headers = { 'content-type': asset.type, etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }
-    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers })
+    if (matchesETag(request, etag)) return new Response(null, { status: 304, headers })
     return new Response(asset.body, { headers })
   })
 }

@@ -1,4 +1,5 @@
 import { Elysia, NotFoundError } from 'elysia'
+import { matchesETag } from '../respond'
 import { fileETag, pathAfter, resolveInside } from '../safe-path'
 
 /**
@@ -13,6 +14,6 @@ export const mediaRoutes = (cachedir: string | null) =>
     if (!file || /\.sqlite(-wal|-shm|-journal)?$/.test(file.path)) throw new NotFoundError()
     const etag = fileETag(file.stat)
     const headers = { etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }
-    if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers })
+    if (matchesETag(request, etag)) return new Response(null, { status: 304, headers })
     return new Response(Bun.file(file.path), { headers })
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'bun:test'
-import { renderRunCharts, parseChartRequest } from '../../src/plots'
-import { catInputs, fakeMedia, floatInputs, makeRun, shapeMatrix, type Shape } from './fixtures'
-import { readFigures } from './svg-count'
+import { parseChartRequest } from '../../src/plots'
+import { catInputs, floatInputs, makeRun, renderRegion, shapeMatrix, type Shape } from '../plots/fixtures'
+import { readFigures } from '../plots/svg-count'
 
 type Expected = { chart: string; facet?: string; series: number[] }
 
@@ -35,7 +35,7 @@ const name = (s: Shape) => `${s.floats} float, ${s.cats} cat, ${s.repeats} repea
 describe('chart matrix', () => {
   it.each(shapeMatrix().map((s) => [name(s), s] as const))('%s draws exactly the expected charts', (_, shape) => {
     const run = makeRun(shape)
-    const { html, signature } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    const { html, signature } = renderRegion(run, parseChartRequest({}))
     const figures = readFigures(html)
     const expected = expectedFigures(shape)
     expect(figures.filter((f) => f.error)).toEqual([])
@@ -49,7 +49,7 @@ describe('chart matrix', () => {
 
   it('data-facet labels read name=value and small multiples share one value range', () => {
     const run = makeRun({ floats: 1, cats: 2, repeats: 1, result: 'float' })
-    const figures = readFigures(renderRunCharts(run, parseChartRequest({}), fakeMedia).html)
+    const figures = readFigures(renderRegion(run, parseChartRequest({})).html)
     expect(figures.map((f) => f.facet)).toEqual(['cached=true', 'cached=false'])
     const ranges = figures.map((f) => [f.option.yAxis.min, f.option.yAxis.max])
     expect(ranges[0]).toEqual(ranges[1])
@@ -58,7 +58,7 @@ describe('chart matrix', () => {
 
   it('many small multiples become tabs without JavaScript', () => {
     const run = makeRun({ floats: 3, cats: 2, repeats: 1, result: 'float' })
-    const { html } = renderRunCharts(run, parseChartRequest({}), fakeMedia)
+    const { html } = renderRegion(run, parseChartRequest({}))
     expect(html).toContain('class="bp-group bp-group-heatmap bp-tabs"')
     expect(html.match(/type="radio"/g)?.length).toBe(2)
     expect(html).toContain('>scale=0.5</label>')

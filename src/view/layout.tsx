@@ -1,20 +1,24 @@
-import { Html, type PropsWithChildren } from '@elysiajs/html'
-import { clientAssets } from './charts-region'
+import type { PropsWithChildren } from '@elysiajs/html'
+import { clientAssets } from '../plots'
+import { escapeHtml } from '../format'
+import type { Links } from './links'
 
 export type LayoutProps = PropsWithChildren<{
-  /** Page title, plain text (escaped here). */
+  links: Links
+  /** Page title, plain text. */
   title: string
   /** Plain-text heading; defaults to the title. */
   heading?: string
   /** Whether the charts' stylesheet and scripts are linked. */
   charts?: boolean
   nav?: { href: string; label: string }[]
-  /** Whether /assets/pages.js (index sorting and filtering, forms that submit on change) is linked. @default false */
+  /** Whether the page script (index sorting and filtering, forms that submit on change) is linked. @default false */
   pageScript?: boolean
 }>
 
 /** The frame of every page: title, top bar, one stylesheet, and the charts' assets when asked. All served from the binary. */
 export function Layout(props: LayoutProps): string {
+  const { links } = props
   return (
     '<!doctype html>' +
     toHtml(
@@ -22,23 +26,25 @@ export function Layout(props: LayoutProps): string {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{Html.escapeHtml(props.title)}</title>
+          <title safe>{props.title}</title>
           <link rel="icon" href="data:," />
-          {stylesheets(props.charts ?? false)}
-          {props.charts && hasAsset('echarts.min.js') ? <script defer src="/assets/echarts.min.js"></script> : ''}
-          {props.charts && hasAsset('charts.js') ? <script defer src="/assets/charts.js"></script> : ''}
-          {props.pageScript ? <script defer src="/assets/pages.js"></script> : ''}
+          {stylesheets(links, props.charts ?? false)}
+          {props.charts && hasAsset('echarts.min.js') ? <script defer src={links.asset('echarts.min.js')}></script> : ''}
+          {props.charts && hasAsset('charts.js') ? <script defer src={links.asset('charts.js')}></script> : ''}
+          {props.pageScript ? <script defer src={links.asset('pages.js')}></script> : ''}
         </head>
         <body>
           <header class="top">
-            <h1>{Html.escapeHtml(props.heading ?? props.title)}</h1>
-            <a class="brand" href="/">
+            <h1 safe>{props.heading ?? props.title}</h1>
+            <a class="brand" href={links.index()}>
               bench-plot
             </a>
             {props.nav && props.nav.length > 0 ? (
               <nav aria-label="Data">
                 {props.nav.map((n) => (
-                  <a href={n.href}>{Html.escapeHtml(n.label)}</a>
+                  <a href={escapeHtml(n.href)} safe>
+                    {n.label}
+                  </a>
                 ))}
               </nav>
             ) : (
@@ -56,15 +62,15 @@ export function Layout(props: LayoutProps): string {
  * A chart alone, as the frame of its placeholder shows it to a browser without JavaScript: the
  * stylesheets and the figures (their SVG as images), nothing else.
  */
-export function ChartFrame(props: PropsWithChildren<{ title: string }>): string {
+export function ChartFrame(props: PropsWithChildren<{ links: Links; title: string }>): string {
   return (
     '<!doctype html>' +
     toHtml(
       <html lang="en">
         <head>
           <meta charset="utf-8" />
-          <title>{Html.escapeHtml(props.title)}</title>
-          {stylesheets(true)}
+          <title safe>{props.title}</title>
+          {stylesheets(props.links, true)}
         </head>
         <body class="bp-frame">{props.children as 'safe'}</body>
       </html>
@@ -86,12 +92,14 @@ export function toHtml(el: JSX.Element): string {
   return el
 }
 
+// --- internal ---
+
 // The page's stylesheet, and with charts theirs; without JavaScript a lazy chart is the server's SVG
 // as an image, so the box the browser would draw in is hidden.
-function stylesheets(charts: boolean): string {
-  const own = '<link rel="stylesheet" href="/assets/bench-plot.css"/>'
-  if (!charts) return own
-  const chartsCss = hasAsset('charts.css') ? '<link rel="stylesheet" href="/assets/charts.css"/>' : ''
+function stylesheets(links: Links, charts: boolean): string {
+  const own = <link rel="stylesheet" href={links.asset('bench-plot.css')} />
+  if (!charts) return own as string
+  const chartsCss = hasAsset('charts.css') ? <link rel="stylesheet" href={links.asset('charts.css')} /> : ''
   return `${own}${chartsCss}<noscript><style>.bp-svg .bp-placeholder{display:none}</style></noscript>`
 }
 

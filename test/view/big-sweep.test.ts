@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'bun:test'
 import { mean } from '../../src/model/stats'
 import type { InputVar, Run } from '../../src/model/types'
-import { parseChartRequest, renderRunCharts } from '../../src/plots'
-import { fakeMedia, seeded } from './fixtures'
-import { readFigures } from './svg-count'
+import { parseChartRequest } from '../../src/plots'
+import { renderRegion, seeded } from '../plots/fixtures'
+import { readFigures } from '../plots/svg-count'
 
 // Built directly as a Run (not through validateRun) because a million JSON samples would only slow the test.
 function bigRun(inputs: InputVar[], repeats: number): Run {
@@ -32,7 +32,7 @@ describe('a run of a million sample values', () => {
   ]
   it.each(cases)('%s renders under 1.5 MB, says how it was reduced, and keeps exact statistics', (_, run, kind) => {
     const t0 = performance.now()
-    const { html } = renderRunCharts(run, parseChartRequest({ plots: 'band,scatter' }), fakeMedia)
+    const { html } = renderRegion(run, parseChartRequest({ plots: 'band,scatter' }))
     const ms = performance.now() - t0
     expect(html.length).toBeLessThan(1.5e6)
     expect(ms).toBeLessThan(20_000)

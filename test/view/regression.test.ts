@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'bun:test'
-import { echartsSvg } from '../../helpers/echarts-svg'
-import { buildHistories, historySeries } from '../../../src/model/history'
-import { checkBenchmark, compareRuns, summarizeBenchmark } from '../../../src/model/regression'
-import { validateRun } from '../../../src/model/run-format'
-import type { Run } from '../../../src/model/types'
-import {
-  comparisonHtml,
-  historyChartOption,
-  historyFigureHtml,
-  indexRowHtml,
-  regressionChartOption,
-  regressionFigureHtml,
-  sparklineSvg,
-  verdictSummaryHtml,
-  type ChartOption,
-} from '../../../src/plots/history'
-import { historyCase, type HistoryCase } from '../../model/regression-histories'
+import { echartsSvg } from '../helpers/echarts-svg'
+import { buildHistories, historySeries } from '../../src/model/history'
+import { checkBenchmark, compareRuns, summarizeBenchmark } from '../../src/model/regression'
+import { validateRun } from '../../src/model/run-format'
+import type { Run } from '../../src/model/types'
+import { historyChartOption, regressionChartOption, sparklineSvg, type ChartOption } from '../../src/plots'
+import { ComparisonView, serverLinks } from '../../src/view'
+import { HistoryFigure, IndexRowView, VerdictSummary } from '../../src/view/regression'
+import type { HistoryChartOptions } from '../../src/plots'
+import type { HistorySeries, RunRef } from '../../src/model/history'
+import type { ResultVerdict } from '../../src/model/regression'
+
+const verdictSummaryHtml = (v: Parameters<typeof VerdictSummary>[0]['verdict']) => VerdictSummary({ verdict: v })
+const comparisonHtml = (c: Parameters<typeof ComparisonView>[0]['comparison']) => ComparisonView({ comparison: c })
+const indexRowHtml = (row: Parameters<typeof IndexRowView>[0]['row']) => IndexRowView({ row, links: serverLinks })
+type Figure = { renderSvg?: (o: ChartOption, s: { width: number; height: number }) => string }
+const historyFigureHtml = (series: HistorySeries, opts: Figure & HistoryChartOptions = {}) =>
+  HistoryFigure({ chart: 'history', result: series.result, option: historyChartOption(series, opts), render: opts.renderSvg, width: 700, height: 350, label: '' })
+const regressionFigureHtml = (r: ResultVerdict, current: RunRef, opts: Figure = {}) =>
+  HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, current), render: opts.renderSvg, width: 700, height: 350, label: '' })
+import { historyCase, type HistoryCase } from '../model/regression-histories'
 
 const runsOf = (kind: HistoryCase): Run[] => historyCase(kind).map((r, i) => ({ ...validateRun(r), id: i + 1 }))
 const optionIn = (html: string): ChartOption => JSON.parse((html.match(/<script type="application\/json" class="chart-option">(.*?)<\/script>/s) as RegExpMatchArray)[1])
@@ -29,8 +33,8 @@ describe('verdictSummaryHtml (what the top of the newest run shows)', () => {
     expect(html).toContain('data-verdict="regressed"')
     expect(html).toContain('<strong>2 regressions detected</strong>')
     expect(html).toContain('#7 v1.6 (2026-10-07 12:00) against 6 earlier runs')
-    expect(html).toMatch(/<tr class="verdict-regressed" data-result="time" data-verdict="regressed"><td class="result">time<\/td>.*?\+44\.9%.*?0\.3698.*?0\.5358.*?adaptive <span class="fired">\(step\)<\/span>.*?3\.5σ \(gate 10%\)/)
-    expect(html).toContain('Regressed at n=1000 (+49.9%, p=4.448e-4)')
+    expect(html).toMatch(/<tr class="verdict-regressed" data-result="time" data-verdict="regressed"><td class="result">time<\/td>.*?\+44\.9%.*?369\.8 ms.*?535\.8 ms.*?adaptive <span class="fired">\(step\)<\/span>.*?3\.5σ \(gate 10%\)/)
+    expect(html).toContain('Regressed at n=1000 (+49.9%, p=0.0004448)')
   })
 
   it.each([
@@ -127,8 +131,8 @@ describe('index row and sparkline', () => {
   it('indexRowHtml has sortable data attributes, the latest value, sparkline and verdict', () => {
     const html = indexRowHtml(summarizeBenchmark({ name: 'a&b', runs: runsOf('step') }))
     expect(html).toStartWith('<tr class="index-row" data-name="a&amp;b" data-runs="7" data-latest="2026-10-07T12:00:00.000Z" data-verdict="regressed">')
-    expect(html).toContain('<a href="/a%26b">a&amp;b</a>')
-    expect(html).toContain('<span class="num latest">0.5358 s</span>')
+    expect(html).toContain('<a href="/b/a%26b">a&amp;b</a>')
+    expect(html).toContain('<span class="num latest">535.8 ms</span>')
     expect(html).toContain('<svg class="sparkline"')
     expect(html).toContain('<span class="num change">+44.9%</span>')
   })

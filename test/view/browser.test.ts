@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import type { Run } from '../../src/model/types'
-import { clientAssets, parseChartRequest, renderRunCharts } from '../../src/plots'
-import { fakeMedia, makeNoisyRun, makeRun } from './fixtures'
+import { clientAssets, parseChartRequest } from '../../src/plots'
+import { makeNoisyRun, makeRun, renderRegion } from '../plots/fixtures'
 
 const artifacts = join(import.meta.dir, '../../test-artifacts/plots')
 let dir: string
 let browser: Browser
 
 function writePage(name: string, run: Run, query: Record<string, string> = {}): string {
-  const { html, signature } = renderRunCharts(run, parseChartRequest(query), fakeMedia)
+  const { html, signature } = renderRegion(run, parseChartRequest(query))
   const page = `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title>
 <link rel="stylesheet" href="assets/charts.css">
 <script defer src="assets/echarts.min.js"></script><script defer src="assets/charts.js"></script>
@@ -97,7 +97,7 @@ describe('charts in the browser', () => {
     await hydrated(plain.page, 'figure[data-chart="box"]')
     expect(await axisType(plain.page, 'figure[data-chart="box"]')).toBe('value')
     // The controls are plain links that carry the request.
-    expect(await asked.page.getAttribute('a[data-control="logy"]', 'href')).toBe('?plots=violin,scatter-jitter')
+    expect(await asked.page.getAttribute('a[data-control="logy"]', 'href')).toBe('/b/t?plots=violin,scatter-jitter')
     expect(plain.errors).toEqual([])
     expect(asked.errors).toEqual([])
   }, 60_000)

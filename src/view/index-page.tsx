@@ -1,8 +1,8 @@
-import { Html } from '@elysiajs/html'
-import type { IndexRow } from '../../model/regression'
-import { indexRowsHtml } from './history-region'
-import { attr, withQuery } from './links'
-import { Layout, toHtml } from './layout'
+import type { IndexRow } from '../model/regression'
+import { escapeHtml } from '../format'
+import { Layout } from './layout'
+import type { Links } from './links'
+import { IndexRowView } from './regression'
 
 /** Columns the index sorts by; a leading `-` in `?sort=` reverses the order. */
 export const indexSortKeys = ['verdict', 'name', 'runs', 'latest'] as const
@@ -10,6 +10,7 @@ export type IndexSortKey = (typeof indexSortKeys)[number]
 export type IndexSort = { key: IndexSortKey; descending: boolean }
 
 export type IndexPageProps = {
+  links: Links
   /** The rows shown, already filtered and sorted. */
   rows: IndexRow[]
   /** How many benchmarks the store holds before filtering. */
@@ -44,11 +45,11 @@ export function filterAndSortRows(rows: readonly IndexRow[], q: string, sort: In
 
 /** Every stored benchmark: latest value per result, a sparkline of its history and its verdict; sortable and filterable without JavaScript. */
 export function IndexPage(props: IndexPageProps): string {
+  const { links } = props
   const labels: Record<IndexSortKey, string> = { verdict: 'Verdict', name: 'Benchmark', runs: 'Runs', latest: 'Latest run' }
-  const base = { q: props.q || undefined }
   const sortHref = (key: IndexSortKey) => {
     const same = props.sort.key === key
-    return withQuery('/', base, { sort: same && !props.sort.descending ? `-${key}` : key })
+    return escapeHtml(links.index({ q: props.q, sort: same && !props.sort.descending ? `-${key}` : key }))
   }
   const ariaSort = (key: IndexSortKey) => (props.sort.key === key ? (props.sort.descending ? 'descending' : 'ascending') : undefined)
   const header = (key: IndexSortKey, cls?: string) => (
@@ -58,18 +59,17 @@ export function IndexPage(props: IndexPageProps): string {
       </a>
     </th>
   )
-  return toHtml(
-    <Layout title="bench-plot: benchmarks" heading="Benchmarks" nav={[{ href: '/api/benchmarks', label: 'JSON' }]} pageScript>
-      {props.total === 0 ? (
-        <p class="empty">
-          No benchmarks in <code>{Html.escapeHtml(props.location)}</code> yet. Record results with <code>bench-plot import FILE</code>.
-        </p>
-      ) : (
-        <>
-          <form class="index-filter" method="get" action="/" role="search">
+  const body =
+    props.total === 0 ? (
+      <p class="empty">
+        No benchmarks in <code safe>{props.location}</code> yet. Record results with <code>bench-plot import FILE</code>.
+      </p>
+    ) : (
+      <>
+        {links.dynamic ? (
+          <form class="index-filter" method="get" action={escapeHtml(links.index())} role="search">
             <label>
-              Filter{' '}
-              <input type="search" name="q" value={attr(props.q)} placeholder="name, title or verdict" autocomplete="off" />
+              Filter <input type="search" name="q" value={escapeHtml(props.q)} placeholder="name, title or verdict" autocomplete="off" />
             </label>
             {props.sort.key !== 'verdict' || props.sort.descending ? <input type="hidden" name="sort" value={`${props.sort.descending ? '-' : ''}${props.sort.key}`} /> : ''}
             <button type="submit">Filter</button>
@@ -77,6 +77,10 @@ export function IndexPage(props: IndexPageProps): string {
               {props.rows.length === props.total ? `${props.total} benchmark${props.total === 1 ? '' : 's'}` : `${props.rows.length} of ${props.total} benchmarks`}
             </span>
           </form>
+        ) : (
+          ''
+        )}
+        {links.dynamic ? (
           <nav class="index-sort" aria-label="Sort">
             Sort by:{' '}
             {indexSortKeys.map((k) => (
@@ -88,25 +92,27 @@ export function IndexPage(props: IndexPageProps): string {
               </>
             ))}
           </nav>
-          <div class="table-wrap">
-            <table class="index">
-              <thead>
-                <tr>
-                  {header('name')}
-                  {header('runs', 'num')}
-                  {header('latest')}
-                  <th>Results: latest, history, verdict</th>
-                  {header('verdict')}
-                </tr>
-              </thead>
-              <tbody>{indexRowsHtml(props.rows)}</tbody>
-            </table>
-          </div>
-          {props.rows.length === 0 ? <p class="more">No benchmark matches “{Html.escapeHtml(props.q)}”.</p> : ''}
-        </>
-      )}
-    </Layout>
-  )
+        ) : (
+          ''
+        )}
+        <div class="table-wrap">
+          <table class="index">
+            <thead>
+              <tr>
+                {header('name')}
+                {header('runs', 'num')}
+                {header('latest')}
+                <th>Results: latest, history, verdict</th>
+                {header('verdict')}
+              </tr>
+            </thead>
+            <tbody>{props.rows.map((row) => IndexRowView({ row, links })).join('\n')}</tbody>
+          </table>
+        </div>
+        {props.rows.length === 0 ? <p class="more" safe>{`No benchmark matches “${props.q}”.`}</p> : ''}
+      </>
+    )
+  return Layout({ links, title: 'bench-plot: benchmarks', heading: 'Benchmarks', nav: [{ href: links.indexJson(), label: 'JSON' }], pageScript: true, children: body as string })
 }
 
 // --- internal ---

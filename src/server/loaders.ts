@@ -1,0 +1,206 @@
+// Page loaders: from a parsed request to the data a page is drawn from, and the cache key that names it.
+// Routes parse, loaders load, pages (src/view) draw.
+import { BenchPlotError } from '../errors'
+import { describeInputChanges, runRef, sweepPoints } from '../model/history'
+import { compareRuns, formatRunRef } from '../model/regression'
+import { pointCount } from '../model/sweep'
+import type { Run } from '../model/types'
+import type { ChartOverlay, ChartRequest } from '../plots'
+import type { RunHeader } from '../store'
+import {
+  chartsRegion,
+  ComparisonRegion,
+  ComparisonView,
+  filterAndSortRows,
+  HistoryRegion,
+  InputChanges,
+  parseIndexSort,
+  verdictFigureCount,
+  VerdictRegion,
+  type BenchmarkPageProps,
+  type ComparePageProps,
+  type HistoryPageProps,
+  type IndexPageProps,
+  type RunCompare,
+  type RunState,
+} from '../view'
+import type { ServerContext } from './context'
+import type { HistoryOutline } from './history-cache'
+import { pageOfSamples } from './samples'
+
+/** Rows of the samples table per page. */
+export const samplesPerPage = 100
+
+/**
+ * Figures of a run page drawn on the server (the first row: the verdict's history charts, else the run's
+ * first charts); the browser draws the rest as they scroll into view.
+ */
+export const eagerFigures = 2
+
+/** Sweeps of more points than this are judged point by point only on request. */
+export const eagerPointLimit = 20_000
+
+/** A page ready to draw: the key that names it in the cache, and how to load its data. */
+export type Loaded<P> = { key: string; load(): P }
+
+/** What a run page's query asks for, parsed. */
+export type RunQuery = { run?: number; vs?: number | null; charts: ChartRequest; page?: number; allPoints: boolean }
+
+export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<BenchmarkPageProps> {
+  const runs = ctx.source.listRuns(name)
+  const outline = ctx.histories.outline(runs)
+  const runId = q.run ?? (runs[runs.length - 1].id as number)
+  const header = runs.find((r) => r.id === runId)
+  if (!header) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${q.run}`)
+  if (q.vs !== undefined && q.vs !== null) runIdIn(name, runs, q.vs)
+  const vs = chooseVs(outline, runId, q.vs)
+  const state: RunState = { run: q.run, vs: q.vs, charts: q.charts, page: q.page, allPoints: q.allPoints || undefined }
+  const key = `b|${name}|${runIds(runs)}|${JSON.stringify(state)}`
+  const load = (): BenchmarkPageProps => {
+    const run = getRun(ctx, name, runId)
+    const samples = { ...pageOfSamples(run, q.page ?? 1, samplesPerPage, { total: header.sampleCount }), perPage: samplesPerPage }
+    const vsRun = vs.id === null ? null : getRun(ctx, name, vs.id)
+    const newest = outline.at(-1) as HistoryOutline
+    const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
+    // Judging every point of a huge sweep takes seconds: then the page asks first (?points=all).
+    const points = q.allPoints || pointCount(run.inputs) <= eagerPointLimit
+    const deferred = points ? null : { count: pointCount(run.inputs), href: ctx.links.benchmark(name, { ...state, allPoints: true }) }
+    let top = ''
+    // The page's first figures are drawn on the server: the verdict's history charts when there are, then the run's charts.
+    let eager = eagerFigures
+    if (runId === newest.runIds.at(-1)) {
+      const verdict = ctx.histories.verdict(name, runs, { points })
+      top = VerdictRegion({ verdict, deferred })
+      eager = Math.max(0, eager - verdictFigureCount(verdict))
+    } else if (mine.runIds[0] === runId) top = InputChanges({ changes: mine.changes })
+    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures: eager, vs: vs.id })
+    if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
+    let compare: RunCompare | undefined
+    if (runs.length > 1) {
+      compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? ComparisonRegion({ comparison: compareRuns(vsRun, run, { points }), deferred }) : '' }
+    }
+    return { links: ctx.links, name, runs, run, state, charts: charts.html, samples, tabs: tabsOf(outline), top, compare }
+  }
+  return { key, load }
+}
+
+/** What the History tab's query asks for, parsed. */
+export type HistoryQuery = { history?: number; point?: number | null; x: 'order' | 'date'; charts: ChartRequest }
+
+export function historyPage(ctx: ServerContext, name: string, q: HistoryQuery): Loaded<HistoryPageProps> {
+  const runs = ctx.source.listRuns(name)
+  const outline = ctx.histories.outline(runs)
+  const index = q.history ?? outline.length - 1
+  const chosen = outline[index]
+  if (!chosen) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no history ${q.history}`)
+  if (chosen.runIds.length < 2) throw new BenchPlotError('NOT_FOUND', `this history of "${name}" has one run: there is no history to draw yet`)
+  const points = sweepPoints(chosen.inputs)
+  const point = q.point ?? null
+  if (point !== null && point >= points.length) throw new BenchPlotError('USAGE', `?point= is a sweep point from 0 to ${points.length - 1} or "all", not "${point}"`)
+  const key = `h|${name}|${runIds(runs)}|${JSON.stringify(q)}`
+  const load = (): HistoryPageProps => {
+    const view = { point, xAxis: q.x === 'date' ? ('time' as const) : ('order' as const) }
+    const history = ctx.histories.load(name, chosen)
+    const label = (id: number) => {
+      const r = runs.find((h) => h.id === id) as RunHeader
+      return formatRunRef(runRef({ ...r, data: {}, failures: [] }))
+    }
+    const span = (h: HistoryOutline) => ({ index: h.index, runs: h.runIds.length, first: label(h.runIds[0]), last: label(h.runIds.at(-1) as number) })
+    return {
+      links: ctx.links,
+      name,
+      runs,
+      tabs: tabsOf(outline),
+      state: { history: q.history, point, x: q.x, charts: q.charts },
+      history: { ...span(chosen), newest: chosen === outline.at(-1), changes: describeInputChanges(chosen.changes).join('; ') },
+      others: outline.filter((h) => h !== chosen && h.runIds.length >= 2).map(span),
+      points: points.map((p) => p.inputs),
+      view,
+      body: HistoryRegion({ history, view, links: ctx.links }),
+    }
+  }
+  return { key, load }
+}
+
+export function comparePage(ctx: ServerContext, name: string, q: { a?: number; b?: number }): Loaded<ComparePageProps> {
+  const runs = ctx.source.listRuns(name)
+  const outline = ctx.histories.outline(runs)
+  const b = q.b === undefined ? (runs[runs.length - 1].id as number) : runIdIn(name, runs, q.b)
+  const a = q.a === undefined ? (chooseVs(outline, b, undefined).id ?? b) : runIdIn(name, runs, q.a)
+  const key = `compare|${name}|${runIds(runs)}|${a}|${b}`
+  const load = (): ComparePageProps => {
+    const comparison = compareRuns(getRun(ctx, name, a), getRun(ctx, name, b))
+    return { links: ctx.links, name, runs, a, b, body: ComparisonView({ comparison }) }
+  }
+  return { key, load }
+}
+
+export function indexPage(ctx: ServerContext, q: { sort?: string; q?: string }): Loaded<IndexPageProps> {
+  const benchmarks = ctx.source.listBenchmarks()
+  const sort = parseIndexSort(q.sort)
+  const text = q.q ?? ''
+  const key = `index|${sort.descending ? '-' : ''}${sort.key}|${text}|${JSON.stringify(benchmarks)}`
+  const load = (): IndexPageProps => {
+    const rows = filterAndSortRows(
+      benchmarks.map((b) => ctx.histories.indexRow(b)),
+      text,
+      sort,
+    )
+    return { links: ctx.links, rows, total: benchmarks.length, sort, q: text, location: ctx.location }
+  }
+  return { key, load }
+}
+
+/** A part of a run page asked for alone (a chart, a figure): which run, compared with which, drawn how. */
+export type RunPart = { runId: number; vsId: number | null; charts: ChartRequest; key: string; run(): Run; overlay(): ChartOverlay | undefined }
+
+export function runPart(ctx: ServerContext, kind: string, name: string, id: string, q: { run?: number; vs?: number | null; charts: ChartRequest; frame?: boolean }): RunPart {
+  const runs = ctx.source.listRuns(name)
+  const runId = q.run === undefined ? (runs[runs.length - 1].id as number) : runIdIn(name, runs, q.run)
+  if (q.vs !== undefined && q.vs !== null) runIdIn(name, runs, q.vs)
+  const vsId = chooseVs(ctx.histories.outline(runs), runId, q.vs).id
+  return {
+    runId,
+    vsId,
+    charts: q.charts,
+    key: `${kind}|${name}|${runIds(runs)}|${id}|${runId}|${vsId}|${JSON.stringify(q.charts)}|${q.frame ? 1 : 0}`,
+    run: () => getRun(ctx, name, runId),
+    overlay: () => overlayOf(runs, vsId === null ? null : getRun(ctx, name, vsId)),
+  }
+}
+
+// --- internal ---
+
+function runIds(runs: readonly RunHeader[]): string {
+  return runs.map((r) => r.id).join(',')
+}
+
+function tabsOf(outline: HistoryOutline[]): BenchmarkPageProps['tabs'] {
+  const newest = outline.at(-1) as HistoryOutline
+  return { historyStarts: outline.slice(1).map((h) => h.runIds[0]), historyTab: newest.runIds.length >= 2 }
+}
+
+function getRun(ctx: ServerContext, name: string, id: number): Run {
+  const run = ctx.source.getRun(name, id)
+  if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
+  return run
+}
+
+// The run a page is compared with: `vs` (null: none), or by default the previous run of the same history.
+function chooseVs(outline: HistoryOutline[], runId: number, vs: number | null | undefined): { id: number | null; isDefault: boolean } {
+  if (vs === null) return { id: null, isDefault: false }
+  if (vs !== undefined) return { id: vs, isDefault: false }
+  const ids = outline.find((h) => h.runIds.includes(runId))?.runIds ?? []
+  const at = ids.indexOf(runId)
+  return { id: at > 0 ? ids[at - 1] : null, isDefault: true }
+}
+
+function runIdIn(name: string, runs: readonly RunHeader[], id: number): number {
+  if (!runs.some((r) => r.id === id)) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
+  return id
+}
+
+function overlayOf(runs: readonly RunHeader[], vsRun: Run | null): ChartOverlay | undefined {
+  const header = vsRun && runs.find((r) => r.id === vsRun.id)
+  return vsRun && header ? { run: vsRun, label: `run ${header.id}, ${header.timeLabel ?? header.time.slice(0, 10)}` } : undefined
+}

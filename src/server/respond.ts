@@ -1,0 +1,36 @@
+import type { ServerContext } from './context'
+import { pageHeaders } from './context'
+import { streamPage } from './stream-page'
+
+export type RespondOptions = {
+  /** Headers of the body's type. @default pageHeaders (HTML) */
+  type?: Record<string, string>
+  /** The page's head, sent at once while a page not drawn yet is drawn. */
+  head?: () => string
+}
+
+/** Whether the browser already holds this version (`If-None-Match` lists the ETag): then the answer is a 304. */
+export function matchesETag(request: Request, etag: string): boolean {
+  const inm = request.headers.get('if-none-match')
+  return inm !== null && inm.split(',').some((t) => t.trim() === etag)
+}
+
+/**
+ * The one caching rule of every page and chart: a strong ETag per key (a 304 when the browser has
+ * it), pages kept rendered in memory, gzip when accepted. `key` must name everything the body
+ * depends on (the run ids and the request's state): pages are deterministic functions of it.
+ */
+export function respondCached(ctx: ServerContext, request: Request, key: string, render: () => string, opts: RespondOptions = {}): Response {
+  const etag = ctx.pages.etag(key)
+  const headers: Record<string, string> = { ...(opts.type ?? pageHeaders), etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }
+  if (matchesETag(request, etag)) return new Response(null, { status: 304, headers })
+  let page = ctx.pages.get(key)
+  // A page not drawn yet goes out head first, unencoded; it is kept once drawn, and later requests get its bytes.
+  if (!page && opts.head) return new Response(streamPage(opts.head(), render, (html) => ctx.pages.set(key, html)), { headers })
+  page ??= ctx.pages.set(key, render())
+  // Served from the bytes kept: a repeated request costs no rendering and no encoding.
+  if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+    return new Response(page.gzip(), { headers: { ...headers, 'content-encoding': 'gzip' } })
+  }
+  return new Response(page.body, { headers })
+}

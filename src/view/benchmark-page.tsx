@@ -1,0 +1,352 @@
+import { formatInputs, formatQuantity, formatTime } from '../format'
+import { sweepSentence } from '../model/sweep'
+import type { Failure, ResultVar, Run } from '../model/types'
+import type { SampleRow } from '../server/samples'
+import type { RunHeader } from '../store'
+import { escapeHtml } from '../format'
+import { Layout, layoutHead, type LayoutProps } from './layout'
+import type { Links, RunState } from './links'
+import { renderMarkdown } from './markdown'
+import { RunTabs, runChoice, type RunTabsProps } from './run-tabs'
+
+export type SamplesPage = { rows: SampleRow[]; total: number; page: number; pages: number; perPage: number }
+
+export type BenchmarkPageProps = {
+  links: Links
+  name: string
+  /** Every run of the benchmark, oldest first: one tab each. */
+  runs: RunHeader[]
+  /** The run shown (its tab is selected). */
+  run: Run
+  /** The page's state, so that tab, pager and chart links keep it. */
+  state: RunState
+  /** The charts region: an HTML fragment, already safe. */
+  charts: string
+  samples: SamplesPage
+  tabs: Pick<RunTabsProps, 'historyStarts' | 'historyTab'>
+  /** Safe HTML opening the run: the verdict region of the newest run, or the note that the inputs changed. */
+  top?: string
+  /** The comparison with another run (`?vs=`); absent when the benchmark has one run. */
+  compare?: RunCompare
+}
+
+/** The `?vs=` comparison of a run page. */
+export type RunCompare = {
+  /** The runs it may be compared with, oldest first. */
+  candidates: RunHeader[]
+  /** The run compared with (A), or null for none. */
+  vs: number | null
+  /** Whether `vs` is the default (the previous run of the same history). */
+  isDefault: boolean
+  /** Safe HTML: the per-result comparison and per-point tables. */
+  html: string
+}
+
+/** How many failed samples are listed before "and K more". */
+export const failuresShown = 20
+
+/** A benchmark: one tab per run, and the selected run's description, sweep, parameters, failures, charts and samples. */
+export function BenchmarkPage(props: BenchmarkPageProps): string {
+  const { name, run, links } = props
+  const header = props.runs.find((r) => r.id === run.id)
+  const executed = (header?.sampleCount ?? props.samples.total) + run.failures.length
+  return Layout({
+    ...frame(links, name),
+    children: (
+      <>
+        {RunTabs({ links, name, runs: props.runs, selected: run.id as number, charts: props.state.charts, ...props.tabs })}
+        <section class="run" id={`run-${run.id}`}>
+          <h2 safe>{run.title}</h2>
+          <div class="run-meta">
+            <span safe>{`Run ${run.id} · ${formatTime(run.time)}`}</span>
+            {run.timeLabel ? <span safe>{run.timeLabel}</span> : ''}
+            {run.tag ? <span safe>{`tag ${run.tag}`}</span> : ''}
+            {run.commit ? (
+              <span class="mono" safe>
+                {run.commit.slice(0, 12)}
+              </span>
+            ) : (
+              ''
+            )}
+            {run.branch ? <span safe>{run.branch}</span> : ''}
+          </div>
+          {props.top ?? ''}
+          {run.description ? <div class="markdown description">{renderMarkdown(run.description)}</div> : ''}
+          <p class="sweep" safe>
+            {sweepSentence(run)}
+          </p>
+          {Parameters({ run })}
+          {run.failures.length > 0 ? Failures({ failures: run.failures, executed }) : ''}
+          <section class="charts" id="charts">
+            {props.charts}
+          </section>
+          {props.compare ? CompareSection({ ...props.compare, links, name, run, state: props.state }) : ''}
+          {Samples(props)}
+          {run.postDescription ? <div class="markdown post">{renderMarkdown(run.postDescription)}</div> : ''}
+        </section>
+      </>
+    ) as string,
+  })
+}
+
+/** The head of a benchmark's page, the same for every run: sent before the page is drawn. */
+export function benchmarkPageHead(links: Links, name: string): string {
+  return layoutHead(frame(links, name))
+}
+
+// --- internal ---
+
+function frame(links: Links, name: string): Omit<LayoutProps, 'children'> {
+  return {
+    links,
+    title: name,
+    charts: true,
+    nav: [
+      { href: links.index(), label: 'All benchmarks' },
+      { href: links.benchmarkJson(name), label: 'JSON' },
+    ],
+  }
+}
+
+function DataTable(props: { head?: string[]; rows: { cells: string[]; classes?: (string | undefined)[] }[] }): string {
+  return (
+    <div class="table-wrap">
+      <table class="data">
+        {props.head ? (
+          <thead>
+            <tr>
+              {props.head.map((h) => (
+                <th safe>{h}</th>
+              ))}
+            </tr>
+          </thead>
+        ) : (
+          ''
+        )}
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              {r.cells.map((c, i) => (
+                <td class={r.classes?.[i]} safe>
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  ) as string
+}
+
+function Parameters({ run }: { run: Run }): string {
+  const meta: [string, string][] = [
+    ['time', run.time],
+    ['time label', run.timeLabel ?? ''],
+    ['tag', run.tag],
+    ['commit', run.commit ?? ''],
+    ['branch', run.branch ?? ''],
+    ['repeats', String(run.repeats)],
+    ...Object.entries(run.meta).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  ]
+  return (
+    <details class="params">
+      <summary>Full data collection parameters</summary>
+      <div class="body">
+        <h4>Input variables</h4>
+        {run.inputs.length === 0
+          ? '<p class="more">none</p>'
+          : DataTable({
+              head: ['name', 'samples', 'values', 'units', 'doc'],
+              rows: run.inputs.map((v) => ({ cells: [v.name, String(v.values.length), v.values.map(String).join(', '), v.units, v.doc], classes: [undefined, 'num', 'values'] })),
+            })}
+        <h4>Constants</h4>
+        {run.consts.length === 0
+          ? '<p class="more">none</p>'
+          : DataTable({ rows: run.consts.map((c) => ({ cells: [c.name, typeof c.value === 'string' ? c.value : JSON.stringify(c.value)], classes: [undefined, 'values'] })) })}
+        <h4>Result variables</h4>
+        {DataTable({
+          head: ['name', 'kind', 'units', 'direction', 'doc'],
+          rows: run.results.map((r) => ({ cells: [r.name, r.kind === 'vec' ? `vec[${r.size}]` : r.kind, r.units, r.direction, r.doc] })),
+        })}
+        <h4>Run metadata</h4>
+        {DataTable({ rows: meta.map(([k, v]) => ({ cells: [k, v], classes: [undefined, 'values'] })) })}
+      </div>
+    </details>
+  ) as string
+}
+
+function Failures({ failures, executed }: { failures: Failure[]; executed: number }): string {
+  const more = failures.length - failuresShown
+  return (
+    <div class="failures" role="note">
+      <h3>
+        ⚠ {failures.length} of {executed} samples failed
+      </h3>
+      <p>Their cells are missing from the data and left out of every statistic.</p>
+      {DataTable({
+        head: ['Inputs', 'Repeat', 'Error'],
+        rows: failures.slice(0, failuresShown).map((f) => ({ cells: [formatInputs(f.inputs), String(f.repeat), f.error.split('\n')[0]], classes: [undefined, 'num', 'error'] })),
+      })}
+      {more > 0 ? <p class="more">and {more} more</p> : ''}
+    </div>
+  ) as string
+}
+
+function CompareSection(props: RunCompare & { links: Links; name: string; run: Run; state: RunState }): string {
+  const { run, links } = props
+  const others = props.candidates.filter((r) => r.id !== run.id)
+  const charts = props.state.charts
+  // A server takes the choice as a form; a static report links each choice.
+  const chooser = links.dynamic ? (
+    <form class="compare-form" method="get" action={escapeHtml(links.benchmark(props.name))}>
+      <input type="hidden" name="run" value={String(run.id)} />
+      {charts && charts.plots.length > 0 ? <input type="hidden" name="plots" value={escapeHtml(charts.plots.join(','))} /> : ''}
+      {charts?.logx ? <input type="hidden" name="logx" value="1" /> : ''}
+      {charts?.logy ? <input type="hidden" name="logy" value="1" /> : ''}
+      <label>
+        This run (B) against A:{' '}
+        <select name="vs" data-autosubmit="">
+          <option value="none" selected={props.vs === null}>
+            none
+          </option>
+          {others.map((r) => (
+            <option value={String(r.id)} selected={r.id === props.vs} safe>
+              {runChoice(r)}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <button type="submit">Compare</button>
+      {props.vs !== null ? (
+        <a class="compare-link" href={escapeHtml(links.compare(props.name, props.vs, run.id as number))}>
+          compare page
+        </a>
+      ) : (
+        ''
+      )}
+    </form>
+  ) : (
+    <p class="compare-form">
+      {props.vs !== null ? (
+        <a class="compare-link" href={escapeHtml(links.compare(props.name, props.vs, run.id as number))}>
+          compare page
+        </a>
+      ) : (
+        ''
+      )}
+    </p>
+  )
+  return (
+    <section class="run-compare" id="compare">
+      <h3 class="section">Compared with another run</h3>
+      {chooser}
+      {props.vs === null ? <p class="more">{others.length === 0 ? 'No other run to compare with.' : 'Choose a run to compare this one with.'}</p> : ''}
+      {props.vs !== null && props.isDefault ? <p class="more">Against the previous run of this history, by default.</p> : ''}
+      {props.html}
+    </section>
+  ) as string
+}
+
+function Samples(props: BenchmarkPageProps): string {
+  const { run, samples, links } = props
+  const pageHref = (page: number) => escapeHtml(links.benchmark(props.name, { ...props.state, run: run.id as number, page, anchor: 'samples' }))
+  const first = (samples.page - 1) * samples.perPage + 1
+  const last = first + samples.rows.length - 1
+  const step = (ok: boolean, page: number, label: string) => (ok ? <a href={pageHref(page)}>{label}</a> : <span class="disabled">{label}</span>)
+  const pager =
+    samples.pages > 1 ? (
+      <nav class="pager" aria-label="Sample pages">
+        {step(samples.page > 1, 1, '« first')}
+        {step(samples.page > 1, samples.page - 1, '‹ previous')}
+        <span class="current">
+          page {samples.page} of {samples.pages}
+        </span>
+        {step(samples.page < samples.pages, samples.page + 1, 'next ›')}
+        {step(samples.page < samples.pages, samples.pages, 'last »')}
+      </nav>
+    ) : (
+      ''
+    )
+  const numeric = (kind: string) => kind === 'int' || kind === 'float' || kind === 'vec'
+  return (
+    <section class="samples" id="samples">
+      <div class="samples-head">
+        <h3 class="section">Samples</h3>
+        <span class="downloads">
+          <a href={escapeHtml(links.samples(props.name, run.id as number, 'csv'))} download="">
+            samples.csv
+          </a>
+          <a href={escapeHtml(links.samples(props.name, run.id as number, 'json'))}>samples.json</a>
+        </span>
+      </div>
+      {samples.total === 0 ? (
+        <p class="more">No samples recorded.</p>
+      ) : (
+        <>
+          <p class="more">{samples.total === samples.rows.length ? `${samples.total} samples` : `samples ${first}-${last} of ${samples.total}`}</p>
+          {pager}
+          <div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr>
+                  {run.inputs.map((v) => (
+                    <th class={numeric(v.kind) ? 'num' : undefined} safe>
+                      {v.units ? `${v.name} (${v.units})` : v.name}
+                    </th>
+                  ))}
+                  <th class="num">repeat</th>
+                  {run.results.map((r) => (
+                    <th class={r.kind === 'float' || r.kind === 'vec' ? 'num' : undefined} safe>
+                      {r.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {samples.rows.map((s) => (
+                  <tr>
+                    {run.inputs.map((v) => (
+                      <td class={typeof s.inputs[v.name] === 'number' ? 'num' : undefined} safe>
+                        {String(s.inputs[v.name])}
+                      </td>
+                    ))}
+                    <td class="num">{s.repeat}</td>
+                    {run.results.map((r) => Cell({ result: r, value: s.results[r.name], links }))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {pager}
+        </>
+      )}
+    </section>
+  ) as string
+}
+
+function Cell({ result, value, links }: { result: ResultVar; value: SampleRow['results'][string] | undefined; links: Links }): string {
+  if (value === undefined || value === null) return '<td class="missing">–</td>'
+  if (typeof value === 'number')
+    return (
+      <td class="num" safe>
+        {formatQuantity(value, result.units)}
+      </td>
+    ) as string
+  if (Array.isArray(value))
+    return (
+      <td class="num" safe>
+        {value.map((x) => formatQuantity(x, result.units)).join(', ')}
+      </td>
+    ) as string
+  if (typeof value === 'boolean') return `<td>${value ? 'true' : 'false'}</td>`
+  if (result.kind === 'string') return (<td safe>{value}</td>) as string
+  const href = result.kind === 'rerun' ? links.recording(value) : links.media(value)
+  return (
+    <td>
+      <a href={escapeHtml(href)} safe>
+        {value}
+      </a>
+    </td>
+  ) as string
+}

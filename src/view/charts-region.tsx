@@ -1,0 +1,379 @@
+import { axisTitle, formatInputValue, formatQuantity } from '../format'
+import { sweepSignature } from '../model/signature'
+import type { ResultVar, Run } from '../model/types'
+import {
+  chooseCharts,
+  componentName,
+  findOptimum,
+  namedPlots,
+  numericView,
+  renderSvg,
+  statsTable,
+  toEChartsOption,
+  valueTable,
+  type BuiltChart,
+  type ChartOverlay,
+  type ChartPanel,
+  type ChartRequest,
+  type ChartSpec,
+} from '../plots'
+import { escapeHtml } from '../format'
+import { ChartFigure, dataAttributes } from './figure'
+import type { Links, PartState, RunState } from './links'
+
+/** Which files of a run exist under cachedir (a missing one reads "missing: <path>"). */
+export type MediaCheck = (relPath: string) => boolean
+
+export type ChartsRegionProps = {
+  name: string
+  run: Run
+  req: ChartRequest
+  links: Links
+  exists: MediaCheck
+  /** The page's state that the chart controls' links keep (the run tab, the compared run). */
+  state?: RunState
+  /** Another run of the same inputs drawn dashed over line and curve charts. */
+  overlay?: ChartOverlay
+  /**
+   * Figures drawn as SVG on the server, in page order; later figures carry only their option and a
+   * later chart is a placeholder the browser fills as it scrolls near. @default every figure
+   */
+  eagerFigures?: number
+  /** The compared run's id, for the URLs of lazy charts and figures. */
+  vs?: number | null
+}
+
+/**
+ * The charts region of a run page, plus the run's one-line signature. Charts are SVG drawn on the
+ * server; each carries its ECharts option as JSON for hydration by `/assets/charts.js`.
+ */
+export function chartsRegion(props: ChartsRegionProps): { html: string; signature: string } {
+  const part: PartState = { run: props.run.id ?? 0, vs: props.vs ?? null, charts: props.req }
+  const lazy = props.eagerFigures !== undefined
+  let eager = props.eagerFigures ?? Number.POSITIVE_INFINITY
+  const later = lazyFigures(props.links, props.name, part)
+  const draw: DrawFigure = (id, panel, built) => {
+    if (eager > 0 || !lazy) {
+      eager--
+      return { body: renderSvg(panel.option, { width: built.width, height: built.height }, id) }
+    }
+    return later(id, panel, built)
+  }
+  // Once every eager figure is drawn, the charts left are placeholders: nothing of them is built now.
+  const defer = lazy ? (chart: string, spec: ChartSpec) => (eager > 0 ? null : LazyChart({ links: props.links, name: props.name, id: chart, part, spec })) : undefined
+  return walkCharts(props, draw, defer)
+}
+
+/**
+ * One chart of `chartsRegion` alone (same run, request and overlay), by the id its placeholder
+ * names (`r<run>s<chart>`): its figures, each left to the browser to draw, and its notes. Null when
+ * there is no such chart. What a placeholder's URL serves.
+ */
+export function chartAlone(props: Omit<ChartsRegionProps, 'eagerFigures' | 'state' | 'exists'> & { id: string }): string | null {
+  const chart = chartById(props.run, props.req, props.id)
+  if (!chart || chart.panel !== null) return null
+  const part: PartState = { run: props.run.id ?? 0, vs: props.vs ?? null, charts: props.req }
+  try {
+    return renderBuilt(toEChartsOption(chart.spec, props.run, props.req, props.overlay), props.id, lazyFigures(props.links, props.name, part))
+  } catch (err) {
+    return errorBox(chart.spec, err)
+  }
+}
+
+/** The server-drawn SVG of one figure of `chartsRegion`, by the id the page gave it; null when there is no such figure. */
+export function figureSvg(run: Run, req: ChartRequest, id: string, overlay?: ChartOverlay): string | null {
+  // The id names the chart and its panel, so only that chart is built.
+  const chart = chartById(run, req, id)
+  if (!chart || chart.panel === null) return null
+  const built = toEChartsOption(chart.spec, run, req, overlay)
+  const panel = built.panels[chart.panel]
+  return panel ? renderSvg(panel.option, { width: built.width, height: built.height }, id) : null
+}
+
+// --- internal ---
+
+// The chart an id names (`r<run>s<chart>`, or `r<run>s<chart>p<panel>` for one of its figures); null for none or a table.
+function chartById(run: Run, req: ChartRequest, id: string): { spec: ChartSpec; panel: number | null } | null {
+  const at = id.match(/^r(\d+)s(\d+)(?:p(\d+))?$/)
+  if (!at || Number(at[1]) !== (run.id ?? 0)) return null
+  const spec = chooseCharts(sweepSignature(run), req).specs[Number(at[2])]
+  if (!spec || spec.kind === 'table') return null
+  return { spec, panel: at[3] === undefined ? null : Number(at[3]) }
+}
+
+/** What goes inside a figure's `.bp-svg` holder: its SVG, or a placeholder the browser draws over. */
+type DrawFigure = (id: string, panel: ChartPanel, built: BuiltChart) => { body: string; lazyUrl?: string }
+
+// The charts region in page order. A figure's id is `r<run>s<chart>p<panel>`: `figureSvg` builds that chart alone.
+function walkCharts(props: ChartsRegionProps, draw: DrawFigure, defer?: (chart: string, spec: ChartSpec) => string | null): { html: string; signature: string } {
+  const { run, req } = props
+  const sig = sweepSignature(run)
+  const { specs, notices } = chooseCharts(sig, req)
+  const out: string[] = ['<section class="bp-charts">', ChartControls({ links: props.links, name: props.name, req, state: props.state ?? {} })]
+  for (const n of notices) out.push((<p class="bp-notice" role="status" safe>{n.reason}</p>) as string)
+  let drawn = 0
+  const prefix = `r${run.id ?? 0}`
+  for (const result of run.results) {
+    const mine = specs.filter((s) => s.result === result.name)
+    if (mine.length === 0) continue
+    out.push(`<section class="bp-result" data-result-section="${escapeHtml(result.name)}">`, ResultHeading({ run, result }))
+    for (const spec of mine) {
+      try {
+        const chart = `${prefix}s${specs.indexOf(spec)}`
+        if (spec.kind === 'table') out.push(ResultTable({ run, result, spec, links: props.links, exists: props.exists }))
+        else out.push(defer?.(chart, spec) ?? renderBuilt(toEChartsOption(spec, run, req, props.overlay), chart, draw))
+        drawn++
+      } catch (err) {
+        out.push(errorBox(spec, err))
+      }
+    }
+    out.push('</section>')
+  }
+  if (drawn === 0) out.push((<p class="bp-nothing" role="status" safe>{`No plot represents these results (${sig.text}).`}</p>) as string)
+  out.push('</section>')
+  return { html: out.join('\n'), signature: sig.text }
+}
+
+// Figures the browser draws: a box of the chart's size until it does; without JavaScript, the server's SVG as an image.
+function lazyFigures(links: Links, name: string, part: PartState): DrawFigure {
+  return (id, panel, built) => {
+    const url = links.figure(name, id, part)
+    const { width: w, height: h } = built
+    const alt = `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`
+    const body =
+      `<svg class="bp-placeholder" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true"></svg>` +
+      `<noscript><img class="bp-lazy-svg" src="${escapeHtml(url)}" width="${w}" height="${h}" alt="${escapeHtml(alt)}" loading="lazy"></noscript>`
+    return { body, lazyUrl: url }
+  }
+}
+
+// A chart not built yet: the browser fetches its figures when it scrolls near; without JavaScript a frame shows them.
+function LazyChart(props: { links: Links; name: string; id: string; part: PartState; spec: ChartSpec }): string {
+  const { spec } = props
+  const what = `${spec.kind} chart of ${spec.result}${spec.component === undefined ? '' : `_${componentName(spec.component)}`}`
+  return (
+    <div class="bp-lazy-chart" data-kind={escapeHtml(spec.kind)} data-result={escapeHtml(spec.result)} data-chart-url={escapeHtml(props.links.chart(props.name, props.id, props.part))}>
+      <noscript>
+        <iframe class="bp-lazy-frame" src={escapeHtml(props.links.chart(props.name, props.id, props.part, true))} title={escapeHtml(what)} loading="lazy"></iframe>
+      </noscript>
+    </div>
+  ) as string
+}
+
+const plotLabels: Record<string, string> = { violin: 'violin', 'scatter-jitter': 'scatter (jitter)', scatter: 'scatter', band: 'percentile band', table: 'table' }
+
+function ChartControls(props: { links: Links; name: string; req: ChartRequest; state: RunState }): string {
+  const { req } = props
+  // Links keep the page's other state, so a chart option on an older run's tab stays on that tab.
+  const href = (charts: ChartRequest) => props.links.benchmark(props.name, { ...props.state, charts })
+  const toggle = (plot: string) => {
+    const on = req.plots.includes(plot)
+    return Toggle({ href: href({ ...req, plots: on ? req.plots.filter((p) => p !== plot) : [...req.plots, plot] }), label: plotLabels[plot] ?? plot, on, key: `plot-${plot}` })
+  }
+  const reset = req.plots.length || req.logx || req.logy
+  return (
+    <nav class="bp-controls" aria-label="Chart options">
+      <span>Also draw:</span> {namedPlots.map(toggle).join(' ')} <span class="bp-sep">Axes:</span> {Toggle({ href: href({ ...req, logx: !req.logx }), label: 'log x', on: req.logx, key: 'logx' })}{' '}
+      {Toggle({ href: href({ ...req, logy: !req.logy }), label: 'log y', on: req.logy, key: 'logy' })}
+      {reset ? (
+        <>
+          {' '}
+          <a class="bp-reset" href={escapeHtml(href({ plots: [], logx: false, logy: false }))}>
+            automatic charts only
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+    </nav>
+  ) as string
+}
+
+function Toggle(props: { href: string; label: string; on: boolean; key: string }): string {
+  return (
+    <a class={`bp-toggle${props.on ? ' bp-on' : ''}`} data-control={escapeHtml(props.key)} aria-pressed={String(props.on)} href={escapeHtml(props.href)} safe>
+      {`${props.on ? '✓ ' : ''}${props.label}`}
+    </a>
+  ) as string
+}
+
+function ResultHeading({ run, result }: { run: Run; result: ResultVar }): string {
+  const dir = result.direction === 'minimize' ? 'lower is better' : result.direction === 'maximize' ? 'higher is better' : ''
+  const parts = [
+    (
+      <h3 class="bp-result-title">
+        {escapeHtml(axisTitle(result.name, result.units))}
+        {dir ? (
+          <>
+            {' '}
+            <small class="bp-direction">{dir}</small>
+          </>
+        ) : (
+          ''
+        )}
+      </h3>
+    ) as string,
+  ]
+  if (result.doc) parts.push((<p class="bp-doc" safe>{result.doc}</p>) as string)
+  const numeric = result.kind === 'float' || result.kind === 'bool' || result.kind === 'vec'
+  if (numeric && result.direction !== 'none') {
+    const comps = result.kind === 'vec' ? Array.from({ length: result.size ?? 1 }, (_, k) => k) : [undefined]
+    for (const k of comps) {
+      let best: ReturnType<typeof findOptimum> = null
+      let label: string
+      try {
+        const view = numericView(run, result, k)
+        label = view.label
+        best = findOptimum(run, view)
+      } catch {
+        continue // the chart below shows the error
+      }
+      if (!best) continue
+      const where = Object.entries(best.inputs).map(([n, v]) => `${n}=${formatInputValue(v)}`).join(', ')
+      const how = run.repeats > 1 ? ` (mean of ${best.n} repeat${best.n === 1 ? '' : 's'})` : ''
+      parts.push(
+        (<p class="bp-best" data-best={escapeHtml(label)}>
+          Best {escapeHtml(label)} ({result.direction === 'minimize' ? 'lowest' : 'highest'}): <strong safe>{formatQuantity(best.mean, result.units)}</strong>
+          {escapeHtml(`${how}${where ? ` at ${where}` : ''}`)}
+        </p>) as string,
+      )
+    }
+  }
+  return parts.join('\n')
+}
+
+function figureData(spec: ChartSpec, extra: Record<string, string | number | undefined> = {}): Record<string, string | number | undefined> {
+  return { chart: spec.kind, result: spec.result, component: spec.component === undefined ? undefined : componentName(spec.component), ...extra }
+}
+
+function renderBuilt(built: BuiltChart, chartId: string, draw: DrawFigure): string {
+  const { spec } = built
+  const figure = (panel: ChartPanel) => {
+    // By the panel's place in the chart, not on the page: tabs group panels in another order.
+    const id = `${chartId}p${built.panels.indexOf(panel)}`
+    let drawn: ReturnType<DrawFigure>
+    try {
+      drawn = draw(id, panel, built)
+    } catch (err) {
+      return errorBox(spec, err, panel.facet)
+    }
+    return ChartFigure({
+      class: 'bp-chart',
+      data: figureData(spec, { facet: panel.facet ?? undefined, width: built.width, height: built.height, figure: id, lazy: drawn.lazyUrl }),
+      label: `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`,
+      body: drawn.body,
+      option: panel.option,
+    })
+  }
+  const kindClass = `bp-group bp-group-${spec.kind}`
+  const notes = built.notes.map((n) => (<p class="bp-note" safe>{n}</p>) as string)
+  if (built.panels.length <= 1 || !built.tabsBy) {
+    const cls = built.panels.length <= 1 ? kindClass : `${kindClass} bp-facets`
+    return [`<div class="${cls}">`, ...built.panels.map(figure), ...notes, '</div>'].join('\n')
+  }
+  // Many small multiples: one tab per value of the first facet input, a grid inside each (CSS only, no JS needed).
+  const groups = new Map<string, ChartPanel[]>()
+  for (const p of built.panels) {
+    const key = p.facetValues[0]
+    groups.set(key, [...(groups.get(key) ?? []), p])
+  }
+  const name = `${chartId}-tabs`
+  const tabs = [...groups.keys()].map(
+    (key, i) =>
+      `<input type="radio" name="${name}" id="${name}-${i}"${i === 0 ? ' checked' : ''}>` +
+      ((
+        <label for={`${name}-${i}`} safe>
+          {key}
+        </label>
+      ) as string),
+  )
+  const panels = [...groups.values()].map((ps) => `<div class="bp-tabpanel bp-facets">${ps.map(figure).join('\n')}</div>`)
+  return [`<div class="${kindClass} bp-tabs">`, ...tabs, ...panels, ...notes, '</div>'].join('\n')
+}
+
+function errorBox(spec: ChartSpec, err: unknown, facet?: string | null): string {
+  const message = err instanceof Error ? err.message : String(err)
+  const what = `${spec.kind} chart of ${spec.result}${spec.component === undefined ? '' : `_${componentName(spec.component)}`}${facet ? ` (${facet})` : ''}`
+  return (
+    <figure class="bp-chart bp-error" {...dataAttributes(figureData(spec, { facet: facet ?? undefined, error: '1' }))} role="alert">
+      <strong safe>{`The ${what} failed to render:`}</strong> {escapeHtml(message)}
+    </figure>
+  ) as string
+}
+
+function ResultTable(props: { run: Run; result: ResultVar; spec: ChartSpec; links: Links; exists: MediaCheck }): string {
+  const { run, result, spec } = props
+  const numeric = result.kind === 'float' || result.kind === 'bool' || result.kind === 'vec'
+  const inputHeads = run.inputs.map((v) => <th scope="col" safe>{axisTitle(v.name, v.units)}</th>).join('')
+  const inputCells = (values: readonly (string | number | boolean)[]) => values.map((v) => <td safe>{formatInputValue(v)}</td>).join('')
+  if (numeric) {
+    const t = statsTable(run, result, spec)
+    const rows = t.rows.map((r) => {
+      const s = r.stats
+      const num = (x: number) => <td class="bp-num" safe>{formatQuantity(x, result.units)}</td>
+      return `<tr>${inputCells(r.inputs)}<td class="bp-num">${s.n}</td>${num(s.mean)}${num(s.std)}${num(s.min)}${num(s.max)}</tr>`
+    })
+    const head = `${inputHeads}<th scope="col">n</th><th scope="col">mean</th><th scope="col">${t.bool ? 'binomial s.e.' : 'std'}</th><th scope="col">min</th><th scope="col">max</th>`
+    return TableShell({ spec, head, rows, total: t.total, cap: rows.length, caption: `${t.label}: statistics per sweep point` })
+  }
+  const t = valueTable(run, result)
+  const rows = t.rows.map((r) => {
+    const rep = run.repeats > 1 ? `<td class="bp-num">${r.repeat}</td>` : ''
+    return `<tr>${inputCells(r.inputs)}${rep}<td>${ValueCell({ result, value: r.value, links: props.links, exists: props.exists })}</td></tr>`
+  })
+  const head = `${inputHeads}${run.repeats > 1 ? '<th scope="col">repeat</th>' : ''}${(<th scope="col" safe>{axisTitle(result.name, result.units)}</th>) as string}`
+  return TableShell({ spec, head, rows, total: t.total, cap: t.cap, caption: `${result.name} (${result.kind})` })
+}
+
+function TableShell(props: { spec: ChartSpec; head: string; rows: string[]; total: number; cap: number; caption: string }): string {
+  return (
+    <figure class="bp-chart bp-table" {...dataAttributes(figureData(props.spec))}>
+      <figcaption safe>{props.caption}</figcaption>
+      <div class="bp-table-scroll">
+        <table>
+          <thead>
+            <tr>{props.head as 'safe'}</tr>
+          </thead>
+          <tbody>{props.rows.join('') as 'safe'}</tbody>
+        </table>
+      </div>
+      {props.total > props.cap ? <p class="bp-note">{`Showing the first ${props.cap} of ${props.total} rows.`}</p> : ''}
+    </figure>
+  ) as string
+}
+
+function ValueCell(props: { result: ResultVar; value: string | null; links: Links; exists: MediaCheck }): string {
+  const { result, value: v, links } = props
+  if (v === null) return '<span class="bp-missing">no value</span>'
+  if (result.kind === 'string') return (<span class="bp-string" safe>{v}</span>) as string
+  if (!props.exists(v))
+    return (
+      <span class="bp-missing" data-missing={escapeHtml(v)} safe>
+        {`missing: ${v}`}
+      </span>
+    ) as string
+  const name = v.split('/').pop() ?? v
+  const href = escapeHtml(links.media(v))
+  switch (result.kind) {
+    case 'image':
+      return (
+        <a href={href}>
+          <img class="bp-media" src={href} alt={escapeHtml(v)} loading="lazy" />
+        </a>
+      ) as string
+    case 'video':
+      return (<video class="bp-media" src={href} controls {...{ preload: 'metadata' }}></video>) as string
+    case 'rerun':
+      return (
+        <a class="bp-rerun" href={escapeHtml(links.recording(v))} safe>
+          {`${name} (open recording)`}
+        </a>
+      ) as string
+    default:
+      return (
+        <a class="bp-download" href={href} download={escapeHtml(name)} safe>
+          {name}
+        </a>
+      ) as string
+  }
+}

@@ -1,0 +1,35 @@
+import { escapeHtml, scriptJson } from '../format'
+
+export type ChartFigureProps = {
+  /** Classes of the figure (`bp-chart`, or `chart chart-history`). */
+  class: string
+  /** `data-*` attributes (without the prefix); undefined ones are left out. */
+  data: Record<string, string | number | undefined>
+  /** Accessible name. */
+  label?: string
+  /** What the figure shows before the browser draws it: the server's SVG, or a placeholder. Safe HTML. */
+  body: string
+  /** Class of the body's holder, besides `bp-svg` (the holder /assets/charts.js swaps for the live chart). */
+  holderClass?: string
+  /** The ECharts option the browser hydrates. */
+  option: unknown
+}
+
+/** A chart: its SVG (or placeholder) and its ECharts option as JSON, which /assets/charts.js turns into a live chart. */
+export function ChartFigure(props: ChartFigureProps): string {
+  return (
+    <figure class={props.class} {...dataAttributes(props.data)} aria-label={props.label === undefined ? undefined : escapeHtml(props.label)}>
+      <div class={props.holderClass ? `${props.holderClass} bp-svg` : 'bp-svg'}>{props.body as 'safe'}</div>
+      <script type="application/json" class="chart-option">
+        {scriptJson(props.option) as 'safe'}
+      </script>
+    </figure>
+  ) as string
+}
+
+/** `data-*` attributes from a record, escaped; undefined values are left out. */
+export function dataAttributes(data: Record<string, string | number | undefined>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(data)) if (v !== undefined) out[`data-${k}`] = escapeHtml(String(v))
+  return out
+}

@@ -1,0 +1,498 @@
+import { formatInputs, formatNumber, formatPercent, formatQuantity } from '../format'
+import { describeInputChanges, historySeries, scalarResults, type History, type InputChange } from '../model/history'
+import {
+  formatChange,
+  formatRunRef,
+  formatThreshold,
+  pointsWith,
+  type BenchmarkVerdict,
+  type IndexRow,
+  type PointVerdict,
+  type ResultComparison,
+  type ResultVerdict,
+  type RunComparison,
+} from '../model/regression'
+import { historyChartOption, regressionChartOption, renderSvg, sparklineSvg, verdictColors, type ChartOption } from '../plots'
+import { escapeHtml } from '../format'
+import { ChartFigure } from './figure'
+import type { Links } from './links'
+
+/** A sweep whose points were not judged yet: how many, and the link that judges them. */
+export type DeferredPoints = { count: number; href: string } | null
+
+export type HistoryView = {
+  /** The sweep point followed alone, as an index into the history's points; null for the mean over all inputs. */
+  point: number | null
+  xAxis: 'order' | 'time'
+}
+
+/** Most rows a per-point table shows: a sweep of a million points must not make a page of a million rows. */
+export const maxPointRows = 100
+
+/** A verdict as a small labelled badge. */
+export function VerdictBadge({ verdict }: { verdict: PointVerdict['verdict'] }): string {
+  return (<span class={`verdict-badge verdict-${verdict}`}>{verdict}</span>) as string
+}
+
+/** "A new history started" and what changed in the inputs; '' when nothing changed. */
+export function InputChanges({ changes }: { changes: readonly InputChange[] }): string {
+  if (changes.length === 0) return ''
+  return (
+    <div class="history-change">
+      <p>A new history started here: the inputs changed. Earlier runs stay in the earlier history.</p>
+      <ul>
+        {describeInputChanges(changes).map((t) => (
+          <li safe>{t}</li>
+        ))}
+      </ul>
+    </div>
+  ) as string
+}
+
+/**
+ * The verdict summary shown at the top of the newest run: per result the verdict, change,
+ * baseline, current, method and threshold, then the inputs that regressed or improved.
+ */
+export function VerdictSummary({ verdict: v }: { verdict: BenchmarkVerdict }): string {
+  const regressed = v.results.filter((r) => r.blocking)
+  const headline =
+    v.results.length === 0
+      ? 'No float or bool result to judge.'
+      : regressed.length > 0
+        ? `${regressed.length} regression${regressed.length === 1 ? '' : 's'} detected`
+        : v.results.every((r) => r.verdict === 'young')
+          ? 'Young baseline: nothing to compare with yet'
+          : 'No regressions detected'
+  const earlier = v.runs - 1
+  const context = `${formatRunRef(v.current)} against ${earlier} earlier run${earlier === 1 ? '' : 's'} of this history`
+  const rows = v.results.map((r) => {
+    const j = r.judgement
+    const young = r.verdict === 'young'
+    const notes = [r.note && !young ? `<span class="note">${escapeHtml(r.note)}</span>` : '', pointsLine(r.points, 'regressed'), pointsLine(r.points, 'improved')].filter(Boolean)
+    return (
+      <>
+        <tr class={`verdict-${r.verdict}`} data-result={escapeHtml(r.result)} data-verdict={r.verdict}>
+          <td class="result">
+            {escapeHtml(r.result)}
+            {young ? <sup>†</sup> : ''}
+          </td>
+          <td class="verdict">{VerdictBadge({ verdict: r.verdict })}</td>
+          <td class="num change" safe>
+            {j.skipped && !young ? '—' : formatChange(j, r.units)}
+          </td>
+          <td class="num baseline" safe>
+            {formatQuantity(j.baseline, r.units)}
+          </td>
+          <td class="num current" safe>
+            {formatQuantity(j.current, r.units)}
+          </td>
+          <td class="method">
+            {escapeHtml(j.method)}
+            {j.fired.length > 0 ? (
+              <>
+                {' '}
+                <span class="fired" safe>{`(${j.fired.join('+')})`}</span>
+              </>
+            ) : (
+              ''
+            )}
+          </td>
+          <td class="threshold" safe>
+            {formatThreshold(j, r.direction)}
+          </td>
+        </tr>
+        {notes.length > 0 ? (
+          <tr class="verdict-detail" data-result={escapeHtml(r.result)}>
+            <td colspan="7">{notes.join('<br>')}</td>
+          </tr>
+        ) : (
+          ''
+        )}
+      </>
+    )
+  })
+  return (
+    <section class="verdict-summary" data-verdict={v.regressed ? 'regressed' : 'ok'}>
+      <p class="verdict-headline">
+        <strong safe>{headline}</strong> — {escapeHtml(context)}
+      </p>
+      {InputChanges({ changes: v.inputChanges })}
+      {rows.length > 0 ? (
+        <div class="table-wrap">
+          <table class="verdicts">
+            <thead>
+              <tr>
+                <th>Result</th>
+                <th>Verdict</th>
+                <th>Change</th>
+                <th>Baseline</th>
+                <th>Current</th>
+                <th>Method</th>
+                <th>Threshold</th>
+              </tr>
+            </thead>
+            <tbody>{rows.join('')}</tbody>
+          </table>
+        </div>
+      ) : (
+        ''
+      )}
+      {v.results.some((r) => r.verdict === 'young') ? (
+        <p class="footnote">
+          <sup>†</sup> young baseline — notify only, does not block
+        </p>
+      ) : (
+        ''
+      )}
+    </section>
+  ) as string
+}
+
+/** Per sweep point of one result: baseline, current, change, p-value and verdict. */
+export function PointVerdictTable({ verdict: r }: { verdict: ResultVerdict }): string {
+  const rows = boundedRows(r.points, 6, (p) => (
+    <tr class={`verdict-${p.verdict}`} data-verdict={p.verdict}>
+      <td safe>{formatInputs(p.inputs)}</td>
+      <td class="num" safe>
+        {formatQuantity(p.baseline, r.units)}
+      </td>
+      <td class="num" safe>
+        {formatQuantity(p.current, r.units)}
+      </td>
+      <td class="num" safe>
+        {formatPercent(p.changePercent)}
+      </td>
+      <td class="num" safe>
+        {p.pValue === null ? '—' : formatNumber(p.pValue)}
+      </td>
+      <td>{VerdictBadge({ verdict: p.verdict })}</td>
+    </tr>
+  ))
+  return (
+    <table class="point-verdicts" data-result={escapeHtml(r.result)}>
+      <thead>
+        <tr>
+          <th>Inputs</th>
+          <th>Baseline</th>
+          <th>Current</th>
+          <th>Change</th>
+          <th>p</th>
+          <th>Verdict</th>
+        </tr>
+      </thead>
+      <tbody>{rows.join('')}</tbody>
+    </table>
+  ) as string
+}
+
+/**
+ * The per-point comparison table of one result between two runs (overlay `?vs=` and `/compare`):
+ * A, B, the ratio B/A, the change, the Mann-Whitney U p-value and a mark where the change is significant.
+ */
+export function ComparisonTable({ comparison: r }: { comparison: ResultComparison }): string {
+  const rows = boundedRows(r.points, 7, (p) => (
+    <tr class={`verdict-${p.verdict}`} data-verdict={p.verdict}>
+      <td safe>{formatInputs(p.inputs)}</td>
+      <td class="num" safe>
+        {formatQuantity(p.a.mean, r.units)}
+      </td>
+      <td class="num" safe>
+        {formatQuantity(p.b.mean, r.units)}
+      </td>
+      <td class="num ratio">{Number.isFinite(p.ratio) ? p.ratio.toFixed(3) : '—'}</td>
+      <td class="num" safe>
+        {formatPercent(p.changePercent)}
+      </td>
+      <td class="num">
+        {p.pValue === null ? '—' : escapeHtml(formatNumber(p.pValue))}
+        {p.significant ? (
+          <span class="significant" title="significant (Mann-Whitney U)">
+            *
+          </span>
+        ) : (
+          ''
+        )}
+      </td>
+      <td>{VerdictBadge({ verdict: p.verdict })}</td>
+    </tr>
+  ))
+  return (
+    <table class="comparison" data-result={escapeHtml(r.result)}>
+      <thead>
+        <tr>
+          <th>Inputs</th>
+          <th>A</th>
+          <th>B</th>
+          <th>B/A</th>
+          <th>Change</th>
+          <th>p</th>
+          <th>Verdict</th>
+        </tr>
+      </thead>
+      <tbody>{rows.join('')}</tbody>
+    </table>
+  ) as string
+}
+
+/** The body of the `/compare?a=&b=` page: which runs, whether their inputs differ, and per result a verdict and the point table. */
+export function ComparisonView({ comparison: c }: { comparison: RunComparison }): string {
+  return (
+    <div class="comparison-view" data-regressed={String(c.regressed)}>
+      <p class="compare-runs" safe>{`B: ${formatRunRef(c.b)} against A: ${formatRunRef(c.a)}`}</p>
+      {c.sameInputs ? (
+        ''
+      ) : (
+        <p class="history-change" safe>{`The inputs differ (${describeInputChanges(c.inputChanges).join('; ')}); only the points both runs have are compared.`}</p>
+      )}
+      {c.results.map((r) => (
+        <section class="compare-result" data-result={escapeHtml(r.result)} data-verdict={r.verdict}>
+          <h3 safe>{r.result}</h3>
+          <p>{judgementLine(r)}</p>
+          <div class="table-wrap">{ComparisonTable({ comparison: r })}</div>
+        </section>
+      ))}
+      {c.results.length === 0 ? <p>No float or bool result in both runs.</p> : ''}
+    </div>
+  ) as string
+}
+
+/** The comparison of the shown run (B) against another (A): per result a line and the per-point table. */
+export function ComparisonRegion(props: { comparison: RunComparison; openUpTo?: number; deferred?: DeferredPoints }): string {
+  const c = props.comparison
+  const openUpTo = props.openUpTo ?? 40
+  if (c.results.length === 0) return '<p class="more">No float or bool result in both runs.</p>'
+  const sections = c.results.map((r) => {
+    const significant = r.points.filter((p) => p.significant).length
+    const pointsPart = props.deferred ? '' : `; ${significant} of ${r.points.length} point${r.points.length === 1 ? '' : 's'} changed significantly`
+    const line = `${judgementLine(r)}${pointsPart}`
+    // Points judged on request: the line alone, no empty table to open.
+    if (props.deferred)
+      return (
+        <p class="compare-result" data-result={escapeHtml(r.result)} data-verdict={r.verdict}>
+          <strong safe>{r.result}</strong> {line}
+        </p>
+      )
+    return (
+      <details class="compare-result" data-result={escapeHtml(r.result)} data-verdict={r.verdict} open={r.points.length <= openUpTo}>
+        <summary>
+          <strong safe>{r.result}</strong> {line}
+        </summary>
+        <div class="table-wrap">{ComparisonTable({ comparison: r })}</div>
+      </details>
+    )
+  })
+  const differs = c.sameInputs ? '' : '<p class="history-change">The inputs differ; only the sweep points both runs have are compared.</p>'
+  return differs + sections.join('') + DeferredNote({ deferred: props.deferred ?? null, where: 'compare' })
+}
+
+/** The top of the newest run: the verdict summary, then per result with history its regression overlay and per-point verdicts. */
+export function VerdictRegion(props: { verdict: BenchmarkVerdict; deferred?: DeferredPoints }): string {
+  const v = props.verdict
+  const svg = svgRenderer(`v${v.current.id ?? 0}-`)
+  const judged = judgedResults(v)
+  const figures = judged.map((r) =>
+    HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, v.current), render: svg, width: 600, height: 300, label: `${r.result}: the newest run against its history` }),
+  )
+  return (
+    <section class="verdict-region" id="verdict">
+      {VerdictSummary({ verdict: v })}
+      {figures.length > 0 ? <div class="history-figures">{figures.join('')}</div> : ''}
+      {judged
+        .filter((r) => r.points.length > 1)
+        .map((r) => {
+          const changed = r.points.filter((p) => p.verdict === 'regressed' || p.verdict === 'improved').length
+          return (
+            <details class="point-verdicts">
+              <summary safe>{`${r.result} per sweep point: ${changed} of ${r.points.length} changed`}</summary>
+              <div class="table-wrap">{PointVerdictTable({ verdict: r })}</div>
+            </details>
+          )
+        })}
+      {DeferredNote({ deferred: props.deferred ?? null, where: 'verdict' })}
+    </section>
+  ) as string
+}
+
+/** How many charts `VerdictRegion` draws: one per result with earlier runs to compare with. */
+export function verdictFigureCount(v: BenchmarkVerdict): number {
+  return judgedResults(v).length
+}
+
+/** The history tab: one over-time chart per scalar result, then a table of every run's value. */
+export function HistoryRegion(props: { history: History; view: HistoryView; links: Links }): string {
+  const { history, view } = props
+  const current = history.runs.at(-1)
+  if (!current) return ''
+  const svg = svgRenderer(`h${history.index}-`)
+  const all = scalarResults(current).map((r) => historySeries(history, r.name, view.point === null ? {} : { point: view.point }))
+  if (all.length === 0) return '<p class="more">No float or bool result to follow over time.</p>'
+  const figures = all.map((series) =>
+    HistoryFigure({
+      chart: 'history',
+      result: series.result,
+      option: historyChartOption(series, { xAxis: view.xAxis }),
+      render: svg,
+      width: 600,
+      height: 340,
+      label: `${series.result} over the runs of this history`,
+    }),
+  )
+  return (
+    <>
+      <div class="history-figures">{figures.join('')}</div>
+      <details class="history-runs">
+        <summary>Values per run ({view.point === null ? 'mean over all inputs' : 'at this sweep point'})</summary>
+        <div class="table-wrap">
+          <table class="data">
+            <thead>
+              <tr>
+                <th>Run</th>
+                {all.map((s) => (
+                  <th class="num" safe>
+                    {s.units ? `${s.result} (${s.units})` : s.result}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {history.runs.map((run, i) => (
+                <tr>
+                  <td>
+                    <a href={escapeHtml(props.links.benchmark(run.benchmark, { run: run.id ?? undefined }))} safe>
+                      {formatRunRef(all[0].points[i])}
+                    </a>
+                  </td>
+                  {all.map((s) => (
+                    <td class="num" safe>
+                      {formatQuantity(s.points[i].mean, s.units)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  ) as string
+}
+
+/**
+ * One row of the index table, with `data-` attributes to sort and filter on (name, runs, latest
+ * time, verdict) and per result the latest value, a sparkline and the verdict.
+ */
+export function IndexRowView({ row, links }: { row: IndexRow; links: Links }): string {
+  return (
+    <tr class="index-row" data-name={escapeHtml(row.name)} data-runs={String(row.runs)} data-latest={escapeHtml(row.latest.time)} data-verdict={row.verdict ?? 'none'}>
+      <td class="name">
+        <a href={escapeHtml(links.benchmark(row.name))} safe>
+          {row.name}
+        </a>
+        <div class="title" safe>
+          {row.title}
+        </div>
+      </td>
+      <td class="num runs">{row.runs}</td>
+      <td class="latest" safe>
+        {formatRunRef(row.latest)}
+      </td>
+      <td class="results">
+        {row.results.map((r) => {
+          const color = r.verdict === 'regressed' ? verdictColors.regressed : r.verdict === 'improved' ? verdictColors.ok : undefined
+          const changed = r.verdict === 'regressed' || r.verdict === 'improved'
+          return (
+            <div class="index-result" data-result={escapeHtml(r.result)} data-verdict={r.verdict}>
+              <span class="result" safe>
+                {r.result}
+              </span>{' '}
+              <span class="num latest" safe>
+                {formatQuantity(r.latest, r.units)}
+              </span>{' '}
+              {sparklineSvg(r.spark, { label: `${r.result} over the last ${r.spark.length} runs`, lastColor: color })} {VerdictBadge({ verdict: r.verdict })}
+              {changed ? (
+                <>
+                  {' '}
+                  <span class="num change" safe>
+                    {formatPercent(r.changePercent)}
+                  </span>
+                </>
+              ) : (
+                ''
+              )}
+            </div>
+          )
+        })}
+      </td>
+      <td class="verdict">{row.verdict ? VerdictBadge({ verdict: row.verdict }) : ''}</td>
+    </tr>
+  ) as string
+}
+
+// --- internal ---
+
+export type SvgRenderer = (option: ChartOption, size: { width: number; height: number }) => string
+
+/** An over-time chart (`history`, `regression`): server SVG and the option, in the shared figure frame. */
+export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; render?: SvgRenderer; width: number; height: number; label: string }): string {
+  const size = { width: props.width, height: props.height }
+  return ChartFigure({
+    class: `chart chart-${props.chart}`,
+    data: { chart: props.chart, result: props.result, width: size.width, height: size.height },
+    label: props.label,
+    holderClass: 'chart-svg',
+    body: props.render ? props.render(props.option, size) : '',
+    option: props.option,
+  })
+}
+
+function judgementLine(r: ResultComparison): string {
+  const j = r.judgement
+  if (j.skipped) return `not judged: ${escapeHtml(j.skipped)}`
+  const detail = `(A ${formatQuantity(j.baseline, r.units)}, B ${formatQuantity(j.current, r.units)}, ${j.method} ${formatThreshold(j, r.direction)})`
+  return `${VerdictBadge({ verdict: r.verdict })} <span class="num">${escapeHtml(formatChange(j, r.units))}</span> ${escapeHtml(detail)}`
+}
+
+function DeferredNote({ deferred, where }: { deferred: DeferredPoints; where: string }): string {
+  if (!deferred) return ''
+  return (
+    <p class="points-deferred" data-deferred={where}>
+      This sweep has {deferred.count.toLocaleString('en-US')} points; each is judged on request, as that takes seconds:{' '}
+      <a href={escapeHtml(deferred.href)}>judge every sweep point</a>, or run <code>bench-plot check --json</code>.
+    </p>
+  ) as string
+}
+
+function pointsLine(points: readonly PointVerdict[], verdict: 'regressed' | 'improved'): string {
+  const hits = pointsWith(points, verdict)
+  if (hits.length === 0 || (points.length === 1 && Object.keys(points[0].inputs).length === 0)) return ''
+  const shown = hits.slice(0, 8).map((p) => `${formatInputs(p.inputs)} (${formatPercent(p.changePercent)}${p.pValue === null ? '' : `, p=${formatNumber(p.pValue)}`})`)
+  const more = hits.length > 8 ? `; and ${hits.length - 8} more` : ''
+  return (
+    <span class={`points-${verdict}`} safe>
+      {`${verdict === 'regressed' ? 'Regressed' : 'Improved'} at ${shown.join('; ') + more}`}
+    </span>
+  ) as string
+}
+
+// All points in sweep order when they fit; otherwise the changed ones first, then as many others
+// as fit, and one row saying how many are left out and where to find them all.
+function boundedRows<P extends { verdict: string }>(points: readonly P[], columns: number, render: (p: P) => JSX.Element): string[] {
+  const draw = (p: P) => render(p) as string
+  if (points.length <= maxPointRows) return points.map(draw)
+  const changed = points.filter((p) => p.verdict === 'regressed' || p.verdict === 'improved')
+  const shown = changed.length >= maxPointRows ? changed.slice(0, maxPointRows) : [...changed, ...points.filter((p) => p.verdict !== 'regressed' && p.verdict !== 'improved').slice(0, maxPointRows - changed.length)]
+  const left = points.length - shown.length
+  const leftChanged = changed.length - Math.min(changed.length, maxPointRows)
+  const note = `${left} more points not shown${leftChanged > 0 ? ` (${leftChanged} of them changed)` : ', none of them changed'}; every point is in <code>bench-plot check --json</code> and <code>bench-plot compare --json</code>.`
+  return [...shown.map(draw), `<tr class="more-points"><td colspan="${columns}">${note}</td></tr>`]
+}
+
+function judgedResults(v: BenchmarkVerdict): BenchmarkVerdict['results'] {
+  return v.results.filter((r) => r.baselineRuns.length > 0)
+}
+
+// Element ids inside each SVG must be unique on the page: one prefix per figure.
+function svgRenderer(prefix: string): SvgRenderer {
+  let n = 0
+  return (option, size) => renderSvg(option, size, `${prefix}${n++}`)
+}

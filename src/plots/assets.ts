@@ -2,8 +2,10 @@
 import echartsMin from '../../node_modules/echarts/dist/echarts.min.js' with { type: 'text' }
 import chartsCss from './charts.css' with { type: 'text' }
 import { hydrateCharts } from './client'
+import { formatQuantity } from '../format'
 import { chartKinds } from './kinds'
 import { renderItems } from './render-items'
+import { withQuantityFormatters } from './tick-format'
 
 // One rule per tab position: CSS cannot match "the n-th radio shows the n-th panel" in general.
 const tabRules = Array.from(
@@ -15,6 +17,8 @@ const tabRules = Array.from(
 const source = (entries: [string, string][]) => `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')} }`
 const kindsJs = source([
   ['renderItems', source(Object.entries(renderItems).map(([name, f]) => [name, f.toString()]))],
+  ['formatQuantity', formatQuantity.toString()],
+  ['withQuantityFormatters', withQuantityFormatters.toString()],
   ['csv', source(chartKinds.map((k) => [k.kind, `{ header: ${JSON.stringify(k.csv.header)}, row: ${k.csv.row.toString()} }`]))],
 ])
 const chartsJs = `/* bench-plot chart hydration */\n(${hydrateCharts.toString()})(${kindsJs});\n`

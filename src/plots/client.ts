@@ -5,6 +5,9 @@
 
 /** What the kinds' modules give the browser: custom series' renderItem functions and each kind's CSV. */
 export type ClientKinds = {
+  /** src/format's formatQuantity, and how an option's quantity markers become functions (src/plots/tick-format.ts). */
+  formatQuantity: (x: number, unit: string) => string
+  withQuantityFormatters: (option: any, format: (x: number, unit: string) => string) => any
   renderItems: Record<string, (params: any, api: any) => unknown>
   csv: Record<string, { header: readonly string[]; row: (v: any, i: number, seriesName: string, xCats: string[] | null, yCats: string[] | null) => unknown[] }>
 }
@@ -72,6 +75,7 @@ export function hydrateCharts(kinds: ClientKinds): void {
     // On a narrow screen the live chart takes the width there is, as the SVG scales down to it.
     const width = Math.min(Number(fig.dataset.width) || 600, Math.max(280, fig.parentElement?.clientWidth ?? Number.POSITIVE_INFINITY))
     const height = Number(fig.dataset.height) || 400
+    option = kinds.withQuantityFormatters(option, kinds.formatQuantity)
     option.tooltip = { ...(option.tooltip ?? {}), formatter: tooltip }
     for (const s of option.series ?? []) if (typeof s.renderItem === 'string') s.renderItem = kinds.renderItems[s.renderItem]
     const live = document.createElement('div')

@@ -4,7 +4,9 @@ import { sameInputs, type RunRef } from '../../model/history'
 import { pointCoordinates } from '../../model/sweep'
 import type { SweepSignature } from '../../model/signature'
 import type { InputVar, ResultKind, Run } from '../../model/types'
-import { axisTitle, cellOf, cellsValues, cellValues, findOptimum, formatNumber, formatValue, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
+import { axisTitle, formatInputValue, formatQuantity } from '../../format'
+import { cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
+import { quantityFormatter } from '../tick-format'
 import type { ChartRequest } from '../request'
 import { sortedCellStats, sortValues, type CellStats } from '../stats-cell'
 import type { ChartOverlay, ChartPanel, ChartSpecOf, Option, RunKind } from './_types'
@@ -33,7 +35,6 @@ export type Ctx = {
   height: number
   plotWidth: number
   title: string
-  valueName: string
   notes: string[]
   /** Range of every value drawn on the value axis, across panels, for a shared axis. */
   range: { lo: number; hi: number; positive: boolean }
@@ -75,7 +76,6 @@ export function makeContext(kind: RunKind, spec: ChartSpecOf, run: Run, req: Cha
     height,
     plotWidth: width - gridLeft - (hasLegend ? gridRightLegend : gridRight),
     title,
-    valueName: axisTitle(view.label, view.result.units),
     notes: [],
     range: { lo: Infinity, hi: -Infinity, positive: true },
     optimum: opt ? { coords: pointCoordinates(run.inputs, opt.point), mean: opt.mean } : null,
@@ -132,8 +132,19 @@ export function legend(ctx: Ctx, names: string[]): Option | undefined {
   }
 }
 
+/** The value axis: named by the result, its ticks formatted as quantities of its unit (which they carry). */
 export function valueAxis(ctx: Ctx, extra: Option = {}): Option {
-  return { type: 'value', name: ctx.valueName, nameLocation: 'middle', nameGap: 52, scale: true, axisLine: { onZero: false }, ...extra }
+  return { type: 'value', name: ctx.view.label, nameLocation: 'middle', nameGap: 52, scale: true, axisLine: { onZero: false }, axisLabel: valueTicks(ctx), ...extra }
+}
+
+/** Tick labels of an axis of result values: `500 µs`. */
+export function valueTicks(ctx: Ctx): Option {
+  return { formatter: quantityFormatter(ctx.view.result.units) }
+}
+
+/** A result value as people read it, with its unit: `685.3 µs`. */
+export function quantity(ctx: Ctx, x: number): string {
+  return formatQuantity(x, ctx.view.result.units)
 }
 
 export function facetPanels(ctx: Ctx, b: Buckets, draw: (f: number, facet: string | null, facetValues: string[]) => Option | null): ChartPanel[] {
@@ -143,7 +154,7 @@ export function facetPanels(ctx: Ctx, b: Buckets, draw: (f: number, facet: strin
       ctx.notes.push(`Showing the first ${maxPanels} of ${b.nFacets} small multiples; the others are left out to keep the page small.`)
       break
     }
-    const facetValues = ctx.facets.map((i, j) => `${ctx.inputs[i].name}=${formatValue(ctx.inputs[i].values[b.facetCoords[f][j]])}`)
+    const facetValues = ctx.facets.map((i, j) => `${ctx.inputs[i].name}=${formatInputValue(ctx.inputs[i].values[b.facetCoords[f][j]])}`)
     const facet = facetValues.length ? facetValues.join(', ') : null
     const option = draw(f, facet, facetValues)
     if (option) panels.push({ facet, facetValues, option })
@@ -158,7 +169,7 @@ export function facetPanels(ctx: Ctx, b: Buckets, draw: (f: number, facet: strin
 export function seriesName(ctx: Ctx, s: number): string {
   if (ctx.series === undefined) return ctx.view.label
   const v = ctx.inputs[ctx.series]
-  return `${v.name}=${formatValue(v.values[s])}`
+  return `${v.name}=${formatInputValue(v.values[s])}`
 }
 
 export function seriesColour(ctx: Ctx, s: number): string {
@@ -174,35 +185,35 @@ export function optimumIn(ctx: Ctx, b: Buckets, f: number, s: number): { x?: num
   return { x: ctx.x === undefined ? undefined : o.coords[ctx.x], y: ctx.y === undefined ? undefined : o.coords[ctx.y] }
 }
 
-export function bestMark(coord: (number | string)[], value: number): Option {
+export function bestMark(ctx: Ctx, coord: (number | string)[], value: number): Option {
   return {
     symbol: 'pin',
     symbolSize: 34,
     itemStyle: { color: '#d62728' },
     label: { show: true, formatter: 'best', fontSize: 9 },
-    data: [{ name: 'best', coord, value: formatNumber(value) }],
+    data: [{ name: 'best', coord, value: quantity(ctx, value) }],
   }
 }
 
 export function statsText(ctx: Ctx, st: CellStats): string {
-  const units = ctx.view.result.units && ctx.view.result.units !== 'ul' ? ` ${ctx.view.result.units}` : ''
-  if (ctx.view.repeats <= 1 && st.n <= 1) return `${ctx.view.label}: ${formatNumber(st.mean)}${units}`
+  const q = (x: number) => quantity(ctx, x)
+  if (ctx.view.repeats <= 1 && st.n <= 1) return `${ctx.view.label}: ${q(st.mean)}`
   return [
-    `${ctx.view.label}: mean ${formatNumber(st.mean)}${units} ± ${formatNumber(st.std)} (${ctx.bool ? 'binomial s.e.' : 'std'})`,
-    `n=${st.n}, min ${formatNumber(st.min)}, median ${formatNumber(st.median)}, max ${formatNumber(st.max)}`,
+    `${ctx.view.label}: mean ${q(st.mean)} ± ${q(st.std)} (${ctx.bool ? 'binomial s.e.' : 'std'})`,
+    `n=${st.n}, min ${q(st.min)}, median ${q(st.median)}, max ${q(st.max)}`,
   ].join('\n')
 }
 
 export function inputsText(ctx: Ctx, facet: string | null, parts: [number | undefined, number][]): string {
   const named = parts
     .filter((p): p is [number, number] => p[0] !== undefined)
-    .map(([i, k]) => `${ctx.inputs[i].name}=${formatValue(ctx.inputs[i].values[k])}`)
+    .map(([i, k]) => `${ctx.inputs[i].name}=${formatInputValue(ctx.inputs[i].values[k])}`)
   if (facet) named.push(facet)
   return named.join(', ')
 }
 
 export function categoryLabels(ctx: Ctx, i: number | undefined): string[] {
-  return i === undefined ? [''] : ctx.inputs[i].values.map(formatValue)
+  return i === undefined ? [''] : ctx.inputs[i].values.map(formatInputValue)
 }
 
 export function logY(ctx: Ctx, panels: ChartPanel[]): boolean {
@@ -222,7 +233,7 @@ export function shareValueAxis(ctx: Ctx, panels: ChartPanel[]): void {
   const shared = panels.length > 1 && Number.isFinite(lo) && Number.isFinite(hi)
   for (const p of panels) {
     if (onColour) {
-      if (shared) Object.assign(p.option.visualMap as Option, { min: lo, max: hi, precision: colourBarDecimals(lo, hi) })
+      if (shared) Object.assign(p.option.visualMap as Option, { min: lo, max: hi })
       continue
     }
     const axis = p.option.yAxis as Option
@@ -232,16 +243,6 @@ export function shareValueAxis(ctx: Ctx, panels: ChartPanel[]): void {
       Object.assign(axis, { min: a, max: b })
     }
   }
-}
-
-/**
- * Decimals of the colour bar's end labels (ECharts prints them fixed-point): three significant
- * digits of the larger end, so that 0.003 s does not read 0.000 and 82288 B not 82288.258.
- */
-export function colourBarDecimals(min: number, max: number): number {
-  const top = Math.max(Math.abs(min), Math.abs(max))
-  if (!(top > 0) || !Number.isFinite(top)) return 0
-  return Math.min(20, Math.max(0, 2 - Math.floor(Math.log10(top))))
 }
 
 export function niceRange(lo: number, hi: number, log: boolean, fromZero: boolean): [number, number] {

@@ -1,7 +1,8 @@
 // band (on request): percentile bands of a result against one input, over every other input and the repeats.
-import { axisTitle, bucketValues, formatNumber, formatValue } from '../data'
+import { axisTitle, formatInputValue } from '../../format'
+import { bucketValues } from '../data'
 import { lttbIndexes } from '../reduce'
-import { see, baseOption, legend, valueAxis, facetPanels, logXOk, sortedCell, seriesXYRow, type Ctx } from './_shared'
+import { see, baseOption, legend, valueAxis, facetPanels, logXOk, sortedCell, seriesXYRow, quantity, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
 
 export const band = runKind({
@@ -60,7 +61,7 @@ function buildBand(ctx: Ctx): ChartPanel[] {
         lineStyle: { color: steel, width: 2 },
         data: pts.map((r) => ({
           value: [xOf(r), q(r, 0.5)],
-          t: `${v.name}=${formatValue(v.values[r.k])}\nmedian ${formatNumber(q(r, 0.5))}, 25–75%: ${formatNumber(q(r, 0.25))} – ${formatNumber(q(r, 0.75))}\n10–90%: ${formatNumber(q(r, 0.1))} – ${formatNumber(q(r, 0.9))} (n=${r.vals.length})`,
+          t: `${v.name}=${formatInputValue(v.values[r.k])}\nmedian ${quantity(ctx, q(r, 0.5))}, 25–75%: ${quantity(ctx, q(r, 0.25))} – ${quantity(ctx, q(r, 0.75))}\n10–90%: ${quantity(ctx, q(r, 0.1))} – ${quantity(ctx, q(r, 0.9))} (n=${r.vals.length})`,
         })),
       },
     ]
@@ -71,7 +72,7 @@ function buildBand(ctx: Ctx): ChartPanel[] {
       legend: legend(ctx, ['10–90%', '25–75%', 'median']),
       xAxis: numericX
         ? { type: logx ? 'log' : 'value', name: xName, nameLocation: 'middle', nameGap: 30, scale: true }
-        : { type: 'category', data: v.values.map(formatValue), name: xName, nameLocation: 'middle', nameGap: 30, boundaryGap: false },
+        : { type: 'category', data: v.values.map(formatInputValue), name: xName, nameLocation: 'middle', nameGap: 30, boundaryGap: false },
       yAxis: valueAxis(ctx),
       dataZoom: numericX ? [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }] : [{ type: 'inside', yAxisIndex: 0 }],
       series,

@@ -1,6 +1,6 @@
 // box: quartiles and extremes per category, for runs with categorical inputs only and repeats.
-import { bucketValues, formatNumber, valueColour } from '../data'
-import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, statsText, inputsText, categoryLabels, rowStats, categoryAxes, numeric, type Ctx } from './_shared'
+import { bucketValues, valueColour } from '../data'
+import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, statsText, inputsText, categoryLabels, rowStats, categoryAxes, numeric, quantity, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
 
 export const box = runKind({
@@ -35,7 +35,7 @@ function buildBox(ctx: Ctx): ChartPanel[] {
         const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : seriesColour(ctx, s)
         return {
           value: [st.min, st.q1, st.median, st.q3, st.max],
-          t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}\nq1 ${formatNumber(st.q1)}, q3 ${formatNumber(st.q3)}`,
+          t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}\nq1 ${quantity(ctx, st.q1)}, q3 ${quantity(ctx, st.q3)}`,
           itemStyle: { color: `${colour}55`, borderColor: colour },
         }
       })

@@ -1,7 +1,8 @@
 // heatmap: the mean over two float inputs, as colour.
-import { axisTitle, bucketValues, formatValue } from '../data'
+import { axisTitle, formatInputValue } from '../../format'
+import { bucketValues } from '../data'
 import { sortedCellStats } from '../stats-cell'
-import { maxPanels, gridLeft, see, baseOption, facetPanels, optimumIn, bestMark, statsText, noteOnce, sortedCell, colourBarDecimals, numeric, type Ctx } from './_shared'
+import { maxPanels, gridLeft, see, baseOption, facetPanels, optimumIn, bestMark, statsText, noteOnce, sortedCell, numeric, valueTicks, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
 
 export const heatmap = runKind({
@@ -41,7 +42,7 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
     const vals = ctx.inputs[i].values
     const lo = idx * k
     const hi = Math.min(n, lo + k) - 1
-    return lo === hi ? formatValue(vals[lo]) : `${formatValue(vals[lo])}–${formatValue(vals[hi])}`
+    return lo === hi ? formatInputValue(vals[lo]) : `${formatInputValue(vals[lo])}–${formatInputValue(vals[hi])}`
   }
   const xLabels = Array.from({ length: nx }, (_, i) => label(xi, fullX, i))
   const yLabels = Array.from({ length: ny }, (_, i) => label(yi, fullY, i))
@@ -62,7 +63,7 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
     if (data.length === 0) return null
     const series: Option = { type: 'heatmap', name: ctx.view.label, data, emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }
     const best = optimumIn(ctx, b, f, 0)
-    if (best && best.x !== undefined && best.y !== undefined) series.markPoint = bestMark([Math.floor(best.x / k), Math.floor(best.y / k)], ctx.optimum!.mean)
+    if (best && best.x !== undefined && best.y !== undefined) series.markPoint = bestMark(ctx, [Math.floor(best.x / k), Math.floor(best.y / k)], ctx.optimum!.mean)
     const values = data.map((d) => (d.value as number[])[2])
     const min = Math.min(...values)
     const max = Math.max(...values)
@@ -83,7 +84,7 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
         text: [ctx.view.label, ''],
         textStyle: { fontSize: 11 },
         inRange: { color: plasma },
-        precision: colourBarDecimals(min, max),
+        ...valueTicks(ctx),
       },
       series: [series],
     }

@@ -1,7 +1,7 @@
 // histogram: the distribution of every value, for runs without inputs.
-import { bucketValues, formatNumber, palette } from '../data'
+import { bucketValues, palette } from '../data'
 import { sortedCellStats, sortValues } from '../stats-cell'
-import { see, baseOption, facetPanels, noteOnce, facetValues, numeric, type Ctx } from './_shared'
+import { see, baseOption, facetPanels, noteOnce, facetValues, numeric, quantity, valueTicks, type Ctx } from './_shared'
 import { type ChartPanel, runKind } from './_types'
 
 export const histogram = runKind({
@@ -40,12 +40,12 @@ function buildHistogram(ctx: Ctx): ChartPanel[] {
       if (ctx.req.logy && c === 0) return []
       see(ctx, c)
       const a = start + i * width
-      return [{ value: [a + width / 2, c], t: `${ctx.view.label} in [${formatNumber(a)}, ${formatNumber(a + width)})\ncount ${c} of ${sorted.length}` }]
+      return [{ value: [a + width / 2, c], t: `${ctx.view.label} in [${quantity(ctx, a)}, ${quantity(ctx, a + width)})\ncount ${c} of ${sorted.length}` }]
     })
     const barPx = Math.max(1, Math.floor(ctx.plotWidth / bins) - 1)
     return {
       ...baseOption(ctx, facet),
-      xAxis: { type: 'value', min: start, max: start + bins * width, name: ctx.valueName, nameLocation: 'middle', nameGap: 30, axisLabel: { showMinLabel: false, showMaxLabel: false } },
+      xAxis: { type: 'value', min: start, max: start + bins * width, name: ctx.view.label, nameLocation: 'middle', nameGap: 30, axisLabel: { showMinLabel: false, showMaxLabel: false, ...valueTicks(ctx) } },
       yAxis: { type: 'value', name: 'count', nameLocation: 'middle', nameGap: 52 },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }],
       series: [{ type: 'bar', name: ctx.view.label, data, barWidth: barPx, itemStyle: { color: palette[0] } }],

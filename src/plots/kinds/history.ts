@@ -1,6 +1,8 @@
 // history: one result of one benchmark over its runs (mean, percentile bands, run points).
 import { formatInputs, type HistorySeries } from '../../model/history'
-import { formatNumber, formatRunRef } from '../../model/regression'
+import { formatQuantity } from '../../format'
+import { formatRunRef } from '../../model/regression'
+import { quantityFormatter } from '../tick-format'
 import { finite, runLabel, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
 
@@ -39,7 +41,7 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
     },
   ]
   const where = series.point ? formatInputs(series.point) : 'mean over all inputs'
-  const unit = series.units ? ` ${series.units}` : ''
+  const q = (x: number) => formatQuantity(x, series.units)
   return {
     animation: false,
     title: { text: `${series.result} over time`, subtext: where, left: 'center', textStyle: { fontSize: 14 } },
@@ -47,7 +49,8 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
     legend: { top: 52, data: ['mean', 'runs', '10–90 %', '25–75 %'] },
     grid: { top: 90, left: 60, right: 40, bottom: 50 },
     xAxis: byTime ? { type: 'time', name: 'date' } : { type: 'category', name: 'run', data: pts.map(runLabel), axisLabel: { rotate: pts.length > 8 ? 30 : 0 } },
-    yAxis: { type: 'value', name: series.units, scale: true },
+    // Ticks carry the unit (`500 µs`), so the axis is named by the result alone.
+    yAxis: { type: 'value', name: series.result, scale: true, axisLabel: { formatter: quantityFormatter(series.units) } },
     series: [
       ...band('10–90 %', (i) => pts[i].p10, (i) => pts[i].p90, 'outer', 0.12),
       ...band('25–75 %', (i) => pts[i].p25, (i) => pts[i].p75, 'inner', 0.22),
@@ -59,9 +62,9 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
         symbolSize: 7,
         z: 3,
         data: pts.map((p, i) => {
-          const name = `${formatRunRef(p)}: ${formatNumber(p.mean)}${unit}`
+          const name = `${formatRunRef(p)}: ${q(p.mean)}`
           // `t` is the tooltip text the browser's hydration script shows (see src/plots/client.ts).
-          const t = `${formatRunRef(p)}\n${series.point ? 'mean' : 'mean over all inputs'}: ${formatNumber(p.mean)}${unit}\n25–75 %: ${formatNumber(p.p25)} – ${formatNumber(p.p75)}\n10–90 %: ${formatNumber(p.p10)} – ${formatNumber(p.p90)}`
+          const t = `${formatRunRef(p)}\n${series.point ? 'mean' : 'mean over all inputs'}: ${q(p.mean)}\n25–75 %: ${q(p.p25)} – ${q(p.p75)}\n10–90 %: ${q(p.p10)} – ${q(p.p90)}`
           return { name, t, value: byTime ? [p.time, finite(p.mean)] : [i, finite(p.mean)] }
         }),
       },

@@ -1,5 +1,6 @@
 // line: the mean of a result against one float input, for runs of one repeat.
-import { axisTitle, bucketValues } from '../data'
+import { axisTitle } from '../../format'
+import { bucketValues } from '../data'
 import { lttbIndexes } from '../reduce'
 import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, optimumIn, bestMark, statsText, inputsText, logXOk, noteOnce, rowStats, seriesXYRow, numeric, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
@@ -52,7 +53,7 @@ export function drawLines(ctx: Ctx, withBand: boolean): ChartPanel[] {
       })
       const line: Option = { type: 'line', name, data, showSymbol: data.length <= 150, symbolSize: 6, itemStyle: { color: colour }, lineStyle: { color: colour, width: 2 }, z: 3 }
       const best = optimumIn(ctx, b, f, s)
-      if (best && best.x !== undefined) line.markPoint = bestMark([xs[best.x], ctx.optimum!.mean], ctx.optimum!.mean)
+      if (best && best.x !== undefined) line.markPoint = bestMark(ctx, [xs[best.x], ctx.optimum!.mean], ctx.optimum!.mean)
       series.push(line)
       if (ob) {
         const other = rowStats(ctx, ob, f, s)

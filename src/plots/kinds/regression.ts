@@ -1,6 +1,8 @@
 // regression: a result's verdict against its history (acceptance band, baseline, current point).
 import type { RunRef } from '../../model/history'
-import { formatNumber, formatPercent, formatRunRef, type ResultVerdict } from '../../model/regression'
+import { formatPercent, formatQuantity } from '../../format'
+import { formatRunRef, type ResultVerdict } from '../../model/regression'
+import { quantityFormatter } from '../tick-format'
 import { finite, runLabel, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
 
@@ -27,7 +29,7 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
   const seen = [...r.historyValues, j.current, j.baseline, ...bands.flatMap((b) => b.band)].filter(Number.isFinite)
   const edge = (v: number, open: 'min' | 'max') => (Number.isFinite(v) ? v : open === 'min' ? Math.min(...seen) : Math.max(...seen))
   const hasBaseline = Number.isFinite(j.baseline)
-  const unit = r.units ? ` ${r.units}` : ''
+  const q = (x: number) => formatQuantity(x, r.units)
   return {
     animation: false,
     title: { text: `${r.result} — ${j.method} — ${word}  (Δ ${formatPercent(j.changePercent)})`, left: 'center', textStyle: { fontSize: 14, color } },
@@ -35,12 +37,12 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
     legend: { top: 30, data: ['history', 'current'] },
     grid: { top: 70, left: 60, right: 110, bottom: 60 },
     xAxis: { type: 'category', data: labels, name: 'run', axisLabel: { rotate: labels.length > 8 ? 30 : 0 } },
-    yAxis: { type: 'value', name: r.units, scale: true },
+    yAxis: { type: 'value', name: r.result, scale: true, axisLabel: { formatter: quantityFormatter(r.units) } },
     series: [
       {
         name: 'history',
         type: 'line',
-        data: [...r.historyValues.map((v, i) => ({ name: formatRunRef(r.baselineRuns[i]), t: `${formatRunRef(r.baselineRuns[i])}\n${r.result}: ${formatNumber(v)}${unit}`, value: finite(v) })), null],
+        data: [...r.historyValues.map((v, i) => ({ name: formatRunRef(r.baselineRuns[i]), t: `${formatRunRef(r.baselineRuns[i])}\n${r.result}: ${q(v)}`, value: finite(v) })), null],
         itemStyle: { color: '#1f77b4' },
         lineStyle: { color: '#1f77b4', opacity: 0.7 },
         symbolSize: 5,
@@ -53,7 +55,7 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
           ]),
         },
         markLine: hasBaseline
-          ? { silent: true, symbol: 'none', data: [{ yAxis: j.baseline, name: 'baseline' }], lineStyle: { type: 'dashed', color: '#555555' }, label: { position: 'end', formatter: `baseline=${formatNumber(j.baseline)}` } }
+          ? { silent: true, symbol: 'none', data: [{ yAxis: j.baseline, name: 'baseline' }], lineStyle: { type: 'dashed', color: '#555555' }, label: { position: 'end', formatter: `baseline=${q(j.baseline)}` } }
           : undefined,
       },
       n > 0
@@ -64,8 +66,8 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
         type: 'scatter',
         symbolSize: 14,
         itemStyle: { color, borderColor: '#000', borderWidth: 1 },
-        label: { show: true, position: 'top', formatter: `current=${formatNumber(j.current)}` },
-        data: [{ name: formatRunRef(current), t: `${formatRunRef(current)} (current)\n${r.result}: ${formatNumber(j.current)}${unit}\n${word}, Δ ${formatPercent(j.changePercent)} against ${formatNumber(j.baseline)}`, value: [n, finite(j.current)] }],
+        label: { show: true, position: 'top', formatter: `current=${q(j.current)}` },
+        data: [{ name: formatRunRef(current), t: `${formatRunRef(current)} (current)\n${r.result}: ${q(j.current)}\n${word}, Δ ${formatPercent(j.changePercent)} against ${q(j.baseline)}`, value: [n, finite(j.current)] }],
       },
     ].filter(Boolean),
   }

@@ -1,7 +1,7 @@
 // scatter-jitter (on request): every repeat as a point, spread sideways within its category.
-import { bucketValues, cellOf, cellValues, formatNumber, valueColour } from '../data'
+import { bucketValues, cellOf, cellValues, valueColour } from '../data'
 import { strideIndexes } from '../reduce'
-import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, inputsText, categoryLabels, noteOnce, facetValues, groupedX, categoryAxes, pointCap, categoriesWithRepeats, type Ctx } from './_shared'
+import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, inputsText, categoryLabels, noteOnce, facetValues, groupedX, categoryAxes, pointCap, categoriesWithRepeats, quantity, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
 
 export const scatterJitter = runKind({
@@ -47,7 +47,7 @@ function buildJitter(ctx: Ctx): ChartPanel[] {
         for (const i of keep) {
           see(ctx, vals[i])
           const c = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : colour
-          data.push({ value: [groupedX(k, s, b.nSeries) + (jitter(i) * 0.8 * 0.8) / b.nSeries, vals[i]], t: `${where}\n${ctx.view.label}: ${formatNumber(vals[i])}`, itemStyle: { color: c } })
+          data.push({ value: [groupedX(k, s, b.nSeries) + (jitter(i) * 0.8 * 0.8) / b.nSeries, vals[i]], t: `${where}\n${ctx.view.label}: ${quantity(ctx, vals[i])}`, itemStyle: { color: c } })
         }
       }
       series.push({ type: 'scatter', name, xAxisIndex: 1, data, symbolSize: 5, itemStyle: { color: colour, opacity: 0.7 } })

@@ -1,7 +1,8 @@
 // scatter (on request): every sample against x, coloured by a categorical input.
-import { axisTitle, bucketValues, cellCount, cellOf, cellsValues, formatNumber, formatValue } from '../data'
+import { axisTitle, formatInputValue } from '../../format'
+import { bucketValues, cellCount, cellOf, cellsValues } from '../data'
 import { strideIndexes } from '../reduce'
-import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, inputsText, logXOk, noteOnce, pointCap, seriesXYRow, type Ctx } from './_shared'
+import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, inputsText, logXOk, noteOnce, pointCap, seriesXYRow, quantity, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
 
 export const scatter = runKind({
@@ -53,7 +54,7 @@ function buildScatter(ctx: Ctx): ChartPanel[] {
         while (i >= end) end += cellCount(b, first + ++k)
         const v = all[i]
         see(ctx, v)
-        return { value: [numericX ? (xs[k] as number) : k, v], t: `${inputsText(ctx, facet, [[xi, k], [ctx.series, s]])}\n${ctx.view.label}: ${formatNumber(v)}` }
+        return { value: [numericX ? (xs[k] as number) : k, v], t: `${inputsText(ctx, facet, [[xi, k], [ctx.series, s]])}\n${ctx.view.label}: ${quantity(ctx, v)}` }
       })
       series.push({ type: 'scatter', name, data, symbolSize: 6, itemStyle: { color: colour, opacity: 0.75 } })
     }
@@ -61,7 +62,7 @@ function buildScatter(ctx: Ctx): ChartPanel[] {
     const xName = axisTitle(ctx.inputs[xi].name, ctx.inputs[xi].units)
     const xAxis = numericX
       ? { type: logx ? 'log' : 'value', name: xName, nameLocation: 'middle', nameGap: 30, scale: true }
-      : { type: 'category', data: xs.map(formatValue), name: xName, nameLocation: 'middle', nameGap: 30 }
+      : { type: 'category', data: xs.map(formatInputValue), name: xName, nameLocation: 'middle', nameGap: 30 }
     return {
       ...baseOption(ctx, facet),
       legend: legend(ctx, names),

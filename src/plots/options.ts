@@ -7,7 +7,6 @@ import type { BuiltChartOf, ChartOverlay, ChartPanel } from './kinds/_types'
 import type { ChartRequest } from './request'
 
 export type { ChartOverlay, ChartPanel }
-export { maxPanels, tabsAbove } from './kinds/_shared'
 
 /** Everything needed to draw one chart spec: one panel per facet, plus notes shown under it. */
 export type BuiltChart = BuiltChartOf<ChartKind>

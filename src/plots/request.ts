@@ -5,7 +5,6 @@ export type ChartRequest = { plots: string[]; logx: boolean; logy: boolean }
 
 /** Charts drawn only when asked for by name, in the order of the kinds' list (src/plots/kinds). */
 export const namedPlots: readonly ChartKind[] = runKinds.filter((k) => k.named).map((k) => k.kind)
-export type NamedPlot = ChartKind
 
 const aliases: Record<string, ChartKind> = Object.fromEntries(runKinds.flatMap((k) => (k.aliases ?? []).map((a) => [a, k.kind])))
 

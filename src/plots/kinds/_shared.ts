@@ -44,8 +44,8 @@ export type Ctx = {
 }
 
 export const gridLeft = 72
-export const gridRightLegend = 130
-export const gridRight = 28
+const gridRightLegend = 130
+const gridRight = 28
 
 export function makeContext(kind: RunKind, spec: ChartSpecOf, run: Run, req: ChartRequest, view: NumericView, overlay: Ctx['overlay']): Ctx {
   const at = (name?: string) => (name === undefined ? undefined : run.inputs.findIndex((v) => v.name === name))
@@ -102,7 +102,7 @@ export function see(ctx: Ctx, ...xs: number[]): void {
   }
 }
 
-export function direction(ctx: Ctx): string {
+function direction(ctx: Ctx): string {
   const d = ctx.view.result.direction
   return d === 'minimize' ? 'lower is better' : d === 'maximize' ? 'higher is better' : ''
 }
@@ -216,7 +216,7 @@ export function categoryLabels(ctx: Ctx, i: number | undefined): string[] {
   return i === undefined ? [''] : ctx.inputs[i].values.map(formatInputValue)
 }
 
-export function logY(ctx: Ctx, panels: ChartPanel[]): boolean {
+function logY(ctx: Ctx, panels: ChartPanel[]): boolean {
   if (!ctx.req.logy) return false
   if (!ctx.range.positive) {
     ctx.notes.push('Log scale for the value axis was not applied: some values are zero or negative.')
@@ -245,7 +245,7 @@ export function shareValueAxis(ctx: Ctx, panels: ChartPanel[]): void {
   }
 }
 
-export function niceRange(lo: number, hi: number, log: boolean, fromZero: boolean): [number, number] {
+function niceRange(lo: number, hi: number, log: boolean, fromZero: boolean): [number, number] {
   if (log) return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))]
   if (fromZero) lo = Math.min(lo, 0)
   const span = hi - lo || Math.abs(hi) || 1

@@ -2,7 +2,10 @@
 import echartsMin from '../../node_modules/echarts/dist/echarts.min.js' with { type: 'text' }
 import chartsCss from './charts.css' with { type: 'text' }
 import { hydrateCharts } from './client'
-import { renderErrorBar, renderViolin } from './render-items'
+import { escapeHtml, formatQuantity } from '../format'
+import { chartKinds } from './kinds'
+import { renderItems } from './render-items'
+import { withQuantityFormatters } from './tick-format'
 
 // One rule per tab position: CSS cannot match "the n-th radio shows the n-th panel" in general.
 const tabRules = Array.from(
@@ -10,7 +13,16 @@ const tabRules = Array.from(
   (_, i) => `.bp-tabs > input:nth-of-type(${i + 1}):checked ~ .bp-tabpanel:nth-of-type(${i + 1}) { display: flex; }`,
 ).join('\n')
 
-const chartsJs = `/* bench-plot chart hydration */\n(${hydrateCharts.toString()})({ errorbar: ${renderErrorBar.toString()}, violin: ${renderViolin.toString()} });\n`
+// The kinds' functions go to the browser as their source text: each references nothing but its arguments.
+const source = (entries: [string, string][]) => `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')} }`
+const kindsJs = source([
+  ['renderItems', source(Object.entries(renderItems).map(([name, f]) => [name, f.toString()]))],
+  ['formatQuantity', formatQuantity.toString()],
+  ['escapeHtml', escapeHtml.toString()],
+  ['withQuantityFormatters', withQuantityFormatters.toString()],
+  ['csv', source(chartKinds.map((k) => [k.kind, `{ header: ${JSON.stringify(k.csv.header)}, row: ${k.csv.row.toString()} }`]))],
+])
+const chartsJs = `/* bench-plot chart hydration */\n(${hydrateCharts.toString()})(${kindsJs});\n`
 
 /** Files the server serves at `/assets/<key>`: the ECharts browser build, the hydration script and the chart styles. */
 export const clientAssets: Record<string, { type: string; body: string }> = {

@@ -3,10 +3,21 @@
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+/** What the kinds' modules give the browser: custom series' renderItem functions and each kind's CSV. */
+export type ClientKinds = {
+  /** src/format's formatQuantity, and how an option's quantity markers become functions (src/plots/tick-format.ts). */
+  formatQuantity: (x: number, unit: string) => string
+  /** src/format's escapeHtml: tooltips are HTML. */
+  escapeHtml: (text: string) => string
+  withQuantityFormatters: (option: any, format: (x: number, unit: string) => string) => any
+  renderItems: Record<string, (params: any, api: any) => unknown>
+  csv: Record<string, { header: readonly string[]; row: (v: any, i: number, seriesName: string, xCats: string[] | null, yCats: string[] | null) => unknown[] }>
+}
+
 /** Turn every server-rendered chart (`figure[data-chart]` + its JSON option) into a live ECharts chart. */
-export function hydrateCharts(renderItems: Record<string, (params: any, api: any) => unknown>): void {
+export function hydrateCharts(kinds: ClientKinds): void {
   const w = window as any
-  const escapeText = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  const escapeText = kinds.escapeHtml
   const tooltip = (p: any): string => {
     if (p.componentType === 'markPoint') return `best: ${escapeText(String(p.value))}`
     const d = p.data
@@ -30,26 +41,19 @@ export function hydrateCharts(renderItems: Record<string, (params: any, api: any
     const yAxis = Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis
     const xCats: string[] | null = xAxis && xAxis.type === 'category' ? xAxis.data : null
     const yCats: string[] | null = yAxis && yAxis.type === 'category' ? yAxis.data : null
-    const header: Record<string, string[]> = {
-      bar: ['series', 'x', 'mean'],
-      box: ['series', 'x', 'min', 'q1', 'median', 'q3', 'max'],
-      heatmap: ['x', 'y', 'mean'],
-      histogram: ['bin centre', 'count'],
-      violin: ['series', 'x', 'median', 'q1', 'q3'],
+    // Each kind's header and row function come from its module (src/plots/kinds); an unknown kind gets `series, x, y`.
+    const fallback = {
+      header: ['series', 'x', 'y'],
+      row: (v: any, i: number, name: string, cats: string[] | null) => (Array.isArray(v) ? [name, cats && typeof v[0] === 'number' ? cats[v[0]] : v[0], v[1]] : [name, cats ? cats[i] : i, v]),
     }
-    const rows: unknown[][] = [header[kind] ?? ['series', 'x', 'y']]
+    const csv = kinds.csv[kind] ?? fallback
+    const rows: unknown[][] = [[...csv.header]]
     for (const s of option.series ?? []) {
       if (s.silent || (s.type === 'custom' && s.renderItem !== 'violin')) continue
       ;(s.data ?? []).forEach((item: any, i: number) => {
         const v = item && typeof item === 'object' && !Array.isArray(item) ? item.value : item
         if (v === '-' || v === undefined) return
-        if (kind === 'heatmap') rows.push([yCats && xCats ? xCats[v[0]] : v[0], yCats ? yCats[v[1]] : v[1], v[2]])
-        else if (kind === 'histogram') rows.push([v[0], v[1]])
-        else if (kind === 'box') rows.push([s.name, xCats ? xCats[i] : i, ...v])
-        else if (kind === 'violin') rows.push([s.name, xCats ? xCats[Math.round(v[0])] : v[0], v[2], v[3], v[4]])
-        else if (kind === 'scatter-jitter') rows.push([s.name, xCats ? xCats[Math.round(v[0])] : v[0], v[1]])
-        else if (Array.isArray(v)) rows.push([s.name, xCats && typeof v[0] === 'number' ? xCats[v[0]] : v[0], v[1]])
-        else rows.push([s.name, xCats ? xCats[i] : i, v])
+        rows.push(csv.row(v, i, s.name, xCats, yCats))
       })
     }
     return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n'
@@ -73,8 +77,9 @@ export function hydrateCharts(renderItems: Record<string, (params: any, api: any
     // On a narrow screen the live chart takes the width there is, as the SVG scales down to it.
     const width = Math.min(Number(fig.dataset.width) || 600, Math.max(280, fig.parentElement?.clientWidth ?? Number.POSITIVE_INFINITY))
     const height = Number(fig.dataset.height) || 400
+    option = kinds.withQuantityFormatters(option, kinds.formatQuantity)
     option.tooltip = { ...(option.tooltip ?? {}), formatter: tooltip }
-    for (const s of option.series ?? []) if (typeof s.renderItem === 'string') s.renderItem = renderItems[s.renderItem]
+    for (const s of option.series ?? []) if (typeof s.renderItem === 'string') s.renderItem = kinds.renderItems[s.renderItem]
     const live = document.createElement('div')
     live.className = 'bp-live'
     live.style.width = `${width}px`

@@ -220,24 +220,8 @@ export function findOptimum(run: Run, view: NumericView): { point: number; mean:
   return { ...best, inputs: Object.fromEntries(run.inputs.map((v, i) => [v.name, v.values[coords[i]]])) }
 }
 
-/** A number for people: 4 significant digits, no trailing zeros, exponent form when very large or small. */
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'missing' : String(x)
-  if (x === 0) return '0'
-  const a = Math.abs(x)
-  if (a >= 1e6 || a < 1e-4) return x.toExponential(3).replace(/\.?0+e/, 'e')
-  return String(Number(x.toPrecision(4)))
-}
-
-/** An input value as an axis or legend label. */
-export function formatValue(v: InputValue): string {
-  return typeof v === 'number' ? formatNumber(v) : String(v)
-}
-
-/** `name [units]`, units left out when unitless. */
-export function axisTitle(name: string, units: string): string {
-  return units && units !== 'ul' ? `${name} [${units}]` : name
-}
+// html.ts (being rewritten into src/view) still reads these here; every number is formatted by src/format.
+export { axisTitle, formatNumber, formatInputValue as formatValue } from '../format'
 
 /** Colours for series, picked so that each categorical value keeps its colour across every chart of a run. */
 export const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac']

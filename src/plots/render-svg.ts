@@ -1,6 +1,8 @@
 import type * as ECharts from 'echarts'
 import { heatmapImage, splitHeatmap } from './heatmap-raster'
+import { formatQuantity } from '../format'
 import { renderItems } from './render-items'
+import { withQuantityFormatters } from './tick-format'
 
 // Required on first use, not imported: evaluating ECharts costs ~18 ms, which a server should not pay before it listens.
 let loaded: typeof ECharts | undefined
@@ -18,7 +20,7 @@ export function renderSvg(option: Record<string, unknown>, size: SvgSize, idPref
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
   try {
     const heat = splitHeatmap(option)
-    chart.setOption(withRenderItems(heat ? heat.option : option) as ECharts.EChartsOption)
+    chart.setOption(withQuantityFormatters(withRenderItems(heat ? heat.option : option), formatQuantity) as ECharts.EChartsOption)
     let svg = chart.renderToSVGString()
     // The cells' image goes first, over the background only: axes, marks and the colour bar stay on top.
     if (heat) svg = svg.replace(/^(<svg[^>]*>\s*(?:<rect[^>]*><\/rect>)?)/, (head) => `${head}\n${heatmapImage(echarts, chart, heat)}`)

@@ -1,11 +1,12 @@
+import { runKinds, type ChartKind } from './kinds'
+
 /** What the page asks for beyond the automatic charts: `?plots=violin,scatter&logx=1&logy=1`. */
 export type ChartRequest = { plots: string[]; logx: boolean; logy: boolean }
 
-/** Charts drawn only when asked for by name. */
-export const namedPlots = ['violin', 'scatter-jitter', 'scatter', 'band', 'table'] as const
-export type NamedPlot = (typeof namedPlots)[number]
+/** Charts drawn only when asked for by name, in the order of the kinds' list (src/plots/kinds). */
+export const namedPlots: readonly ChartKind[] = runKinds.filter((k) => k.named).map((k) => k.kind)
 
-const aliases: Record<string, NamedPlot> = { scatter_jitter: 'scatter-jitter', jitter: 'scatter-jitter', tabulator: 'table' }
+const aliases: Record<string, ChartKind> = Object.fromEntries(runKinds.flatMap((k) => (k.aliases ?? []).map((a) => [a, k.kind])))
 
 /**
  * Read a chart request from a URL query. Names are trimmed, lower-cased and de-duplicated;

@@ -5,6 +5,7 @@ import {
   chooseCharts,
   componentName,
   findOptimum,
+  kindLabel,
   namedPlots,
   numericView,
   renderSvg,
@@ -160,15 +161,13 @@ function LazyChart(props: { links: Links; name: string; id: string; part: PartSt
   ) as string
 }
 
-const plotLabels: Record<string, string> = { violin: 'violin', 'scatter-jitter': 'scatter (jitter)', scatter: 'scatter', band: 'percentile band', table: 'table' }
-
 function ChartControls(props: { links: Links; name: string; req: ChartRequest; state: RunState }): string {
   const { req } = props
   // Links keep the page's other state, so a chart option on an older run's tab stays on that tab.
   const href = (charts: ChartRequest) => props.links.benchmark(props.name, { ...props.state, charts })
   const toggle = (plot: string) => {
     const on = req.plots.includes(plot)
-    return Toggle({ href: href({ ...req, plots: on ? req.plots.filter((p) => p !== plot) : [...req.plots, plot] }), label: plotLabels[plot] ?? plot, on, key: `plot-${plot}` })
+    return Toggle({ href: href({ ...req, plots: on ? req.plots.filter((p) => p !== plot) : [...req.plots, plot] }), label: kindLabel(plot), on, key: `plot-${plot}` })
   }
   const reset = req.plots.length || req.logx || req.logy
   return (

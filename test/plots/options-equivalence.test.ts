@@ -1,26 +1,20 @@
 // The chart options of many run shapes must stay byte-identical to those of f0bc473, the last
-// commit that bucketed values in one array per cell: the digests were written by
-// `bun test/plots/options-fixture.ts <f0bc473 checkout>` and must not be regenerated from the code under test.
+// commit that bucketed values in one array per cell, but for the text of numbers. The digests were
+// written by `bun test/plots/options-fixture.ts <f0bc473 checkout>`, then once more for issue 12
+// (numbers through src/format): at that commit the options were compared field by field with
+// those of the commit before (whose digests equalled f0bc473's), and the only fields that differed
+// were number texts: tooltips (`t`), the best pin's value, heatmap category labels (exact input
+// values), value-axis names without `[unit]`, and the tick / colour-bar formatter markers that
+// replaced the colour bar's `precision`. Do not regenerate them from the code under test otherwise.
 import { describe, expect, it } from 'bun:test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sweepSignature } from '../../src/model/signature'
 import { chooseCharts, parseChartRequest, toEChartsOption } from '../../src/plots'
-import { colourBarDecimals } from '../../src/plots/options'
 import { digestCase, optionCases, type ChartDigest } from './options-cases'
 
 const expected: ChartDigest[] = JSON.parse(readFileSync(join(import.meta.dir, '../fixtures/plots-options/digests.json'), 'utf8'))
-// One change since f0bc473 is meant: the colour bar's decimals follow the values (colourBarDecimals).
-// They are put back to that commit's 3 before digesting, and checked on their own below.
-type Built = ReturnType<typeof toEChartsOption>
-const asAtFixture = (built: Built): Built => ({
-  ...built,
-  panels: built.panels.map((p) => {
-    const map = p.option.visualMap as Record<string, unknown> | undefined
-    return map && 'precision' in map ? { ...p, option: { ...p.option, visualMap: { ...map, precision: 3 } } } : p
-  }),
-})
-const api = { toEChartsOption: (...args: Parameters<typeof toEChartsOption>) => asAtFixture(toEChartsOption(...args)), chooseCharts, parseChartRequest, sweepSignature }
+const api = { toEChartsOption, chooseCharts, parseChartRequest, sweepSignature }
 
 describe('chart options are the same as before the compact buckets', () => {
   const cases = optionCases()
@@ -47,16 +41,16 @@ describe('chart options are the same as before the compact buckets', () => {
 })
 
 describe('the colour bar of a heatmap', () => {
-  it('labels its ends with three significant digits of the larger one', () => {
-    expect([colourBarDecimals(4e-7, 0.003), colourBarDecimals(1125.4, 82288.3), colourBarDecimals(0.5, 0.9), colourBarDecimals(-5, 2.5), colourBarDecimals(2, 2), colourBarDecimals(0, 0)]).toEqual([5, 0, 3, 2, 2, 0])
+  it('labels its values with the result\'s unit, as the value axes do', () => {
     const heatmaps = optionCases().flatMap((c) => {
       const req = parseChartRequest(c.query)
-      return chooseCharts(sweepSignature(c.run), req).specs.filter((s) => s.kind === 'heatmap').flatMap((spec) => toEChartsOption(spec, c.run, req, c.overlay).panels)
+      return chooseCharts(sweepSignature(c.run), req).specs.filter((s) => s.kind === 'heatmap').flatMap((spec) => toEChartsOption(spec, c.run, req, c.overlay).panels.map((p) => ({ p, units: c.run.results.find((r) => r.name === spec.result)!.units })))
     })
     expect(heatmaps.length).toBeGreaterThan(0)
-    for (const p of heatmaps) {
-      const map = p.option.visualMap as { min: number; max: number; precision: number }
-      expect(map.precision).toBe(colourBarDecimals(map.min, map.max))
+    for (const { p, units } of heatmaps) {
+      const map = p.option.visualMap as { formatter: string; precision?: number }
+      expect(map.formatter).toBe(`{bp:quantity:${units}}`)
+      expect(map.precision).toBeUndefined()
     }
   })
 })

@@ -1,0 +1,332 @@
+// Helpers every chart kind draws with: the context of one chart, axes, facets, legends, the best
+// mark and tooltip texts. Private to src/plots/kinds (underscore).
+import { sameInputs, type RunRef } from '../../model/history'
+import { pointCoordinates } from '../../model/sweep'
+import type { SweepSignature } from '../../model/signature'
+import type { InputVar, ResultKind, Run } from '../../model/types'
+import { axisTitle, formatInputValue, formatQuantity } from '../../format'
+import { cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
+import { quantityFormatter } from '../tick-format'
+import type { ChartRequest } from '../request'
+import { sortedCellStats, sortValues, type CellStats } from '../stats-cell'
+import type { ChartOverlay, ChartPanel, ChartSpecOf, Option, RunKind } from './_types'
+
+/** Largest number of small multiples drawn for one chart; the rest are named in a note. */
+export const maxPanels = 36
+/** Above this many small multiples, the first facet input becomes tabs. */
+export const tabsAbove = 9
+
+/** What a kind's builder draws from: the spec, the run, its value view and the layout resolved to input indexes. */
+export type Ctx = {
+  kind: RunKind
+  spec: ChartSpecOf
+  run: Run
+  req: ChartRequest
+  view: NumericView
+  inputs: InputVar[]
+  bool: boolean
+  x?: number
+  y?: number
+  series?: number
+  facets: number[]
+  facetNames: string[]
+  nPanels: number
+  width: number
+  height: number
+  plotWidth: number
+  title: string
+  notes: string[]
+  /** Range of every value drawn on the value axis, across panels, for a shared axis. */
+  range: { lo: number; hi: number; positive: boolean }
+  optimum: { coords: number[]; mean: number } | null
+  hasLegend: boolean
+  overlay?: { view: NumericView; label: string }
+}
+
+export const gridLeft = 72
+const gridRightLegend = 130
+const gridRight = 28
+
+export function makeContext(kind: RunKind, spec: ChartSpecOf, run: Run, req: ChartRequest, view: NumericView, overlay: Ctx['overlay']): Ctx {
+  const at = (name?: string) => (name === undefined ? undefined : run.inputs.findIndex((v) => v.name === name))
+  const facets = spec.facets.map((n) => at(n) as number)
+  const nPanels = facets.reduce((n, i) => n * run.inputs[i].values.length, 1)
+  const small = nPanels > 1
+  const hasLegend = spec.series !== undefined || kind.legend === true || overlay !== undefined
+  const width = small ? 460 : 680
+  const height = small ? 320 : 420
+  const opt = findOptimum(run, view)
+  const shown = [spec.x, spec.y, spec.series].filter((n): n is string => n !== undefined)
+  const title = kind.title ? kind.title(view.label, shown) : [view.label, ...shown].join(' vs ')
+  return {
+    kind,
+    spec,
+    run,
+    req,
+    view,
+    inputs: run.inputs,
+    bool: view.result.kind === 'bool',
+    x: at(spec.x),
+    y: at(spec.y),
+    series: at(spec.series),
+    facets,
+    facetNames: spec.facets,
+    nPanels,
+    width,
+    height,
+    plotWidth: width - gridLeft - (hasLegend ? gridRightLegend : gridRight),
+    title,
+    notes: [],
+    range: { lo: Infinity, hi: -Infinity, positive: true },
+    optimum: opt ? { coords: pointCoordinates(run.inputs, opt.point), mean: opt.mean } : null,
+    hasLegend,
+    overlay,
+  }
+}
+
+// Only kinds that say so (line, curve) overlay another run, and only one whose inputs are the same as the run's.
+export function overlayView(kind: RunKind, run: Run, spec: ChartSpecOf, overlay?: ChartOverlay): Ctx['overlay'] {
+  if (!overlay || !kind.overlay) return undefined
+  if (!sameInputs(overlay.run.inputs, run.inputs)) return undefined
+  const result = overlay.run.results.find((r) => r.name === spec.result)
+  if (!result || !(overlay.run.data[result.name] instanceof Float64Array)) return undefined
+  return { view: numericView(overlay.run, result, spec.component), label: overlay.label }
+}
+
+export function see(ctx: Ctx, ...xs: number[]): void {
+  for (const x of xs) {
+    if (!Number.isFinite(x)) continue
+    if (x < ctx.range.lo) ctx.range.lo = x
+    if (x > ctx.range.hi) ctx.range.hi = x
+    if (x <= 0) ctx.range.positive = false
+  }
+}
+
+function direction(ctx: Ctx): string {
+  const d = ctx.view.result.direction
+  return d === 'minimize' ? 'lower is better' : d === 'maximize' ? 'higher is better' : ''
+}
+
+export function baseOption(ctx: Ctx, facet: string | null): Option {
+  const sub = [direction(ctx), facet ?? ''].filter(Boolean).join(' · ')
+  return {
+    animation: false,
+    backgroundColor: '#ffffff',
+    color: palette,
+    textStyle: { fontFamily: 'system-ui, sans-serif' },
+    title: { text: ctx.title, subtext: sub, left: 'center', top: 4, textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 11 } },
+    tooltip: { trigger: 'item', confine: true },
+    grid: { left: gridLeft, right: ctx.hasLegend ? gridRightLegend : gridRight, top: 64, bottom: 58 },
+  }
+}
+
+export function legend(ctx: Ctx, names: string[]): Option | undefined {
+  if (!ctx.hasLegend) return undefined
+  return {
+    type: 'scroll',
+    orient: 'vertical',
+    right: 4,
+    top: 64,
+    data: names,
+    textStyle: { width: gridRightLegend - 36, overflow: 'truncate', fontSize: 11 },
+  }
+}
+
+/** The value axis: named by the result, its ticks formatted as quantities of its unit (which they carry). */
+export function valueAxis(ctx: Ctx, extra: Option = {}): Option {
+  return { type: 'value', name: ctx.view.label, nameLocation: 'middle', nameGap: 52, scale: true, axisLine: { onZero: false }, axisLabel: valueTicks(ctx), ...extra }
+}
+
+/** Tick labels of an axis of result values: `500 µs`. */
+export function valueTicks(ctx: Ctx): Option {
+  return { formatter: quantityFormatter(ctx.view.result.units) }
+}
+
+/** A result value as people read it, with its unit: `685.3 µs`. */
+export function quantity(ctx: Ctx, x: number): string {
+  return formatQuantity(x, ctx.view.result.units)
+}
+
+export function facetPanels(ctx: Ctx, b: Buckets, draw: (f: number, facet: string | null, facetValues: string[]) => Option | null): ChartPanel[] {
+  const panels: ChartPanel[] = []
+  for (let f = 0; f < b.nFacets; f++) {
+    if (panels.length >= maxPanels) {
+      ctx.notes.push(`Showing the first ${maxPanels} of ${b.nFacets} small multiples; the others are left out to keep the page small.`)
+      break
+    }
+    const facetValues = ctx.facets.map((i, j) => `${ctx.inputs[i].name}=${formatInputValue(ctx.inputs[i].values[b.facetCoords[f][j]])}`)
+    const facet = facetValues.length ? facetValues.join(', ') : null
+    const option = draw(f, facet, facetValues)
+    if (option) panels.push({ facet, facetValues, option })
+  }
+  if (panels.length === 0) {
+    const total = ctx.view.points * ctx.view.repeats
+    ctx.notes.push(`No values recorded for ${ctx.view.label} (all ${total} cells missing).`)
+  }
+  return panels
+}
+
+export function seriesName(ctx: Ctx, s: number): string {
+  if (ctx.series === undefined) return ctx.view.label
+  const v = ctx.inputs[ctx.series]
+  return `${v.name}=${formatInputValue(v.values[s])}`
+}
+
+export function seriesColour(ctx: Ctx, s: number): string {
+  return ctx.series === undefined ? palette[0] : valueColour(ctx.inputs, ctx.series, s)
+}
+
+/** Whether the optimum point lies in facet f, series s (and at x, y when given). */
+export function optimumIn(ctx: Ctx, b: Buckets, f: number, s: number): { x?: number; y?: number } | null {
+  const o = ctx.optimum
+  if (!o) return null
+  if (!ctx.facets.every((i, j) => o.coords[i] === b.facetCoords[f][j])) return null
+  if (ctx.series !== undefined && o.coords[ctx.series] !== s) return null
+  return { x: ctx.x === undefined ? undefined : o.coords[ctx.x], y: ctx.y === undefined ? undefined : o.coords[ctx.y] }
+}
+
+export function bestMark(ctx: Ctx, coord: (number | string)[], value: number): Option {
+  return {
+    symbol: 'pin',
+    symbolSize: 34,
+    itemStyle: { color: '#d62728' },
+    label: { show: true, formatter: 'best', fontSize: 9 },
+    data: [{ name: 'best', coord, value: quantity(ctx, value) }],
+  }
+}
+
+export function statsText(ctx: Ctx, st: CellStats): string {
+  const q = (x: number) => quantity(ctx, x)
+  if (ctx.view.repeats <= 1 && st.n <= 1) return `${ctx.view.label}: ${q(st.mean)}`
+  return [
+    `${ctx.view.label}: mean ${q(st.mean)} ± ${q(st.std)} (${ctx.bool ? 'binomial s.e.' : 'std'})`,
+    `n=${st.n}, min ${q(st.min)}, median ${q(st.median)}, max ${q(st.max)}`,
+  ].join('\n')
+}
+
+export function inputsText(ctx: Ctx, facet: string | null, parts: [number | undefined, number][]): string {
+  const named = parts
+    .filter((p): p is [number, number] => p[0] !== undefined)
+    .map(([i, k]) => `${ctx.inputs[i].name}=${formatInputValue(ctx.inputs[i].values[k])}`)
+  if (facet) named.push(facet)
+  return named.join(', ')
+}
+
+export function categoryLabels(ctx: Ctx, i: number | undefined): string[] {
+  return i === undefined ? [''] : ctx.inputs[i].values.map(formatInputValue)
+}
+
+function logY(ctx: Ctx, panels: ChartPanel[]): boolean {
+  if (!ctx.req.logy) return false
+  if (!ctx.range.positive) {
+    ctx.notes.push('Log scale for the value axis was not applied: some values are zero or negative.')
+    return false
+  }
+  return panels.length > 0
+}
+
+export function shareValueAxis(ctx: Ctx, panels: ChartPanel[]): void {
+  const onColour = ctx.kind.valueAxis.on === 'colour'
+  const log = !onColour && logY(ctx, panels)
+  if (ctx.req.logy && onColour) ctx.notes.push('Log scale does not apply to heatmap axes.')
+  const { lo, hi } = ctx.range
+  const shared = panels.length > 1 && Number.isFinite(lo) && Number.isFinite(hi)
+  for (const p of panels) {
+    if (onColour) {
+      if (shared) Object.assign(p.option.visualMap as Option, { min: lo, max: hi })
+      continue
+    }
+    const axis = p.option.yAxis as Option
+    if (log) Object.assign(axis, { type: 'log', scale: false })
+    if (shared) {
+      const [a, b] = niceRange(lo, hi, log, ctx.kind.valueAxis.fromZero === true)
+      Object.assign(axis, { min: a, max: b })
+    }
+  }
+}
+
+function niceRange(lo: number, hi: number, log: boolean, fromZero: boolean): [number, number] {
+  if (log) return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))]
+  if (fromZero) lo = Math.min(lo, 0)
+  const span = hi - lo || Math.abs(hi) || 1
+  const raw = span / 5
+  const mag = 10 ** Math.floor(Math.log10(raw))
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag
+  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step]
+}
+
+export function logXOk(ctx: Ctx, xs: number[]): boolean {
+  if (!ctx.req.logx) return false
+  if (xs.some((x) => x <= 0)) {
+    ctx.notes.push('Log scale for the x axis was not applied: some x values are zero or negative.')
+    return false
+  }
+  return true
+}
+
+export function noteOnce(ctx: Ctx, note: string): void {
+  if (!ctx.notes.includes(note)) ctx.notes.push(note)
+}
+
+/** One cell's values, sorted in place: for builders that only need statistics, never the sample order. */
+export function sortedCell(b: Buckets, f: number, s: number, xy: number): Float64Array {
+  return sortValues(cellValues(b, cellOf(b, f, s, xy)))
+}
+
+/** A view of every value of facet f (all its series and positions, in cell order). */
+export function facetValues(b: Buckets, f: number): Float64Array {
+  return cellsValues(b, cellOf(b, f, 0, 0), cellOf(b, f + 1, 0, 0))
+}
+
+/** Statistics of every cell of facet f, series s, by position (`x * ny + y`). */
+export function rowStats(ctx: Ctx, b: Buckets, f: number, s: number): CellStats[] {
+  return Array.from({ length: b.nx * b.ny }, (_, xy) => sortedCellStats(sortedCell(b, f, s, xy), ctx.bool))
+}
+
+/** x position of series s of S at category k, on the hidden numeric axis, for grouped bars with no gap. */
+export function groupedX(k: number, s: number, nSeries: number): number {
+  return k - 0.4 + ((s + 0.5) * 0.8) / nSeries
+}
+
+/** The category x axis of bar, box, violin and jitter charts, and the hidden numeric axis their custom series use. */
+export function categoryAxes(ctx: Ctx, labels: string[]): Option[] {
+  const xi = ctx.x
+  const name = xi === undefined ? '' : axisTitle(ctx.inputs[xi].name, ctx.inputs[xi].units)
+  return [
+    { type: 'category', data: labels, name, nameLocation: 'middle', nameGap: 30, axisLabel: { hideOverlap: true } },
+    { type: 'value', show: false, min: -0.5, max: labels.length - 0.5 },
+  ]
+}
+
+/** Most points a scatter-like chart draws over all its panels. */
+export function pointCap(ctx: Ctx): number {
+  return Math.max(30, Math.floor(1500 / Math.min(maxPanels, Math.max(1, ctx.nPanels))))
+}
+
+/** The CSV row of a series of `[x, y]` points or of values by category: `series, x, y`. */
+export function seriesXYRow(v: unknown, i: number, seriesName: string, xCats: string[] | null): unknown[] {
+  if (Array.isArray(v)) return [seriesName, xCats && typeof v[0] === 'number' ? xCats[v[0]] : v[0], v[1]]
+  return [seriesName, xCats ? xCats[i] : i, v]
+}
+
+/** Whether a result is drawn as numbers (float, bool, vec) rather than shown in a table. */
+export function numeric(result: { kind: ResultKind }): boolean {
+  return result.kind === 'float' || result.kind === 'bool' || result.kind === 'vec'
+}
+
+/** Why a kind that spreads repeats over categories (violin, scatter-jitter) cannot draw this run; null when it can. */
+export function categoriesWithRepeats(kind: string, sig: SweepSignature): string | null {
+  if (sig.floatInputs.length > 0) return `${kind} needs no float input (this run has ${sig.floatInputs.length})`
+  if (sig.repeats < 2) return `${kind} needs at least 2 repeats (this run has 1)`
+  return null
+}
+
+/** A number ECharts can draw: null for NaN and ±Infinity (a gap). */
+export function finite(v: number): number | null {
+  return Number.isFinite(v) ? v : null
+}
+
+/** A run as a category label: `#12 v1.0`. */
+export function runLabel(ref: RunRef): string {
+  return ref.id === null ? ref.label : `#${ref.id} ${ref.label}`
+}

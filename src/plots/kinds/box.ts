@@ -1,0 +1,47 @@
+// box: quartiles and extremes per category, for runs with categorical inputs only and repeats.
+import { bucketValues, valueColour } from '../data'
+import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, statsText, inputsText, categoryLabels, rowStats, categoryAxes, numeric, quantity, type Ctx } from './_shared'
+import { type ChartPanel, type Option, runKind } from './_types'
+
+export const box = runKind({
+  kind: 'box',
+  source: 'run',
+  label: 'box',
+  named: false,
+  auto: (sig, result) =>
+    numeric(result) && sig.floatInputs.length === 0 && sig.catInputs.length > 0 && sig.repeats >= 2 ? { x: sig.catInputs[0], series: sig.catInputs[1], facets: sig.catInputs.slice(2) } : null,
+  build: buildBox,
+  valueAxis: { on: 'y' },
+  csv: { header: ['series', 'x', 'min', 'q1', 'median', 'q3', 'max'], row: (v, i, seriesName, xCats) => [seriesName, xCats ? xCats[i] : i, ...v] },
+})
+
+// --- internal ---
+
+function buildBox(ctx: Ctx): ChartPanel[] {
+  const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, series: ctx.series, x: ctx.x })
+  const labels = categoryLabels(ctx, ctx.x)
+  ctx.notes.push('Boxes span the 25th to 75th percentile with the median inside; whiskers reach the minimum and maximum.')
+  return facetPanels(ctx, b, (f, facet) => {
+    const series: Option[] = []
+    const names: string[] = []
+    let any = false
+    for (let s = 0; s < b.nSeries; s++) {
+      const name = seriesName(ctx, s)
+      names.push(name)
+      const data = rowStats(ctx, b, f, s).map((st, k) => {
+        if (st.n === 0) return { value: ['-', '-', '-', '-', '-'] }
+        any = true
+        see(ctx, st.min, st.max)
+        const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : seriesColour(ctx, s)
+        return {
+          value: [st.min, st.q1, st.median, st.q3, st.max],
+          t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}\nq1 ${quantity(ctx, st.q1)}, q3 ${quantity(ctx, st.q3)}`,
+          itemStyle: { color: `${colour}55`, borderColor: colour },
+        }
+      })
+      series.push({ type: 'boxplot', name, data, itemStyle: { color: `${seriesColour(ctx, s)}55`, borderColor: seriesColour(ctx, s) } })
+    }
+    if (!any) return null
+    return { ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels)[0], yAxis: valueAxis(ctx), series }
+  })
+}

@@ -1,0 +1,73 @@
+// history: one result of one benchmark over its runs (mean, percentile bands, run points).
+import { formatInputs, type HistorySeries } from '../../model/history'
+import { formatQuantity } from '../../format'
+import { formatRunRef } from '../../model/regression'
+import { quantityFormatter } from '../tick-format'
+import { finite, runLabel, seriesXYRow } from './_shared'
+import { optionKind, type Option } from './_types'
+
+export const history = optionKind({ kind: 'history', source: 'history', label: 'over time', csv: { header: ['series', 'x', 'y'], row: seriesXYRow } })
+
+/** An ECharts option as plain JSON data (no functions), so it can travel in a `<script type="application/json">`. */
+export type ChartOption = Option
+
+export type HistoryChartOptions = {
+  /** `order`: one slot per run, named by its label; `time`: runs placed by date. @default 'order' */
+  xAxis?: 'order' | 'time'
+}
+
+/**
+ * The over-time chart of one result: the mean per run with 10–90 and 25–75 percentile bands and
+ * the run means as points; hovering a point names the run and its time label.
+ */
+export function historyChartOption(series: HistorySeries, opts: HistoryChartOptions = {}): Option {
+  const byTime = opts.xAxis === 'time'
+  const pts = series.points
+  const at = (i: number, v: number) => (byTime ? [pts[i].time, finite(v)] : finite(v))
+  const band = (name: string, lower: (i: number) => number, upper: (i: number) => number, stack: string, opacity: number) => [
+    { name: `${name} low`, type: 'line', stack, data: pts.map((_, i) => at(i, lower(i))), lineStyle: { opacity: 0 }, symbol: 'none', silent: true, tooltip: { show: false }, z: 1 },
+    {
+      name,
+      type: 'line',
+      stack,
+      data: pts.map((_, i) => at(i, upper(i) - lower(i))),
+      lineStyle: { opacity: 0 },
+      areaStyle: { color: '#5470c6', opacity },
+      itemStyle: { color: '#5470c6', opacity: opacity * 2 },
+      symbol: 'none',
+      silent: true,
+      tooltip: { show: false },
+      z: 1,
+    },
+  ]
+  const where = series.point ? formatInputs(series.point) : 'mean over all inputs'
+  const q = (x: number) => formatQuantity(x, series.units)
+  return {
+    animation: false,
+    title: { text: `${series.result} over time`, subtext: where, left: 'center', textStyle: { fontSize: 14 } },
+    tooltip: { trigger: 'item' },
+    legend: { top: 52, data: ['mean', 'runs', '10–90 %', '25–75 %'] },
+    grid: { top: 90, left: 60, right: 40, bottom: 50 },
+    xAxis: byTime ? { type: 'time', name: 'date' } : { type: 'category', name: 'run', data: pts.map(runLabel), axisLabel: { rotate: pts.length > 8 ? 30 : 0 } },
+    // Ticks carry the unit (`500 µs`), so the axis is named by the result alone.
+    yAxis: { type: 'value', name: series.result, scale: true, axisLabel: { formatter: quantityFormatter(series.units) } },
+    series: [
+      ...band('10–90 %', (i) => pts[i].p10, (i) => pts[i].p90, 'outer', 0.12),
+      ...band('25–75 %', (i) => pts[i].p25, (i) => pts[i].p75, 'inner', 0.22),
+      { name: 'mean', type: 'line', data: pts.map((p, i) => at(i, p.mean)), symbol: 'none', itemStyle: { color: '#1f77b4' }, lineStyle: { color: '#1f77b4', width: 2 }, silent: true, tooltip: { show: false }, z: 2 },
+      {
+        name: 'runs',
+        type: 'scatter',
+        itemStyle: { color: '#1f77b4' },
+        symbolSize: 7,
+        z: 3,
+        data: pts.map((p, i) => {
+          const name = `${formatRunRef(p)}: ${q(p.mean)}`
+          // `t` is the tooltip text the browser's hydration script shows (see src/plots/client.ts).
+          const t = `${formatRunRef(p)}\n${series.point ? 'mean' : 'mean over all inputs'}: ${q(p.mean)}\n25–75 %: ${q(p.p25)} – ${q(p.p75)}\n10–90 %: ${q(p.p10)} – ${q(p.p90)}`
+          return { name, t, value: byTime ? [p.time, finite(p.mean)] : [i, finite(p.mean)] }
+        }),
+      },
+    ],
+  }
+}

@@ -80,9 +80,9 @@ export function repeatCounter(): (key: string) => number {
   }
 }
 
-/** A rate is better when higher: units or names like `B/s`, `MB/s`, `items_per_second`. */
+/** A rate is better when higher: units or names like `B/s`, `ops/sec`, `items_per_second`, `Throughput`. */
 export function isRate(nameOrUnit: string): boolean {
-  return /(\/s|per_?second|_per_sec|ops)$/i.test(nameOrUnit)
+  return /(\/s|\/sec|per_?second|_per_sec|ops|throughput)$/i.test(nameOrUnit.trim())
 }
 
 // --- internal ---

@@ -19,7 +19,9 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
   const fail = failFor(source)
   const root = expectObject(readRoot(text, source, opts.warn), '', fail)
   const context = expectObject(root.context, 'context', fail)
-  const entries = expectArray(root.benchmarks, 'benchmarks', fail).map((b, i) => expectObject(b, `benchmarks[${i}]`, fail))
+  const given = expectArray(root.benchmarks, 'benchmarks', fail).map((b, i) => expectObject(b, `benchmarks[${i}]`, fail))
+  const names = new Set(given.map((b) => b.name))
+  const entries = given.map((b) => markLegacyAggregate(b, names))
   const time = readDate(context.date)
 
   const families = new Map<string, JsonObject[]>()
@@ -78,16 +80,26 @@ function runName(b: JsonObject, path: string, fail: Fail): string {
 
 /**
  * The aggregate a row is (`mean`, `median`, `stddev`, `cv`, `BigO`, `RMS`, or a user statistic), or undefined
- * for a measured row. Versions before 1.5 write no run_type or aggregate_name: their aggregates are told by the
- * name's suffix (`BM_Sum/16/repeats:3_mean`) and their complexity rows by `big_o` / `rms` fields.
+ * for a measured row. Versions before 1.5 write no run_type or aggregate_name: their complexity rows are told by
+ * the `big_o` / `rms` fields (their other aggregates by name, see markLegacyAggregate).
  */
 function aggregateName(b: JsonObject): string | undefined {
   if (typeof b.aggregate_name === 'string') return b.aggregate_name
   if (b.run_type === 'iteration') return undefined
   if (typeof b.big_o === 'string') return 'BigO'
   if (typeof b.rms === 'number' && b.real_time === undefined) return 'RMS'
-  if (b.run_type === undefined && typeof b.name === 'string') return /_(mean|median|stddev|cv)$/.exec(b.name)?.[1]
   return undefined
+}
+
+/**
+ * Before v1.5 an aggregate row is told only by its name: `BM_Sum/16/repeats:3_mean` next to rows named
+ * `BM_Sum/16/repeats:3`. Such a row gets the run_type and aggregate_name later versions write; a benchmark that
+ * merely ends in `_mean` (no row without the suffix) stays a measurement.
+ */
+function markLegacyAggregate(b: JsonObject, names: Set<unknown>): JsonObject {
+  if (b.run_type !== undefined || typeof b.name !== 'string') return b
+  const m = /^(.*)_(mean|median|stddev|cv)$/.exec(b.name)
+  return m && names.has(m[1]) ? { ...b, run_type: 'aggregate', aggregate_name: m[2] } : b
 }
 
 function isAggregate(b: JsonObject): boolean {

@@ -1,5 +1,5 @@
 import type { RunInput } from '../model/run-format'
-import { buildRuns, type RawValue, type Row, type RunDraft } from './build-run'
+import { buildRuns, type FailureRow, type RawValue, type Row, type RunDraft } from './build-run'
 import { expectArray, expectNumber, expectObject, expectString, failFor, isObject, optionalString, parseJson, sniffJson, type Fail, type JsonObject } from './json'
 import type { ParseOptions } from './types'
 
@@ -35,10 +35,13 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
   return buildRuns(drafts, opts)
 }
 
-/** `N=1000, Mode=Fast` → `{ N: '1000', Mode: 'Fast' }`; a value may itself hold ", ". */
+/**
+ * `N=1000, Mode=Fast` → `{ N: '1000', Mode: 'Fast' }`; a value may itself hold ", ".
+ * BenchmarkDotNet before 0.12 joined them with `&`: `amount=5500&fee=10`.
+ */
 export function parseParameters(s: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const part of s.split(/, (?=[^=,\s]+=)/)) {
+  for (const part of s.split(/(?:, |&)(?=[^=,&\s]+=)/)) {
     const eq = part.indexOf('=')
     if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1)
   }
@@ -51,8 +54,9 @@ function readType(type: string, cases: { path: string; b: JsonObject }[], fail: 
   const methods = new Set(cases.map(({ b }) => String(b.Method)))
   const jobs = new Set(cases.map(({ b }) => jobOf(b)))
   const rows: Row[] = []
+  const failures: FailureRow[] = []
   const summaries: Record<string, unknown> = {}
-  let source = 'Measurements'
+  const sources = new Set<string>()
   for (const { path, b } of cases) {
     const inputs: Record<string, RawValue> = {}
     if (methods.size > 1) inputs.method = expectString(b.Method, `${path}.Method`, fail)
@@ -60,27 +64,36 @@ function readType(type: string, cases: { path: string; b: JsonObject }[], fail: 
     // The same method and parameters under two jobs (e.g. two runtimes) are told apart by the job.
     if (jobs.size > 1) inputs.job = jobOf(b)
     const times = sampleTimes(b, path, fail)
-    source = times.from
     const memory = isObject(b.Memory) ? b.Memory : undefined
-    times.values.forEach((t, i) => {
-      const results: Row['results'] = { time: t }
-      // BytesAllocatedPerOperation is one figure per case, so it sits on repeat 1.
-      if (i === 0 && memory && typeof memory.BytesAllocatedPerOperation === 'number') results.allocated = memory.BytesAllocatedPerOperation
-      rows.push({ inputs, repeat: i + 1, results })
-    })
+    if (times === undefined) {
+      // A benchmark that threw or was cancelled: BenchmarkDotNet writes `Statistics: null` and no Result iterations.
+      failures.push({ inputs, repeat: 1, error: 'no result: BenchmarkDotNet reports no statistics for this benchmark (it failed)' })
+    } else {
+      sources.add(times.from)
+      times.values.forEach((t, i) => {
+        const results: Row['results'] = { time: t }
+        // BytesAllocatedPerOperation is one figure per case, so it sits on repeat 1.
+        if (i === 0 && memory && typeof memory.BytesAllocatedPerOperation === 'number') results.allocated = memory.BytesAllocatedPerOperation
+        rows.push({ inputs, repeat: i + 1, results })
+      })
+    }
     const stats = isObject(b.Statistics) ? b.Statistics : {}
-    summaries[String(b.FullName ?? b.DisplayInfo ?? path)] = {
-      mean: stats.Mean,
-      median: stats.Median,
-      stddev: stats.StandardDeviation,
+    // FullName leaves the job out: two jobs of one case are kept apart by the job.
+    const fullName = String(b.FullName ?? b.DisplayInfo ?? path)
+    summaries[jobs.size > 1 ? `${fullName} [${jobOf(b)}]` : fullName] = {
+      mean: stats.Mean ?? null,
+      median: stats.Median ?? null,
+      stddev: stats.StandardDeviation ?? null,
+      n: stats.N ?? null,
       ...(memory ? { memory } : {}),
     }
   }
   return {
     family: type,
     rows,
+    failures,
     results: [
-      { name: 'time', units: 'ns', direction: 'minimize', doc: `time per operation (${source})` },
+      { name: 'time', units: 'ns', direction: 'minimize', doc: `time per operation (${[...sources].join('; ') || 'none'})` },
       { name: 'allocated', units: 'B', direction: 'minimize', doc: 'bytes allocated per operation (MemoryDiagnoser; repeat 1 only)' },
     ],
     inputDocs: { method: 'benchmark method', job: 'BenchmarkDotNet job' },
@@ -89,24 +102,29 @@ function readType(type: string, cases: { path: string; b: JsonObject }[], fail: 
 }
 
 /**
- * ns per operation of each actual workload iteration (full export); the brief export has no
- * measurements, so Statistics.OriginalValues or, at worst, Statistics.Mean stand in.
+ * ns per operation of each iteration BenchmarkDotNet's own statistics are computed from: the full export's
+ * Workload/Result measurements (Actual minus the overhead, upper outliers removed), so their mean is
+ * `Statistics.Mean`. The brief export has no measurements: Statistics.OriginalValues (the same values) or,
+ * at worst, Statistics.Mean stand in. Undefined when the benchmark has no result at all (it failed).
  */
-function sampleTimes(b: JsonObject, path: string, fail: Fail): { values: number[]; from: string } {
+function sampleTimes(b: JsonObject, path: string, fail: Fail): { values: number[]; from: string } | undefined {
   if (Array.isArray(b.Measurements)) {
-    const actual = b.Measurements.map((m, i) => ({ m: expectObject(m, `${path}.Measurements[${i}]`, fail), i })).filter(
-      ({ m }) => m.IterationMode === 'Workload' && m.IterationStage === 'Actual',
-    )
-    if (actual.length > 0) {
+    const ms = b.Measurements.map((m, i) => ({ m: expectObject(m, `${path}.Measurements[${i}]`, fail), i }))
+    const stage = (name: string) => ms.filter(({ m }) => m.IterationMode === 'Workload' && m.IterationStage === name)
+    // Exports written before the Result stage existed have only Actual iterations.
+    const result = stage('Result')
+    const chosen = result.length > 0 ? { rows: result, from: 'Workload/Result' } : { rows: stage('Actual'), from: 'Workload/Actual' }
+    if (chosen.rows.length > 0) {
       return {
-        from: 'Workload/Actual measurements: Nanoseconds / Operations',
-        values: actual.map(({ m, i }) => {
+        from: `${chosen.from} measurements: Nanoseconds / Operations`,
+        values: chosen.rows.map(({ m, i }) => {
           const at = `${path}.Measurements[${i}]`
           return expectNumber(m.Nanoseconds, `${at}.Nanoseconds`, fail) / expectNumber(m.Operations, `${at}.Operations`, fail)
         }),
       }
     }
   }
+  if (b.Statistics === null || b.Statistics === undefined) return undefined
   const stats = expectObject(b.Statistics, `${path}.Statistics`, fail)
   if (Array.isArray(stats.OriginalValues) && stats.OriginalValues.length > 0) {
     return { from: 'Statistics.OriginalValues', values: stats.OriginalValues.map((x, i) => expectNumber(x, `${path}.Statistics.OriginalValues[${i}]`, fail)) }

@@ -1,6 +1,7 @@
 import { BenchPlotError } from '../errors'
 import type { RunInput } from '../model/run-format'
 import type { Direction, InputKind, InputValue } from '../model/types'
+import { naturalOrder } from './natural-order'
 import type { ParseOptions } from './types'
 
 /** An input value as a format gives it: typed later, once all values of the input are known. */
@@ -79,9 +80,9 @@ export function repeatCounter(): (key: string) => number {
   }
 }
 
-/** A rate is better when higher: units or names like `B/s`, `MB/s`, `items_per_second`. */
+/** A rate is better when higher: units or names like `B/s`, `ops/sec`, `items_per_second`, `Throughput`. */
 export function isRate(nameOrUnit: string): boolean {
-  return /(\/s|per_?second|_per_sec|ops)$/i.test(nameOrUnit)
+  return /(\/s|\/sec|per_?second|_per_sec|ops|throughput)$/i.test(nameOrUnit.trim())
 }
 
 // --- internal ---
@@ -110,7 +111,9 @@ function buildRun(d: RunDraft, benchmark: string, source: string, opts: ParseOpt
     return { inputs: point, repeat: r.repeat, results: values }
   })
   const failures = (d.failures ?? []).map((f) => ({ inputs: at(f.inputs), repeat: f.repeat, error: f.error }))
-  const repeats = Math.max(1, ...all.map((r) => r.repeat))
+  // A loop, not Math.max(...): a spread of every sample overflows the stack on big files.
+  let repeats = 1
+  for (const r of all) if (r.repeat > repeats) repeats = r.repeat
 
   const run: RunInput = {
     benchmark,
@@ -149,5 +152,8 @@ function typeInput(name: string, raw: (RawValue | undefined)[]): TypedInput {
   }
   const asText = (x: RawValue | undefined): string =>
     x === undefined ? missingValue : typeof x === 'string' ? x : typeof x === 'object' ? JSON.stringify(x) : String(x)
-  return { name, kind: 'cat', values: [...new Set(raw.map(asText))], map: asText }
+  const texts = [...new Set(raw.map(asText))]
+  // Sizes and counts read in numeric order (`1K < 10K`); a missing value comes first, like nothing before something.
+  const values = texts.includes(missingValue) ? [missingValue, ...naturalOrder(texts.filter((t) => t !== missingValue))] : naturalOrder(texts)
+  return { name, kind: 'cat', values, map: asText }
 }

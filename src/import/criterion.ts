@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path'
 import { BenchPlotError } from '../errors'
 import type { RunInput } from '../model/run-format'
 import { buildRuns, type RawValue, type Row, type RunDraft } from './build-run'
-import { expectArray, expectNumber, expectObject, failFor, isObject, optionalString, parseJson, type JsonObject } from './json'
+import { expectArray, expectNumber, expectObject, failFor, isObject, optionalString, parseJson, type Fail, type JsonObject } from './json'
 import type { ParseOptions } from './types'
 
 export const format = 'criterion'
@@ -59,9 +59,7 @@ export function parseFiles(files: CriterionFiles[], opts: ParseOptions = {}): Ru
 
     const sFile = fileName('sample.json')
     const sFail = failFor(sFile)
-    const s = expectObject(parseJson(f.sample, sFile), '', sFail)
-    const iters = expectArray(s.iters, 'iters', sFail)
-    const times = expectArray(s.times, 'times', sFail)
+    const { iters, times } = readSample(parseJson(f.sample, sFile), sFail)
     if (iters.length !== times.length) sFail('times', `has ${times.length} entries but iters has ${iters.length}`)
 
     const inputs: Record<string, RawValue> = {}
@@ -101,6 +99,19 @@ export function parseFiles(files: CriterionFiles[], opts: ParseOptions = {}): Ru
 }
 
 // --- internal ---
+
+/**
+ * `{ iters, times }` (criterion 0.3 and later) or `[[iters…], [times…]]` (before 0.3, which saved the pair as a
+ * tuple); paths in messages follow the form found.
+ */
+function readSample(s: unknown, fail: Fail): { iters: unknown[]; times: unknown[] } {
+  if (Array.isArray(s)) {
+    if (s.length !== 2) fail('', `expected {"iters", "times"} or [[iters], [times]] (criterion before 0.3), got an array of ${s.length}`)
+    return { iters: expectArray(s[0], '[0]', fail), times: expectArray(s[1], '[1]', fail) }
+  }
+  const o = expectObject(s, '', fail)
+  return { iters: expectArray(o.iters, 'iters', fail), times: expectArray(o.times, 'times', fail) }
+}
 
 /** Folders named `new` holding a `benchmark.json`, in a stable order. `report/` and baselines are skipped. */
 function findBenchmarkDirs(dir: string): string[] {

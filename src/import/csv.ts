@@ -36,29 +36,30 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
   })
   const byName = new Map(columns.map((c) => [c.name, c]))
   const special = (n: string) => columns.find((c) => c.name.toLowerCase() === n)
-  const repeatCol = special('repeat')
+  const repeatCol = special('repeat') ?? [special('repetition'), special('trial')].find((c) => c !== undefined && wholeNumbers(rows, c.index))
   const benchmarkCol = special('benchmark')
   const pick = (names: string[], flag: string) =>
     names.map((n) => byName.get(n) ?? fail(1, `no column "${n}" for ${flag} (columns: ${columns.map((c) => c.name).join(', ')})`))
 
   const free = columns.filter((c) => c !== repeatCol && c !== benchmarkCol)
-  const numeric = (c: { index: number }) => {
-    const cells = rows.map((r) => r.fields[c.index]).filter((x) => x.trim() !== '')
-    return cells.length > 0 && cells.every(isNumeric)
-  }
+  const numericCols = new Set(free.filter((c) => isNumericColumn(rows, c.index)))
   let inputs = opts.inputs ? pick(opts.inputs, '--inputs') : undefined
   let results = opts.results ? pick(opts.results, '--results') : undefined
   if (!inputs && !results) {
-    const last = free.map((c) => numeric(c)).lastIndexOf(false)
-    // All numeric: the first column is the swept input, the rest are results.
-    inputs = last === -1 ? free.slice(0, 1) : free.slice(0, last + 1)
-    results = free.slice(inputs.length)
-  } else if (!results) results = free.filter((c) => !inputs?.includes(c) && numeric(c))
+    const guess = guessInputs(rows, free, numericCols, [repeatCol, benchmarkCol].filter((c): c is Column => c !== undefined))
+    inputs = guess.inputs
+    results = free.filter((c) => !guess.inputs.includes(c))
+    if (guess.unsure && results.length > 0) {
+      const names = (cs: Column[]) => cs.map((c) => c.name).join(', ') || 'none'
+      opts.warn?.(`${source}: took ${names(inputs)} as inputs and ${names(results)} as results (a guess: use --inputs and --results to choose)`)
+    }
+  } else if (!results) results = free.filter((c) => !inputs?.includes(c) && numericCols.has(c))
   else if (!inputs) inputs = free.filter((c) => !results?.includes(c))
   if (!inputs || !results || results.length === 0) {
     return fail(1, `no result columns: "${free.at(-1)?.name}" is not numeric (use --results to choose them)`)
   }
 
+  // Rows are appended to their family's list: building a new array per row made big files quadratic.
   const families = new Map<string, Row[]>()
   const nextRepeat = repeatCounter()
   for (const r of rows) {
@@ -67,7 +68,7 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
     let repeat: number
     if (repeatCol) {
       const x = r.fields[repeatCol.index].trim()
-      if (!/^\d+$/.test(x) || Number(x) < 1) fail(r.line, `column "repeat": expected a whole number of at least 1, got "${x}"`)
+      if (!/^\d+$/.test(x) || Number(x) < 1) fail(r.line, `column "${repeatCol.name}": expected a whole number of at least 1, got "${x}"`)
       repeat = Number(x)
     } else repeat = nextRepeat(JSON.stringify([family, point]))
     const values: Row['results'] = {}
@@ -77,9 +78,11 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
       if (!isNumeric(x)) fail(r.line, `column "${c.name}": "${x}" is not a number`)
       values[c.name] = Number(x)
     }
-    families.set(family, [...(families.get(family) ?? []), { inputs: point, repeat, results: values }])
+    let list = families.get(family)
+    if (!list) families.set(family, (list = []))
+    list.push({ inputs: point, repeat, results: values })
   }
-  const specs: ResultSpec[] = results.map((c) => ({ name: c.name, units: c.units, direction: isRate(c.units || c.name) ? 'maximize' : 'minimize' }))
+  const specs: ResultSpec[] = results.map((c) => ({ name: c.name, units: c.units, direction: isRate(c.units) || isRate(c.name) ? 'maximize' : 'minimize' }))
   const drafts: RunDraft[] = [...families].map(([family, rs]) => ({ family, rows: rs, results: specs }))
   return buildRuns(drafts, opts)
 }
@@ -87,6 +90,54 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
 // --- internal ---
 
 type Record_ = { line: number; fields: string[] }
+type Column = { name: string; units: string; index: number }
+
+function isNumericColumn(rows: Record_[], index: number): boolean {
+  let any = false
+  for (const r of rows) {
+    const x = r.fields[index].trim()
+    if (x === '') continue
+    if (!isNumeric(x)) return false
+    any = true
+  }
+  return any
+}
+
+function wholeNumbers(rows: Record_[], index: number): boolean {
+  return rows.every((r) => /^\s*[1-9]\d*\s*$/.test(r.fields[index]))
+}
+
+/**
+ * The input columns a person would see: every column up to the last non-numeric one, then each following numeric
+ * column whose values repeat across rows and that tells rows apart which the inputs so far do not
+ * (`Algorithm,Size,Time`: Size is an input). A column of measurements has values that do not repeat, or tells
+ * nothing apart. When every column is numeric and none qualifies, the first column is the input.
+ * `unsure` when a numeric column was taken as an input: the import then says what it took.
+ */
+function guessInputs(rows: Record_[], free: Column[], numeric: Set<Column>, keyCols: Column[]): { inputs: Column[]; unsure: boolean } {
+  const last = free.map((c) => numeric.has(c)).lastIndexOf(false)
+  const inputs = free.slice(0, last + 1)
+  const keys = rows.map((r) => keyCols.map((c) => r.fields[c.index].trim()).join('\u0000'))
+  const extend = (c: Column) => keys.map((k, i) => `${k}\u0000${rows[i].fields[c.index].trim()}`)
+  for (const c of inputs) extend(c).forEach((k, i) => (keys[i] = k))
+  let distinct = new Set(keys).size
+  let unsure = false
+  for (const c of free.slice(last + 1)) {
+    // Keep at least one result, and stop once the inputs tell every row apart.
+    if (free.length - inputs.length <= 1 || distinct === rows.length) break
+    const values = new Set(rows.map((r) => r.fields[c.index].trim()))
+    if (values.size >= rows.length) break
+    const next = extend(c)
+    const nextDistinct = new Set(next).size
+    if (nextDistinct <= distinct) break
+    inputs.push(c)
+    next.forEach((k, i) => (keys[i] = k))
+    distinct = nextDistinct
+    unsure = true
+  }
+  if (inputs.length === 0) return { inputs: free.slice(0, 1), unsure: true }
+  return { inputs, unsure }
+}
 
 /** `time (ms)` or `time [ms]` → name `time`, units `ms`. */
 function splitUnits(h: string): { name: string; units: string } {

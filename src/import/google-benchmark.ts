@@ -1,3 +1,4 @@
+import { BenchPlotError } from '../errors'
 import type { RunInput } from '../model/run-format'
 import { buildRuns, isRate, isoTime, repeatCounter, type FailureRow, type RawValue, type ResultSpec, type Row, type RunDraft } from './build-run'
 import { expectArray, expectNumber, expectObject, expectString, failFor, isObject, optionalString, parseJson, sniffJson, type Fail, type JsonObject } from './json'
@@ -8,6 +9,7 @@ export const format = 'google-benchmark'
 /** Google Benchmark JSON (`--benchmark_format=json` or `--benchmark_out`): a `context` object and a `benchmarks` array. */
 export function detect(text: string): boolean {
   const v = sniffJson(text)
+  if (v === undefined) return looksLikeTruncated(text)
   return isObject(v) && isObject(v.context) && Array.isArray(v.benchmarks)
 }
 
@@ -15,9 +17,11 @@ export function detect(text: string): boolean {
 export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
   const source = opts.source ?? 'input'
   const fail = failFor(source)
-  const root = expectObject(parseJson(text, source), '', fail)
+  const root = expectObject(readRoot(text, source, opts.warn), '', fail)
   const context = expectObject(root.context, 'context', fail)
-  const entries = expectArray(root.benchmarks, 'benchmarks', fail).map((b, i) => expectObject(b, `benchmarks[${i}]`, fail))
+  const given = expectArray(root.benchmarks, 'benchmarks', fail).map((b, i) => expectObject(b, `benchmarks[${i}]`, fail))
+  const names = new Set(given.map((b) => b.name))
+  const entries = given.map((b) => markLegacyAggregate(b, names))
   const time = readDate(context.date)
 
   const families = new Map<string, JsonObject[]>()
@@ -29,7 +33,13 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
     families.set(family, [...(families.get(family) ?? []), b])
   })
 
-  const drafts = [...families].map(([family, rows]) => readFamily(family, rows, (b) => paths.get(b) as string, fail))
+  const read = [...families].map(([family, rows]) => readFamily(family, rows, (b) => paths.get(b) as string, fail))
+  // A family with only aggregate rows (e.g. BigO/RMS of a benchmark filtered out) has nothing to plot: no run.
+  const drafts = read.filter((d) => d.rows.length > 0 || (d.failures?.length ?? 0) > 0)
+  for (const d of read.filter((x) => !drafts.includes(x))) {
+    opts.warn?.(`${source}: ${d.family}: only aggregate rows (${describeAggregates(families.get(d.family) ?? [])}), no measurements: no run recorded`)
+  }
+  if (drafts.length === 0) fail('benchmarks', 'no measured benchmark (only aggregate rows)')
   for (const d of drafts) {
     d.time = time
     d.meta = { context, ...d.meta }
@@ -64,8 +74,36 @@ function runName(b: JsonObject, path: string, fail: Fail): string {
   if (typeof b.run_name === 'string') return b.run_name
   // Versions before 1.5 have no run_name; aggregate rows append `_<aggregate_name>` to the name.
   const name = expectString(b.name, `${path}.name`, fail)
-  const agg = typeof b.aggregate_name === 'string' ? `_${b.aggregate_name}` : ''
-  return agg && name.endsWith(agg) ? name.slice(0, -agg.length) : name
+  const agg = aggregateName(b)
+  return agg && name.endsWith(`_${agg}`) ? name.slice(0, -agg.length - 1) : name
+}
+
+/**
+ * The aggregate a row is (`mean`, `median`, `stddev`, `cv`, `BigO`, `RMS`, or a user statistic), or undefined
+ * for a measured row. Versions before 1.5 write no run_type or aggregate_name: their complexity rows are told by
+ * the `big_o` / `rms` fields (their other aggregates by name, see markLegacyAggregate).
+ */
+function aggregateName(b: JsonObject): string | undefined {
+  if (typeof b.aggregate_name === 'string') return b.aggregate_name
+  if (b.run_type === 'iteration') return undefined
+  if (typeof b.big_o === 'string') return 'BigO'
+  if (typeof b.rms === 'number' && b.real_time === undefined) return 'RMS'
+  return undefined
+}
+
+/**
+ * Before v1.5 an aggregate row is told only by its name: `BM_Sum/16/repeats:3_mean` next to rows named
+ * `BM_Sum/16/repeats:3`. Such a row gets the run_type and aggregate_name later versions write; a benchmark that
+ * merely ends in `_mean` (no row without the suffix) stays a measurement.
+ */
+function markLegacyAggregate(b: JsonObject, names: Set<unknown>): JsonObject {
+  if (b.run_type !== undefined || typeof b.name !== 'string') return b
+  const m = /^(.*)_(mean|median|stddev|cv)$/.exec(b.name)
+  return m && names.has(m[1]) ? { ...b, run_type: 'aggregate', aggregate_name: m[2] } : b
+}
+
+function isAggregate(b: JsonObject): boolean {
+  return b.run_type === 'aggregate' || aggregateName(b) !== undefined
 }
 
 /** Inputs from a run name: positional args become `arg0`, `arg1`…, `n:16` keeps its name, `threads:N` gives `threads`. */
@@ -87,12 +125,12 @@ function nameInputs(name: string): { inputs: Record<string, RawValue>; flags: st
 }
 
 function readFamily(family: string, entries: JsonObject[], pathOf: (b: JsonObject) => string, fail: Fail): RunDraft {
-  const iterations = entries.filter((b) => b.run_type !== 'aggregate')
-  const aggregates = entries.filter((b) => b.run_type === 'aggregate')
-  const complexity = aggregates.filter((b) => b.aggregate_name === 'BigO' || b.aggregate_name === 'RMS')
+  const iterations = entries.filter((b) => !isAggregate(b))
+  const aggregates = entries.filter((b) => isAggregate(b))
+  const complexity = aggregates.filter((b) => aggregateName(b) === 'BigO' || aggregateName(b) === 'RMS')
   // With --benchmark_report_aggregates_only there are no per-repetition rows: the means stand in for them.
-  const fromMeans = iterations.length === 0 && aggregates.some((b) => b.aggregate_name === 'mean')
-  const measured = fromMeans ? aggregates.filter((b) => b.aggregate_name === 'mean') : iterations
+  const fromMeans = iterations.length === 0 && aggregates.some((b) => aggregateName(b) === 'mean')
+  const measured = fromMeans ? aggregates.filter((b) => aggregateName(b) === 'mean') : iterations
 
   const units = new Set(measured.filter((b) => !isFailed(b)).map((b) => String(b.time_unit ?? 'ns')))
   // A family whose instances use different units (->Unit() per instance) is converted to ns.
@@ -177,8 +215,66 @@ function counterSpec(name: string): ResultSpec {
 }
 
 function complexityRow(b: JsonObject): Record<string, unknown> {
-  const keep = ['name', 'aggregate_name', 'big_o', 'real_coefficient', 'cpu_coefficient', 'rms', 'time_unit']
-  return Object.fromEntries(keep.filter((k) => b[k] !== undefined).map((k) => [k, b[k]]))
+  const keep = ['name', 'big_o', 'real_coefficient', 'cpu_coefficient', 'rms', 'time_unit']
+  return { aggregate_name: aggregateName(b), ...Object.fromEntries(keep.filter((k) => b[k] !== undefined).map((k) => [k, b[k]])) }
+}
+
+function describeAggregates(rows: JsonObject[]): string {
+  return [...new Set(rows.map((b) => aggregateName(b) ?? String(b.run_type ?? 'aggregate')))].join(', ')
+}
+
+/**
+ * The root object; a file cut short while Google Benchmark was writing it (`--benchmark_out` is written
+ * benchmark by benchmark, so a killed or crashed run leaves a truncated file) keeps its complete benchmarks,
+ * with a warning naming how many were kept and that the last, incomplete one was dropped.
+ */
+function readRoot(text: string, source: string, warn: ((message: string) => void) | undefined): unknown {
+  try {
+    return parseJson(text, source)
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes('unexpected end of file')) throw err
+    const cut = completeBenchmarks(text)
+    if (!cut) throw err
+    if (cut.kept === 0) throw new BenchPlotError('PARSE', `${source}: truncated before its first complete benchmark (${err.message.split(': ').pop()})`)
+    warn?.(`${source}: truncated: kept the ${cut.kept} complete benchmarks, dropped the incomplete one after benchmarks[${cut.kept - 1}]`)
+    return cut.value
+  }
+}
+
+/** A Google Benchmark JSON text cut short: starts with `{ "context":` and has a `"benchmarks": [`. */
+function looksLikeTruncated(text: string): boolean {
+  return /^[\s\uFEFF]*\{\s*"context"\s*:/.test(text.slice(0, 200)) && /"benchmarks"\s*:\s*\[/.test(text)
+}
+
+/** The document up to the last complete element of `benchmarks`, closed; undefined when that does not parse. */
+function completeBenchmarks(text: string): { value: unknown; kept: number } | undefined {
+  const open = /"benchmarks"\s*:\s*\[/.exec(text)
+  if (!open) return undefined
+  let end = open.index + open[0].length
+  let kept = 0
+  let depth = 0
+  let inString = false
+  for (let i = end; i < text.length; i++) {
+    const ch = text[i]
+    if (inString) {
+      if (ch === '\\') i++
+      else if (ch === '"') inString = false
+    } else if (ch === '"') inString = true
+    else if (ch === '{' || ch === '[') depth++
+    else if (ch === '}' || ch === ']') {
+      depth--
+      if (depth === 0) {
+        end = i + 1
+        kept++
+      }
+      if (depth < 0) return undefined // the array closed: not a truncation inside it
+    }
+  }
+  try {
+    return { value: JSON.parse(`${text.slice(0, end).replace(/^\uFEFF/, '')}]}`), kept }
+  } catch {
+    return undefined
+  }
 }
 
 /** `context.date`: ISO 8601 in current versions, `2015/03/17-18:40:25` (local time) in old ones. */

@@ -24,13 +24,14 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
   // With -L over several command templates the parameters alone do not tell the commands apart.
   const needCommand = !withParams || new Set(params.map((p) => JSON.stringify(p))).size < entries.length
 
+  const templates = withParams && needCommand ? commandTemplates(commands, params as Record<string, string>[]) : []
   const rows: Row[] = []
   entries.forEach((r, i) => {
     const path = `results[${i}]`
     if (!Array.isArray(r.times)) fail(`${path}.times`, 'has no "times" array (was --export-json used?)')
     const inputs: Record<string, RawValue> = {}
     for (const [k, v] of Object.entries(params[i])) inputs[k] = expectString(v, `${path}.parameters.${k}`, fail)
-    if (needCommand) inputs.command = withParams ? template(commands[i], params[i] as Record<string, string>) : commands[i]
+    if (needCommand) inputs.command = withParams ? templates[i] : commands[i]
     const times = expectArray(r.times, `${path}.times`, fail)
     const exits = Array.isArray(r.exit_codes) ? r.exit_codes : []
     const memory = Array.isArray(r.memory_usage_byte) ? r.memory_usage_byte : []
@@ -70,9 +71,35 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
 
 // --- internal ---
 
-/** The command with each parameter value put back as `{name}`, so commands of one template share a value. */
-function template(command: string, params: Record<string, string>): string {
-  let out = command
+/**
+ * The template of each command: with `-L` over several command templates, the n-th result with a given
+ * parameter set comes from template n. Within one template, only the words that differ between its commands
+ * hold parameters, so `bs=1K count={size}` keeps its constant `1K` even where size is 1.
+ */
+function commandTemplates(commands: string[], params: Record<string, string>[]): string[] {
+  const seen = new Map<string, number>()
+  const templateOf = params.map((p) => {
+    const key = JSON.stringify(p)
+    const n = seen.get(key) ?? 0
+    seen.set(key, n + 1)
+    return n
+  })
+  const out = commands.map((c, i) => substitute(c, params[i]))
+  for (const t of new Set(templateOf)) {
+    const members = commands.map((_, i) => i).filter((i) => templateOf[i] === t)
+    const words = members.map((i) => commands[i].split(/(\s+)/))
+    if (members.length < 2 || words.some((w) => w.length !== words[0].length)) continue
+    const differs = words[0].map((w, k) => words.some((other) => other[k] !== w))
+    members.forEach((i, m) => {
+      out[i] = words[m].map((w, k) => (differs[k] ? substitute(w, params[i]) : w)).join('')
+    })
+  }
+  return out
+}
+
+/** Each parameter value put back as `{name}`, longest values first. */
+function substitute(text: string, params: Record<string, string>): string {
+  let out = text
   for (const [k, v] of Object.entries(params).sort((a, b) => b[1].length - a[1].length)) {
     if (v !== '') out = out.split(v).join(`{${k}}`)
   }

@@ -1,5 +1,5 @@
 import type { RunInput } from '../model/run-format'
-import { buildRuns, isoTime, type RawValue, type ResultSpec, type Row, type RunDraft } from './build-run'
+import { buildRuns, isoTime, type FailureRow, type RawValue, type ResultSpec, type Row, type RunDraft } from './build-run'
 import { expectArray, expectNumber, expectObject, expectString, failFor, isObject, parseJson, sniffJson, type Fail, type JsonObject } from './json'
 import type { ParseOptions } from './types'
 
@@ -45,7 +45,7 @@ export function parse(text: string, opts: ParseOptions = {}): RunInput[] {
     d.time = commitTime ?? runTime
     // pytest-benchmark writes these placeholders outside a git or hg checkout.
     if (typeof commit.id === 'string' && commit.id !== 'unversioned') d.commit = commit.id
-    if (typeof commit.branch === 'string' && commit.branch !== '(unknown)') d.branch = commit.branch
+    if (typeof commit.branch === 'string' && !notBranches.includes(commit.branch)) d.branch = commit.branch
     d.meta = { ...meta, ...d.meta }
   }
   return buildRuns(drafts, opts)
@@ -67,18 +67,25 @@ const summaryStats: ResultSpec[] = [
   { name: 'rounds', units: '', direction: 'none' },
 ]
 
+/** What pytest-benchmark writes as `commit_info.branch` when there is no branch: not a branch name. */
+const notBranches = ['(unknown)', '(detached head)']
+
 function readFunction(family: string, cases: { path: string; b: JsonObject }[], fail: Fail): RunDraft {
   const groups = new Set(cases.map(({ b }) => (typeof b.group === 'string' ? b.group : null)))
-  const withData = cases.every(({ b }) => isObject(b.stats) && Array.isArray(b.stats.data))
+  // An entry without stats never produced a measurement: it is a failure, the others are kept.
+  const measured = cases.filter(({ b }) => isObject(b.stats))
+  const withData = measured.length > 0 && measured.every(({ b }) => Array.isArray((b.stats as JsonObject).data))
   const rows: Row[] = []
+  const failures: FailureRow[] = []
   const extra: Record<string, unknown> = {}
   for (const { path, b } of cases) {
-    const inputs: Record<string, RawValue> = {}
-    if (b.params !== null && b.params !== undefined) {
-      for (const [k, v] of Object.entries(expectObject(b.params, `${path}.params`, fail))) inputs[k] = toRaw(v)
-    }
+    const inputs = caseInputs(b, path, fail)
     if (groups.size > 1) inputs.group = typeof b.group === 'string' ? b.group : '(none)'
-    const stats = expectObject(b.stats, `${path}.stats`, fail)
+    if (!isObject(b.stats)) {
+      failures.push({ inputs, repeat: 1, error: 'no stats: pytest-benchmark recorded no measurement for this case' })
+      continue
+    }
+    const stats = b.stats
     if (withData) {
       expectArray(stats.data, `${path}.stats.data`, fail).forEach((x, j) => {
         rows.push({ inputs, repeat: j + 1, results: { time: expectNumber(x, `${path}.stats.data[${j}]`, fail) } })
@@ -96,10 +103,43 @@ function readFunction(family: string, cases: { path: string; b: JsonObject }[], 
   return {
     family,
     rows,
+    failures,
     results: withData ? [{ name: 'time', units: 's', direction: 'minimize', doc: 'time per iteration, one repeat per round' }] : summaryStats,
-    inputDocs: groups.size > 1 ? { group: 'pytest-benchmark group' } : {},
+    inputDocs: { ...(groups.size > 1 ? { group: 'pytest-benchmark group' } : {}), param: 'pytest parameter id' },
     meta,
   }
+}
+
+/**
+ * A case's inputs, stable across runs of the same suite: its `params`, except values that are an object's
+ * repr (`<Codec object at 0x7f…>`, written as `UNSERIALIZABLE[…]`), which change from run to run; those take
+ * their part of the param id (`10-json` → `json`), or the whole id as input `param`. Files of pytest-benchmark
+ * 2.x have no params (`null`): the id from the name (`test_x[0]`) is the input `param`.
+ */
+function caseInputs(b: JsonObject, path: string, fail: Fail): Record<string, RawValue> {
+  const name = typeof b.name === 'string' ? b.name : typeof b.fullname === 'string' ? b.fullname : ''
+  const id = typeof b.param === 'string' ? b.param : /\[(.*)\]$/.exec(name)?.[1]
+  const inputs: Record<string, RawValue> = {}
+  if (b.params === null || b.params === undefined) {
+    if (id !== undefined) inputs.param = id
+    return inputs
+  }
+  const params = Object.entries(expectObject(b.params, `${path}.params`, fail)).map(([k, v]) => [k, toRaw(v)] as const)
+  const parts = id?.split('-')
+  const byPosition = parts !== undefined && parts.length === params.length
+  let unplaced = false
+  params.forEach(([k, v], i) => {
+    if (!isUnstable(v)) inputs[k] = v
+    else if (byPosition) inputs[k] = (parts as string[])[i]
+    else unplaced = true
+  })
+  if (unplaced && id !== undefined) inputs.param = id
+  return inputs
+}
+
+/** A value written from an object's repr, which holds its address or is marked unserializable. */
+function isUnstable(v: RawValue): boolean {
+  return typeof v === 'string' && (/^UNSERIALIZABLE\[/.test(v) || /<[^<>]* at 0x[0-9a-fA-F]+>/.test(v))
 }
 
 /** Parameter values: numbers, strings and booleans are kept; anything else (None, lists, objects) as JSON text. */

@@ -21,6 +21,11 @@ export type ImportOptions = {
   inputs?: string[]
   /** CSV only: the columns that are results. @default see docs/importers.md */
   results?: string[]
+  /**
+   * Told what an import guessed or left out (a CSV column taken as an input, a truncated file's cut benchmark);
+   * one line each, naming the source. @default warnings are dropped
+   */
+  warn?: (message: string) => void
 }
 
 /** Options handed to each importer's `parse`: the user's options plus the source name used in messages. */

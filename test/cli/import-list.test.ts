@@ -132,7 +132,8 @@ describe('bad input', () => {
     const fixtures = join(import.meta.dir, '..', 'fixtures')
     const gbench = readFileSync(join(fixtures, 'google-benchmark', 'memcpy-setinsert.json'), 'utf8')
     writeFileSync(join(dir, 'gbench.json'), gbench)
-    writeFileSync(join(dir, 'truncated.json'), gbench.slice(0, Math.floor(gbench.length / 2)))
+    // Cut inside the first benchmark: a Google Benchmark file cut after complete benchmarks keeps them (issue 13).
+    writeFileSync(join(dir, 'truncated.json'), gbench.slice(0, gbench.indexOf('"benchmarks"') + 60))
     const bad = await runBin(['import', 'gbench.json', join(fixtures, 'hyperfine', 'parameter-scan.json'), 'truncated.json'], { cwd: dir })
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/^bench-plot: truncated\.json: .*line \d+/)

@@ -24,7 +24,7 @@ export const importCommand: Command = {
   },
   async run(args, io) {
     if (args.positionals.length === 0) throw new BenchPlotError('USAGE', 'import needs at least one FILE (or - for stdin)')
-    const opts = importOptions(args)
+    const opts: ImportOptions = { ...importOptions(args), warn: (message) => io.stderr(`bench-plot: warning: ${message}`) }
     const runs = args.positionals.flatMap((file) => readRuns(file, opts))
     const { db } = resolveStorePaths(args, io)
     const store = openStore(db)

@@ -112,7 +112,7 @@ export function segmentSeries(series: ArrayLike<number>, opts: ChangePointOption
     for (const k of cuts.slice(1, -1)) found.push({ k, p: best.p })
     for (let i = 0; i + 1 < cuts.length; i++) pending.push([cuts[i], cuts[i + 1]])
   }
-  const splits = pruneSplits(found.sort((a, b) => a.k - b.k), values, o.alpha)
+  const splits = refineSplits(pruneSplits(found.sort((a, b) => a.k - b.k), values, o.alpha), values, o.minRuns)
   // Sizes compare the whole neighbouring segments, known once every split is.
   return splits.map(({ k, p }, i) => {
     const before = values.slice(i === 0 ? 0 : splits[i - 1].k, k)
@@ -332,6 +332,37 @@ function largestStatistic(ranks: Float64Array, prefix: Float64Array, minRuns: nu
     }
   }
   return { value, from, to }
+}
+
+// Ranks say that a stretch differs, but not exactly where it starts: a clear step with a few high
+// values just before it ranks as well one or two runs early. Each cut moves to where it splits
+// the values between its neighbouring cuts with the least squared error (the least-squares
+// estimate of a single step's place), in order.
+function refineSplits(splits: { k: number; p: number }[], values: number[], minRuns: number): { k: number; p: number }[] {
+  const out = splits.map((s) => ({ ...s }))
+  for (let i = 0; i < out.length; i++) {
+    const lo = i === 0 ? 0 : out[i - 1].k
+    const hi = i + 1 < out.length ? out[i + 1].k : values.length
+    let total = 0
+    for (let r = lo; r < hi; r++) total += values[r]
+    let left = 0
+    let best = out[i].k
+    let bestGain = -1
+    for (let k = lo + 1; k < hi; k++) {
+      left += values[k - 1]
+      if (k - lo < minRuns || hi - k < minRuns) continue
+      // Between-segment sum of squares: the larger, the smaller the within-segment error.
+      const n1 = k - lo
+      const n2 = hi - k
+      const gain = (left / n1 - (total - left) / n2) ** 2 * ((n1 * n2) / (n1 + n2))
+      if (gain > bestGain) {
+        bestGain = gain
+        best = k
+      }
+    }
+    out[i].k = best
+  }
+  return out
 }
 
 // Binary segmentation can leave a cut between two stretches that do not differ (the far end of a

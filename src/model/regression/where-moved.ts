@@ -76,7 +76,8 @@ export function describePoints(all: readonly { inputs: Record<string, InputValue
   const valuesOf = (list: readonly { inputs: Record<string, InputValue> }[], name: string) => [...new Set(list.map((p) => p.inputs[name]))]
   const spans = names.map((name) => ({ name, all: valuesOf(all, name), some: valuesOf(members, name) }))
   const boxSize = spans.reduce((n, s) => n * s.some.length, 1)
-  if (boxSize === members.length) {
+  // A box is said by its values while they are few; `n=0 or 2 or 4 or 6 or 8` says less than a list.
+  if (boxSize === members.length && spans.every((s) => s.some.length === s.all.length || s.some.length <= 3)) {
     // Values in the sweep's order, not the members'.
     const restricted = spans.filter((s) => s.some.length < s.all.length).map((s) => `${s.name}=${s.all.filter((v) => s.some.includes(v)).map(String).join(' or ')}`)
     const free = spans.filter((s) => s.some.length === s.all.length && s.all.length > 1).map((s) => s.name)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'bun:test'
 import { buildHistories } from '../../src/model/history'
 import { gaussian, seededRandom } from '../../src/model/random'
-import { changePointDefaults, findChangePoints, latestChangePoint, segmentSeries, shiftRatio, summarizeBenchmark } from '../../src/model/regression'
+import { changePointDefaults, findChangePoints, findPointChangePoints, latestChangePoint, segmentSeries, shiftRatio, summarizeBenchmark } from '../../src/model/regression'
 import { shapeRuns, shapes, type ShapeName } from './change-point-histories'
 
 const historyOf = (shape: ShapeName, seed = 1, runs?: number) => buildHistories(shapeRuns(shape, seed, shape, runs)).at(-1) ?? expect.unreachable()
@@ -125,6 +125,15 @@ describe('findChangePoints on histories of known shape', () => {
     const own = found.points.filter((p) => p.changePoints.length > 0)
     expect(own.map((p) => p.inputs)).toEqual([{ algo: 'quick', n: 1000 }])
     expect(Math.abs(own[0].changePoints[0].index - 29)).toBeLessThanOrEqual(1)
+  })
+
+  it('one point alone, by index or by its input values as text, as a per-point history asks', () => {
+    const history = historyOf('step-one-point')
+    const byValues = findPointChangePoints(history, 'time', { algo: 'quick', n: '1000' })
+    expect(byValues.map((cp) => cp.run.label)).toEqual(['c030'])
+    expect(findPointChangePoints(history, 'time', 6)).toEqual(byValues)
+    expect(findPointChangePoints(history, 'time', { algo: 'heap', n: '1000' })).toEqual([])
+    expect(() => findPointChangePoints(history, 'time', { algo: 'bogo', n: '1' })).toThrow('no sweep point {"algo":"bogo","n":"1"}')
   })
 
   it('a step that recovers: up, then back down', () => {

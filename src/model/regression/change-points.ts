@@ -4,7 +4,8 @@
  * split) whose significance is a permutation test; sizes are Hodges-Lehmann ratios with the
  * distribution-free interval that goes with them. Pure: no I/O. See docs/regression.md.
  */
-import { runRef, pointMeans, type History, type RunRef } from '../history'
+import { BenchPlotError } from '../../errors'
+import { findPoint, runRef, pointMeans, type History, type RunRef } from '../history'
 import { seededRandom } from '../random'
 import { mean, median } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
@@ -169,6 +170,18 @@ export function findChangePoints(history: History, result: string, opts: ChangeP
     }
   }
   return { result, series: overall, changePoints, points }
+}
+
+/**
+ * The change points of one sweep point's own series (its mean per run), for a per-point history
+ * chart; the point is its index or its input values (matched as text, so URL strings work).
+ * @example findPointChangePoints(history, 'time', { algo: 'heap', n: '1000' })
+ */
+export function findPointChangePoints(history: History, result: string, point: number | Record<string, InputValue | string>, opts: ChangePointOptions = {}): RunChangePoint[] {
+  const p = typeof point === 'number' ? point : findPoint(history.inputs, point)
+  if (p < 0 || p >= pointCount(history.inputs)) throw new BenchPlotError('USAGE', `no sweep point ${JSON.stringify(point)} in this history of ${history.runs[0]?.benchmark ?? 'the benchmark'}`)
+  const series = history.runs.map((run) => pointMeans(run, result)[p] ?? Number.NaN)
+  return segmentSeries(series, opts).map((cp) => atRun(cp, history))
 }
 
 /** The newest change point of a result over all inputs, or null: what the index shows per benchmark. */

@@ -23,7 +23,7 @@ export type {
   ResultChangePointJson,
   PointGroupJson,
 } from './report'
-export { findChangePoints, latestChangePoint, segmentSeries, shiftRatio, changePointDefaults } from './change-points'
+export { findChangePoints, findPointChangePoints, latestChangePoint, segmentSeries, shiftRatio, changePointDefaults } from './change-points'
 export type { ChangePointOptions, PointChangePoints, PointShift, ResultChangePoint, ResultChangePoints, RunChangePoint, SeriesChangePoint } from './change-points'
 export { describeMovement, describePoints } from './where-moved'
 export type { Movement, PointGroup } from './where-moved'

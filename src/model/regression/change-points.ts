@@ -107,7 +107,7 @@ export function segmentSeries(series: ArrayLike<number>, opts: ChangePointOption
   while (pending.length > 0) {
     const [lo, hi] = pending.pop() as [number, number]
     if (hi - lo < 2 * o.minRuns) continue
-    const best = bestInterval(values.slice(lo, hi), o.minRuns, o.permutations, o.alpha, random)
+    const best = bestInterval(values.slice(lo, hi), o, random)
     if (best.p >= o.alpha) continue
     const cuts = [lo, lo + best.from, lo + best.to, hi].filter((k, i, all) => i === 0 || k !== all[i - 1])
     for (const k of cuts.slice(1, -1)) found.push({ k, p: best.p })
@@ -298,26 +298,70 @@ function markMoved(shifts: PointShift[], alpha: number): void {
  * shuffled and the largest statistic over every stretch taken again, so that looking at every
  * stretch is part of what the p-value accounts for.
  */
-function bestInterval(values: number[], minRuns: number, permutations: number, alpha: number, random: () => number): { from: number; to: number; p: number } {
+function bestInterval(values: number[], o: Resolved, random: () => number): { from: number; to: number; p: number } {
   const n = values.length
-  const ranks = averageRanks(values)
-  // 1 / sd of the rank sum of L values under the null (ties change every stretch's alike).
-  const scale = new Float64Array(n)
-  for (let L = 1; L < n; L++) scale[L] = 1 / Math.sqrt((L * (n - L) * (n + 1)) / 12)
+  const { ranks, ties } = averageRanks(values)
+  const scale = rankSumScales(n)
   const prefix = new Float64Array(n + 1)
-  const observed = largestStatistic(ranks, prefix, minRuns, scale)
+  const observed = largestStatistic(ranks, prefix, o.minRuns, scale)
   // Float sums of the same ranks in another order may differ in the last bits.
   const bar = observed.value * (1 - 1e-12)
+  if (!ties) {
+    // Without ties the ranks are 1…n whatever the values: every segment of n runs shares one null distribution.
+    const nulls = nullMaxima(n, o)
+    return { from: observed.from, to: observed.to, p: (1 + nulls.length - lowerBound(nulls, bar)) / (1 + nulls.length) }
+  }
   let exceed = 0
   let done = 0
-  while (done < permutations) {
+  while (done < o.permutations) {
     shuffle(ranks, random)
     done++
-    if (largestStatistic(ranks, prefix, minRuns, scale).value >= bar) exceed++
+    if (largestStatistic(ranks, prefix, o.minRuns, scale).value >= bar) exceed++
     // Stop as soon as even no further exceedance would leave p at or over alpha.
-    if ((1 + exceed) / (1 + permutations) >= alpha) break
+    if ((1 + exceed) / (1 + o.permutations) >= o.alpha) break
   }
   return { from: observed.from, to: observed.to, p: (1 + exceed) / (1 + done) }
+}
+
+// The sorted largest statistics of `permutations` shuffles of the ranks 1…n, made once per process
+// for each n and setting: a sweep of 10⁵ points over 60 runs then costs one scan per point.
+const nullCache = new Map<string, Float64Array>()
+
+function nullMaxima(n: number, o: Resolved): Float64Array {
+  const key = `${n},${o.minRuns},${o.permutations},${o.seed}`
+  let nulls = nullCache.get(key)
+  if (!nulls) {
+    const random = seededRandom(o.seed + n)
+    const ranks = Float64Array.from({ length: n }, (_, i) => i + 1)
+    const scale = rankSumScales(n)
+    const prefix = new Float64Array(n + 1)
+    nulls = new Float64Array(o.permutations)
+    for (let k = 0; k < o.permutations; k++) {
+      shuffle(ranks, random)
+      nulls[k] = largestStatistic(ranks, prefix, o.minRuns, scale).value
+    }
+    nulls.sort()
+    nullCache.set(key, nulls)
+  }
+  return nulls
+}
+
+// 1 / sd of the rank sum of L of n values under the null (ties change every stretch's alike).
+function rankSumScales(n: number): Float64Array {
+  const scale = new Float64Array(n)
+  for (let L = 1; L < n; L++) scale[L] = 1 / Math.sqrt((L * (n - L) * (n + 1)) / 12)
+  return scale
+}
+
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 // The largest standardised rank sum over every stretch [from, to) that leaves at least minRuns
@@ -399,17 +443,19 @@ function pruneSplits(splits: { k: number; p: number }[], values: number[], alpha
   }
 }
 
-function averageRanks(values: number[]): Float64Array {
+function averageRanks(values: number[]): { ranks: Float64Array; ties: boolean } {
   const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b])
   const ranks = new Float64Array(values.length)
+  let ties = false
   for (let i = 0; i < order.length; ) {
     let j = i
     while (j + 1 < order.length && values[order[j + 1]] === values[order[i]]) j++
+    if (j > i) ties = true
     const rank = (i + j) / 2 + 1
     for (let k = i; k <= j; k++) ranks[order[k]] = rank
     i = j + 1
   }
-  return ranks
+  return { ranks, ties }
 }
 
 function shuffle(xs: Float64Array, random: () => number): void {

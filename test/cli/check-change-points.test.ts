@@ -30,7 +30,7 @@ describe('bench-plot check: where and when it changed', () => {
   it('names the run where it changed, its size and the points that moved', async () => {
     const r = await check('heap-slower')
     expect(r.stderr).toBe('')
-    expect(r.stdout).toMatch(/changed at #46 c046 \(2026-10-16 12:00\): \+2[45]\.\d% \(95% CI \+2\d\.\d% to \+2\d\.\d%\),, p=0\.00\d, at 4 of 12 points: algo=heap at every n \(after #45 c045/)
+    expect(r.stdout).toMatch(/changed at #46 c046 \(2026-10-16 12:00\): \+2[45]\.\d% \(95% CI \+2\d\.\d% to \+2\d\.\d%\), p=0\.00\d, at 4 of 12 points: algo=heap at every n \(after #45 c045/)
   })
 
   it('says which points moved and which did not, and the median change over points', async () => {

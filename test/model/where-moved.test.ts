@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'bun:test'
 import { buildHistories } from '../../src/model/history'
-import { describeMovement, describePoints, detectRegressions, toCheckReport } from '../../src/model/regression'
+import { describeMovement, describePoints, detectRegressions, formatMovement, toCheckReport } from '../../src/model/regression'
 import { shapeRuns } from './change-point-histories'
 import { historyCase } from './regression-histories'
 import { validateRun } from '../../src/model/run-format'
@@ -39,6 +39,21 @@ describe('describeMovement', () => {
     expect(Math.abs(m.medianPercent)).toBeLessThan(4)
     expect(m.largestPercent).toBeGreaterThan(20)
     expect(m.measured).toBe(12)
+  })
+})
+
+describe('formatMovement', () => {
+  it('puts the headline (median, smallest, largest) and the moved and unmoved points in words', () => {
+    const lines = formatMovement(describeMovement(detectRegressions(stepOneAlgo()).results[0].points))
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(/^per point: median [+-]\d\.\d% \(smallest [+-]\d\.\d%, largest \+2\d\.\d%\) over 12 points$/)
+    expect(lines[1]).toMatch(/^moved: algo=heap at every n \+2\d\.\d% to \+2\d\.\d% \(4 of 12\); algo=quick or merge at every n within ±[0-3]\.\d%$/)
+  })
+
+  it('says nothing without a measured point, and no range for unchanged points without a change', () => {
+    const point = (p: number, verdict: 'regressed' | 'unchanged', changePercent: number) => ({ point: p, inputs: { n: p }, verdict, changePercent, baseline: 1, current: 1, pValue: null, significant: null })
+    expect(formatMovement(describeMovement([]))).toEqual([])
+    expect(formatMovement(describeMovement([point(0, 'regressed', 30), point(1, 'unchanged', Number.NaN)]))[1]).toBe('moved: n=0 +30.0% (1 of 2); n=1 unchanged')
   })
 })
 

@@ -7,6 +7,7 @@ import {
   formatChange,
   formatChangePoint,
   formatMovedAt,
+  formatMovement,
   formatNumber,
   formatPercent,
   formatRunRef,
@@ -135,16 +136,7 @@ function renderResult(r: ResultVerdict, nameWidth: number): string[] {
 // Where the result moved (which points) and when (its change points over the history).
 function renderWhere(r: ResultVerdict): string[] {
   const lines: string[] = []
-  if (r.points.length > 1) {
-    const m = describeMovement(r.points)
-    if (m.measured > 0) lines.push(`per point: median ${formatPercent(m.medianPercent)} (smallest ${formatPercent(m.smallestPercent)}, largest ${formatPercent(m.largestPercent)}) over ${m.measured} points`)
-    const moved = [m.regressed, m.improved].filter((g) => g !== null)
-    if (moved.length > 0) {
-      const parts = moved.map((g) => `${g.description} ${formatPercent(g.minPercent)}${g.maxPercent === g.minPercent ? '' : ` to ${formatPercent(g.maxPercent)}`} (${g.points.length} of ${g.of})`)
-      const still = m.unchanged ? `; ${m.unchanged.description} within ±${Math.max(Math.abs(m.unchanged.minPercent), Math.abs(m.unchanged.maxPercent)).toFixed(1)}%` : ''
-      lines.push(`moved: ${parts.join('; ')}${still}`)
-    }
-  }
+  if (r.points.length > 1) lines.push(...formatMovement(describeMovement(r.points)))
   const cps = r.changePoints?.changePoints ?? []
   const shown = cps.slice(-3)
   if (cps.length > shown.length) lines.push(`${cps.length} change points over the history; the latest ${shown.length}:`)

@@ -6,7 +6,7 @@ export { judge, changePercentOf, defaultThresholds, defaultGatePercent, needsHis
 export type { Change, HistorySamples, JudgeOptions, Judgement } from './methods'
 export { mannWhitneyU, mannKendall, theilSenSlope, normalSf } from './rank-tests'
 export type { TestResult } from './rank-tests'
-export { toCheckReport, toCompareReport, checkSchemas, finiteOrNull, formatNumber, formatPercent, formatChange, formatThreshold, formatRunRef, formatChangePoint, formatMovedAt, pointsWith } from './report'
+export { toCheckReport, toCompareReport, checkSchemas, finiteOrNull, formatNumber, formatPercent, formatChange, formatThreshold, formatRunRef, formatChangePoint, formatMovedAt, formatMovement, pointsWith } from './report'
 export type {
   CheckReport,
   CheckReportV1,

@@ -3,7 +3,7 @@ import { describeInputChanges, type RunRef } from '../history'
 import type { Direction, InputValue, RegressionMethod } from '../types'
 import type { RunChangePoint, ResultChangePoint, ResultChangePoints } from './change-points'
 import type { BenchmarkVerdict, PointVerdict, ResultVerdict, Verdict } from './detect'
-import { describeMovement, describePoints, type PointGroup } from './where-moved'
+import { describeMovement, describePoints, type Movement, type PointGroup } from './where-moved'
 import type { RunComparison } from './compare'
 import type { Change, Judgement } from './methods'
 
@@ -138,6 +138,24 @@ export function toCheckReport(verdicts: readonly BenchmarkVerdict[], opts: Check
 export function formatChangePoint(cp: RunChangePoint, confidence = 0.95): string {
   const ci = cp.ci ? ` (${Math.round(confidence * 100)}% CI ${formatPercent((cp.ci[0] - 1) * 100)} to ${formatPercent((cp.ci[1] - 1) * 100)})` : ''
   return `${formatRunRef(cp.run)}: ${formatPercent((cp.ratio - 1) * 100)}${ci}, p=${formatNumber(cp.p)}`
+}
+
+/**
+ * Where a result moved, in words: the median change over points with the smallest and largest,
+ * then the points that moved and those that did not (nothing without a measured point).
+ * @example formatMovement(m) // ['per point: median +0.4% (smallest -1.5%, largest +25.6%) over 12 points', 'moved: algo=heap at every n +23.1% to +25.6% (4 of 12); algo=quick or merge at every n within ±1.5%']
+ */
+export function formatMovement(m: Movement): string[] {
+  if (m.measured === 0) return []
+  const lines = [`per point: median ${formatPercent(m.medianPercent)} (smallest ${formatPercent(m.smallestPercent)}, largest ${formatPercent(m.largestPercent)}) over ${m.measured} point${m.measured === 1 ? '' : 's'}`]
+  const moved = [m.regressed, m.improved].filter((g) => g !== null)
+  if (moved.length === 0) return lines
+  const range = (g: PointGroup) => (g.maxPercent === g.minPercent ? formatPercent(g.minPercent) : `${formatPercent(g.minPercent)} to ${formatPercent(g.maxPercent)}`)
+  const parts = moved.map((g) => `${g.description} ${range(g)} (${g.points.length} of ${g.of})`)
+  const widest = m.unchanged ? Math.max(Math.abs(m.unchanged.minPercent), Math.abs(m.unchanged.maxPercent)) : Number.NaN
+  if (m.unchanged) parts.push(Number.isFinite(widest) ? `${m.unchanged.description} within ±${widest.toFixed(1)}%` : `${m.unchanged.description} unchanged`)
+  lines.push(`moved: ${parts.join('; ')}`)
+  return lines
 }
 
 /** Which points moved at a result's change point, in words: `at 4 of 12 points: algo=heap at every n`. */

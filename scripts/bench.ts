@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } from './bench/generate'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
-import { median, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
+import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
 import { evaluateTargets, growthRows, renderTable, type BenchResults, type SizeResults } from './bench/report'
 
 const root = resolve(import.meta.dir, '..')
@@ -211,6 +211,10 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     imports.push(seconds)
   }
 
+  log(`bench: ${label}: check --json ${opts.reps} times`)
+  const checks: number[] = []
+  for (let rep = 0; rep < opts.reps; rep++) checks.push(await timeCheck([bin, 'check', shape.name, '--db', db, '--json'], dir))
+
   log(`bench: ${label}: bun:sqlite references`)
   const reference = await runReference(shape.samples, dir, opts.reps)
 
@@ -231,6 +235,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     storeBytes: statSync(db).size,
     pagePath: path,
     import: median(imports),
+    check: median(checks),
     insertReference: median(reference.insert),
     selectReference: median(reference.select),
     blobReference: median(reference.blob),
@@ -251,6 +256,16 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
   }
   if (!opts.keep) rmSync(dir, { recursive: true, force: true })
   return result
+}
+
+// `check` exits 1 when it finds a regression: both are answers, only a report of schema 2 counts.
+async function timeCheck(cmd: string[], cwd: string): Promise<number> {
+  const t0 = performance.now()
+  const proc = Bun.spawn(cmd, { cwd, env: quietEnv(cwd), stdin: 'ignore', stdout: 'pipe', stderr: 'pipe' })
+  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
+  const seconds = (performance.now() - t0) / 1000
+  if ((code !== 0 && code !== 1) || !stdout.includes('"schema_version": 2')) throw new Error(`${cmd.join(' ')} exited with ${code}: ${stderr}`)
+  return seconds
 }
 
 async function runReference(rows: number, dir: string, reps: number): Promise<{ insert: number[]; select: number[]; blob: number[] }> {
@@ -387,7 +402,7 @@ function flatMeasurements(r: BenchResults): Record<string, number> {
     execVersion: r.execVersion,
   }
   const keys = [
-    'jsonBytes', 'storeBytes', 'import', 'insertReference', 'selectReference', 'blobReference', 'coldStart', 'startup',
+    'jsonBytes', 'storeBytes', 'import', 'check', 'insertReference', 'selectReference', 'blobReference', 'coldStart', 'startup',
     'firstPageTtfb', 'firstPage', 'repeatConditional', 'repeatPlain', 'rps', 'rssPeak', 'rssPeakLoad', 'pageBytes',
   ] as const satisfies readonly (keyof SizeResults)[]
   for (const [label, s] of Object.entries(r.sizes)) for (const k of keys) out[`${label}.${k}`] = s[k]

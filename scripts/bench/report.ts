@@ -11,6 +11,8 @@ export type SizeResults = {
   pagePath: string
   /** `bench-plot import latest.json --db` from exec to exit, appending the 10th run to 9 of history. */
   import: number
+  /** `bench-plot check <name> --json --db` from exec to exit: verdicts, points and change points over the 10 runs. */
+  check: number
   /** bun:sqlite: the same number of five-column rows inserted in one transaction. */
   insertReference: number
   /** bun:sqlite: one SELECT of those rows with `.values()`. */
@@ -158,6 +160,7 @@ export function renderTable(r: BenchResults): string {
   row('samples (points × repeats) per run', (s) => `${s.samples} (${s.points} × 5)`)
   row('run JSON / store with 10 runs', (s) => `${fmtBytes(s.jsonBytes)} / ${fmtBytes(s.storeBytes)}`)
   row('import (exec to exit)', (s) => fmtSeconds(s.import))
+  row('check --json (exec to exit)', (s) => fmtSeconds(s.check))
   row('ref: bun:sqlite insert of the rows', (s) => fmtSeconds(s.insertReference))
   row('exec to "Serving" line', (s) => fmtSeconds(s.startup))
   row('cold start (exec to first byte of page)', (s) => fmtSeconds(s.coldStart))

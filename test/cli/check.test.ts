@@ -47,8 +47,8 @@ describe('bench-plot check', () => {
     expect((await check('noise', 'drift')).code).toBe(1)
   })
 
-  it('--json prints schema 1 with verdicts and points, numbers finite', async () => {
-    const r = await check('step', 'single', '--json')
+  it('--json --schema 1 prints schema 1 with verdicts and points, numbers finite', async () => {
+    const r = await check('step', 'single', '--json', '--schema', '1')
     expect(r.code).toBe(1)
     const report = JSON.parse(r.stdout)
     expect(report.schema_version).toBe(1)

@@ -163,7 +163,7 @@ describe('detectRegressions on made-up histories', () => {
 
 describe('toCheckReport', () => {
   it('writes schema 1 with finite numbers only', () => {
-    const report = toCheckReport([checkBenchmark(runsOf('step')), checkBenchmark(runsOf('single'))])
+    const report = toCheckReport([checkBenchmark(runsOf('step')), checkBenchmark(runsOf('single'))], { schema: 1 })
     const text = JSON.stringify(report)
     expect(text).not.toContain('NaN')
     expect(report.schema_version).toBe(1)

@@ -3,7 +3,12 @@ import { BenchPlotError } from '../../errors'
 import { describeInputChanges, formatInputs } from '../../model/history'
 import {
   checkBenchmark,
+  checkSchemas,
+  describeMovement,
   formatChange,
+  formatChangePoint,
+  formatMovedAt,
+  formatMovement,
   formatRunRef,
   formatThreshold,
   pointsWith,
@@ -22,7 +27,8 @@ export const checkCommand: Command = {
   summary: 'judge the newest run of each benchmark against its history; exit 1 on a regression (a CI gate)',
   usage: 'check NAME... [--json] [--method M] [--threshold T] [options]',
   options: {
-    json: { type: 'boolean', description: 'print {"schema_version": 1, "benchmarks": [...]} (see docs/regression.md)' },
+    json: { type: 'boolean', description: 'print {"schema_version": 2, "benchmarks": [...]} (see docs/regression.md)' },
+    schema: { type: 'string', arg: 'N', description: 'with --json: the schema_version to write, 1 or 2 (default 2; 1 has no change points)' },
     method: { type: 'string', arg: 'M', description: `test every result with ${regressionMethods.join(', ')} (default: each result's setting, else adaptive)` },
     threshold: { type: 'string', arg: 'T', description: 'threshold of the method: % for percentage, σ for adaptive, units for delta, the limit for absolute' },
     gate: { type: 'string', arg: 'PCT', description: 'adaptive: the change must also exceed PCT % (default 10)' },
@@ -32,7 +38,8 @@ export const checkCommand: Command = {
   },
   async run(args, io) {
     if (args.positionals.length === 0) throw new BenchPlotError('USAGE', 'check needs at least one benchmark NAME (see bench-plot list)')
-    const opts = regressionOptions(args)
+    const opts: RegressionOptions = { ...regressionOptions(args), changePoints: true }
+    const schema = schemaOption(args)
     const { db } = resolveStorePaths(args, io)
     const store = openStore(db, { readonly: true })
     let verdicts: BenchmarkVerdict[]
@@ -41,7 +48,7 @@ export const checkCommand: Command = {
     } finally {
       store.close()
     }
-    if (args.values.json) io.stdout(JSON.stringify(toCheckReport(verdicts), null, 2))
+    if (args.values.json) io.stdout(JSON.stringify(toCheckReport(verdicts, { schema }), null, 2))
     else for (const line of renderVerdicts(verdicts)) io.stdout(line)
     return verdicts.some((v) => v.regressed) ? 1 : 0
   },
@@ -74,6 +81,14 @@ export function regressionOptions(args: ParsedArgs): RegressionOptions {
 }
 
 // --- internal ---
+
+function schemaOption(args: ParsedArgs): 1 | 2 {
+  const schema = stringOption(args, 'schema')
+  if (schema === undefined) return 2
+  const version = checkSchemas.find((v) => String(v) === schema)
+  if (version === undefined) throw new BenchPlotError('USAGE', `--schema: expected one of ${checkSchemas.join(', ')}, got "${schema}"`)
+  return version
+}
 
 function renderVerdicts(verdicts: BenchmarkVerdict[]): string[] {
   const lines: string[] = []
@@ -114,5 +129,17 @@ function renderResult(r: ResultVerdict, nameWidth: number): string[] {
     const more = points.length > 5 ? `; and ${points.length - 5} more` : ''
     out.push(`  ${' '.repeat(9)}  ${verdict} at ${shown.join('; ')}${more}`)
   }
+  out.push(...renderWhere(r).map((line) => `  ${' '.repeat(9)}  ${line}`))
   return out
+}
+
+// Where the result moved (which points) and when (its change points over the history).
+function renderWhere(r: ResultVerdict): string[] {
+  const lines: string[] = []
+  if (r.points.length > 1) lines.push(...formatMovement(describeMovement(r.points)))
+  const cps = r.changePoints?.changePoints ?? []
+  const shown = cps.slice(-3)
+  if (cps.length > shown.length) lines.push(`${cps.length} change points over the history; the latest ${shown.length}:`)
+  for (const cp of shown) lines.push(`changed at ${formatChangePoint(cp)}, ${formatMovedAt(cp)} (after ${formatRunRef(cp.previous)})`)
+  return lines
 }

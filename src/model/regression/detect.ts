@@ -2,6 +2,7 @@ import { appendFiniteSamples, buildHistories, pointMeans, runRef, samplesAtPoint
 import { finiteValues, mean, type NumberList } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { Direction, InputValue, RegressionMethod, ResultVar, Run } from '../types'
+import { findChangePoints, type ChangePointOptions, type ResultChangePoints } from './change-points'
 import { judge, needsHistory, type Change, type Judgement } from './methods'
 import { mannWhitneyU } from './rank-tests'
 
@@ -22,6 +23,8 @@ export type RegressionOptions = {
   points?: boolean
   /** Only these results. @default every float and bool result */
   results?: string[]
+  /** Find the change points of each result over the history (and of each point with `points`); `true` for the defaults. @default false */
+  changePoints?: boolean | ChangePointOptions
 }
 
 /** The verdict at one sweep point. */
@@ -57,6 +60,8 @@ export type ResultVerdict = {
   historyValues: number[]
   currentSamples: number[]
   points: PointVerdict[]
+  /** Where and when the result moved over the history; null unless `changePoints` was asked for. */
+  changePoints: ResultChangePoints | null
 }
 
 export type BenchmarkVerdict = {
@@ -149,6 +154,7 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
     ? `young baseline: ${withValue.length} earlier run${withValue.length === 1 ? '' : 's'} (needs ${o.minHistory}); notify only, does not block`
     : judgement.skipped
   const points = o.points ? judgePoints(r, current, withValue, history, judgeOpts, o) : []
+  const changePoints = o.changePoints ? findChangePoints(history, r.name, { points: o.points, ...(o.changePoints === true ? {} : o.changePoints) }) : null
   return {
     result: r.name,
     units: r.units,
@@ -162,6 +168,7 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
     historyValues,
     currentSamples,
     points,
+    changePoints,
   }
 }
 

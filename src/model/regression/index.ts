@@ -6,7 +6,26 @@ export { judge, changePercentOf, defaultThresholds, defaultGatePercent, needsHis
 export type { Change, HistorySamples, JudgeOptions, Judgement } from './methods'
 export { mannWhitneyU, mannKendall, theilSenSlope, normalSf } from './rank-tests'
 export type { TestResult } from './rank-tests'
-export { toCheckReport, toCompareReport, finiteOrNull, formatChange, formatThreshold, formatRunRef, pointsWith } from './report'
-export type { CheckReport, CompareReport, CheckBenchmarkJson, CheckResultJson, CheckPointJson } from './report'
+export { toCheckReport, toCompareReport, checkSchemas, finiteOrNull, formatChange, formatThreshold, formatRunRef, formatChangePoint, formatMovedAt, formatMovement, pointsWith } from './report'
+export type {
+  CheckReport,
+  CheckReportV1,
+  CheckReportV2,
+  CheckReportOptions,
+  CompareReport,
+  CheckBenchmarkJson,
+  CheckBenchmarkJsonV2,
+  CheckResultJson,
+  CheckResultJsonV2,
+  CheckPointJson,
+  CheckPointJsonV2,
+  ChangePointJson,
+  ResultChangePointJson,
+  PointGroupJson,
+} from './report'
+export { findChangePoints, findPointChangePoints, latestChangePoint, segmentSeries, shiftRatio, changePointDefaults } from './change-points'
+export type { ChangePointOptions, PointChangePoints, PointShift, ResultChangePoint, ResultChangePoints, RunChangePoint, SeriesChangePoint } from './change-points'
+export { describeMovement, describePoints } from './where-moved'
+export type { Movement, PointGroup } from './where-moved'
 export { summarizeBenchmark, worstVerdict } from './summary'
 export type { IndexRow, IndexResultSummary, SparkPoint, SummarizeOptions } from './summary'

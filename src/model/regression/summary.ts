@@ -1,6 +1,7 @@
 import { buildHistories, pointMeans, runRef, scalarResults, type RunRef } from '../history'
 import { mean } from '../stats'
 import type { Benchmark, Direction } from '../types'
+import { latestChangePoint, type ChangePointOptions, type ResultChangePoint } from './change-points'
 import { detectRegressions, type RegressionOptions, type Verdict } from './detect'
 
 /** One value of a sparkline: a run's mean over all inputs and the typical spread of its repeats. */
@@ -16,6 +17,8 @@ export type IndexResultSummary = {
   changePercent: number
   /** The newest history, oldest first (at most `sparkRuns` runs). */
   spark: SparkPoint[]
+  /** The newest change point over the newest history (null when there is none); only with `latestChange`. */
+  latestChange?: ResultChangePoint | null
 }
 
 /** One row of the index page. */
@@ -34,6 +37,8 @@ export type IndexRow = {
 export type SummarizeOptions = RegressionOptions & {
   /** Runs shown in a sparkline, the newest. @default 30 */
   sparkRuns?: number
+  /** Look for each result's latest change point over the newest history (`true` for the defaults). @default false */
+  latestChange?: boolean | ChangePointOptions
 }
 
 /**
@@ -44,7 +49,8 @@ export function summarizeBenchmark(benchmark: Benchmark, opts: SummarizeOptions 
   const history = buildHistories(benchmark.runs).at(-1)
   if (!history) throw new RangeError(`benchmark "${benchmark.name}" has no runs`)
   const sparkRuns = Math.max(1, opts.sparkRuns ?? 30)
-  const verdict = detectRegressions(history, { points: false, ...opts })
+  const { latestChange, ...regression } = opts
+  const verdict = detectRegressions(history, { points: false, ...regression })
   const current = history.runs.at(-1) as (typeof history.runs)[number]
   const recent = history.runs.slice(-sparkRuns)
   const results = verdict.results.map((r): IndexResultSummary => ({
@@ -55,6 +61,7 @@ export function summarizeBenchmark(benchmark: Benchmark, opts: SummarizeOptions 
     verdict: r.verdict,
     changePercent: r.judgement.changePercent,
     spark: recent.map((run) => sparkPoint(run, r.result)),
+    ...(latestChange ? { latestChange: latestChangePoint(history, r.result, latestChange === true ? {} : latestChange) } : {}),
   }))
   return {
     name: benchmark.name,

@@ -20,7 +20,7 @@ const resultOf = (benchmark: string, result = 'time') => json.benchmarks.find((b
 
 beforeAll(async () => {
   dir = tempDir()
-  const runs = [...cases.flatMap((c) => historyCase(c)), ...historyCase('improvement', 'odd').map((run) => ({ ...run, results: run.results.map((r) => (r.name === 'time' ? { ...r, name: hostile } : r)), samples: run.samples.map((s) => ({ ...s, results: { [hostile]: s.results.time, throughput: s.results.throughput } })) }))]
+  const runs = [...cases.flatMap((c) => historyCase(c)), ...historyCase('improvement', 'odd').map((run) => ({ ...run, results: (run.results ?? []).map((r) => (r.name === 'time' ? { ...r, name: hostile } : r)), samples: run.samples.map((s) => ({ ...s, results: { [hostile]: s.results.time, throughput: s.results.throughput } })) }))]
   const file = join(dir, 'runs.json')
   writeFileSync(file, JSON.stringify(runs))
   const r = await runBin(['import', file, '--cachedir', dir], { cwd: dir })

@@ -82,7 +82,19 @@ describe.skipIf(noQemu !== null)('the linux-arm64 executable under qemu-user (sm
 })
 
 // The musl build needs a libstdc++ built for musl, which Debian does not package; the Alpine job of
-// .github/workflows/ci.yml runs this smoke test on it instead (docs/ci.md).
+// .github/workflows/ci.yml runs scripts/smoke.sh on it instead (docs/ci.md). That script is checked here
+// on the linux-x64 build, and must fail on an executable that is not bench-plot.
+describe('scripts/smoke.sh', () => {
+  it('passes the linux-x64 build and fails a program that is not bench-plot', () => {
+    const smoke = (bin: string) => Bun.spawnSync(['sh', 'scripts/smoke.sh', bin], { cwd: root, stdout: 'pipe', stderr: 'pipe' })
+    const ok = smoke(join(dist, 'bench-plot-linux-x64'))
+    expect(ok.stderr.toString()).toBe('')
+    expect(ok.stdout.toString()).toContain('passed (--version, import, check --json, GET /b/scan)')
+    const bad = smoke('/bin/true')
+    expect(bad.exitCode).toBe(1)
+    expect(bad.stderr.toString()).toStartWith('smoke: --version does not name a commit')
+  }, slow)
+})
 
 function smokeTest(exec: string[]): void {
   const dir = tempDir('bench-plot-smoke-')

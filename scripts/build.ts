@@ -57,7 +57,7 @@ async function writeChecksums(outdir: string): Promise<void> {
   }
   await rm(join(outdir, 'SHA256SUMS'), { force: true })
   await Bun.write(join(outdir, 'SHA256SUMS'), `${lines.join('\n')}\n`)
-  console.error(`wrote ${join(outdir, 'SHA256SUMS')} (${files.length} files)`)
+  console.error(`wrote ${join(outdir, 'SHA256SUMS')} (${files.length} file${files.length === 1 ? '' : 's'})`)
 }
 
 /** The commit `--version` names: $BENCH_PLOT_COMMIT, else git's HEAD (+dirty), else unknown (a tarball). */

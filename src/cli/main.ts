@@ -1,5 +1,5 @@
 import { BenchPlotError } from '../errors'
-import { version } from '../version'
+import { versionLine } from '../version'
 import { parseCommandArgs, renderCommandHelp, type CommandIO } from './command'
 import { commands } from './commands'
 
@@ -24,7 +24,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: CommandIO
       return first === undefined ? 2 : 0
     }
     if (first === '--version' || first === '-v' || first === 'version') {
-      io.stdout(version)
+      io.stdout(versionLine)
       return 0
     }
     // `bench-plot <name>` is short for `bench-plot serve <name>`.
@@ -55,7 +55,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: CommandIO
 function renderMainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2
   return [
-    `bench-plot ${version}: see your benchmark results`,
+    `bench-plot ${versionLine}: see your benchmark results`,
     '',
     'Usage:',
     '  bench-plot <name> [options]     serve the plots of one benchmark (same as: bench-plot serve <name>)',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
+import { runBin, startServer, tempDir, type ServerProcess } from '../helpers/binary'
 import { withLazyParts } from '../helpers/lazy-page'
 
 let server: ServerProcess
@@ -34,6 +34,27 @@ describe('bench-plot demo', () => {
     expect(await page('startup')).toContain('data-chart="histogram" data-result="startup"')
     expect(await page('json-parse')).toContain('data-chart="box" data-result="throughput"')
     expect(await page('arm-reach')).toContain('data-component')
+  })
+
+  it('keeps its store in the user\'s cache folder by default and prints the --cachedir that list and check need', async () => {
+    const home = tempDir('bench-plot-home-')
+    const demo = await startServer(['demo', '--no-open'], { cwd: home })
+    try {
+      const expected = join(home, '.cache', 'bench-plot', 'demo')
+      const named = demo.stderr().match(/list and check it with --cachedir (\S+)/)?.[1]
+      expect(named).toBe(expected)
+      expect(existsSync(join(expected, 'bench-plot.sqlite'))).toBe(true)
+      const list = await runBin(['list', '--json', '--cachedir', named as string], { cwd: home })
+      expect(JSON.parse(list.stdout)).toHaveLength(6)
+      expect((await runBin(['check', 'sort', '--cachedir', named as string], { cwd: home })).stdout).toContain('REGRESSED')
+    } finally {
+      expect(await demo.stop()).toBe(0)
+    }
+    // $XDG_CACHE_HOME, when set, is the cache folder.
+    const xdg = join(home, 'xdg')
+    const other = await startServer(['demo', '--no-open'], { cwd: home, env: { XDG_CACHE_HOME: xdg } })
+    expect(other.stderr()).toContain(`--cachedir ${join(xdg, 'bench-plot', 'demo')}`)
+    expect(await other.stop()).toBe(0)
   })
 
   it('adds nothing when started again on the same store', async () => {

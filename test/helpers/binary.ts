@@ -12,9 +12,12 @@ export function tempDir(prefix = 'bench-plot-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
 
+/** How to start an executable other than ./bench-plot, e.g. `['qemu-aarch64', '-L', ..., 'dist/bench-plot-linux-arm64']`. */
+export type Exec = { exec?: string[] }
+
 /** Run the compiled binary to completion. PATH is cleared so that it cannot lean on bun or node. */
-export async function runBin(args: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<BinResult> {
-  const proc = Bun.spawn([binPath, ...args], {
+export async function runBin(args: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } & Exec = {}): Promise<BinResult> {
+  const proc = Bun.spawn([...(opts.exec ?? [binPath]), ...args], {
     cwd: opts.cwd,
     env: { PATH: '/nonexistent', HOME: opts.cwd ?? tmpdir(), ...opts.env },
     stdin: opts.stdin === undefined ? 'ignore' : new Blob([opts.stdin]),
@@ -28,8 +31,8 @@ export async function runBin(args: string[], opts: { cwd?: string; stdin?: strin
 export type ServerProcess = { url: string; port: number; proc: Bun.Subprocess<'ignore', 'pipe', 'pipe'>; stderr: () => string; stop: () => Promise<number> }
 
 /** Start `bench-plot serve ...` and wait for its `Serving <name> at <url>` line. */
-export async function startServer(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<ServerProcess> {
-  const proc = Bun.spawn([binPath, ...args], {
+export async function startServer(args: string[], opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } & Exec = {}): Promise<ServerProcess> {
+  const proc = Bun.spawn([...(opts.exec ?? [binPath]), ...args], {
     cwd: opts.cwd,
     env: { PATH: '/nonexistent', HOME: opts.cwd ?? tmpdir(), ...opts.env },
     stdin: 'ignore',

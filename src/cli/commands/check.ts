@@ -20,15 +20,17 @@ import {
 import { regressionMethods, type RegressionMethod } from '../../model/types'
 import { openStore } from '../../store'
 import { numberOption, storeOptions, stringOption, type Command, type ParsedArgs } from '../command'
+import { checkFormatOptions, checkOutputOf, writeCheckOutput } from '../check-formats'
 import { resolveStorePaths } from '../paths'
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'judge the newest run of each benchmark against its history; exit 1 on a regression (a CI gate)',
-  usage: 'check NAME... [--json] [--method M] [--threshold T] [options]',
+  usage: 'check NAME... [--format F] [--output FILE] [--method M] [--threshold T] [options]',
   options: {
-    json: { type: 'boolean', description: 'print {"schema_version": 2, "benchmarks": [...]} (see docs/regression.md)' },
+    json: { type: 'boolean', description: 'print {"schema_version": 2, "benchmarks": [...]} (see docs/regression.md); same as --format json' },
     schema: { type: 'string', arg: 'N', description: 'with --json: the schema_version to write, 1 or 2 (default 2; 1 has no change points)' },
+    ...checkFormatOptions,
     method: { type: 'string', arg: 'M', description: `test every result with ${regressionMethods.join(', ')} (default: each result's setting, else adaptive)` },
     threshold: { type: 'string', arg: 'T', description: 'threshold of the method: % for percentage, σ for adaptive, units for delta, the limit for absolute' },
     gate: { type: 'string', arg: 'PCT', description: 'adaptive: the change must also exceed PCT % (default 10)' },
@@ -40,6 +42,7 @@ export const checkCommand: Command = {
     if (args.positionals.length === 0) throw new BenchPlotError('USAGE', 'check needs at least one benchmark NAME (see bench-plot list)')
     const opts: RegressionOptions = { ...regressionOptions(args), changePoints: true }
     const schema = schemaOption(args)
+    const output = checkOutputOf(args)
     const { db } = resolveStorePaths(args, io)
     const store = openStore(db, { readonly: true })
     let verdicts: BenchmarkVerdict[]
@@ -48,8 +51,7 @@ export const checkCommand: Command = {
     } finally {
       store.close()
     }
-    if (args.values.json) io.stdout(JSON.stringify(toCheckReport(verdicts, { schema }), null, 2))
-    else for (const line of renderVerdicts(verdicts)) io.stdout(line)
+    writeCheckOutput(output, { text: () => renderVerdicts(verdicts).join('\n'), report: () => toCheckReport(verdicts, { schema }) }, io)
     return verdicts.some((v) => v.regressed) ? 1 : 0
   },
 }

@@ -1,9 +1,9 @@
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { demoRuns } from '../../demo/benchmarks'
 import { validateRun } from '../../model/run-format'
 import { openStore } from '../../store'
 import { stringOption, type Command } from '../command'
+import { shellWord, userCacheDir } from '../paths'
 import { serveCommand } from './serve'
 
 const { cachedir: _c, db: _d, ...serveFlags } = serveCommand.options
@@ -13,17 +13,17 @@ export const demoCommand: Command = {
   summary: 'record the bundled demo benchmarks into a store of their own and serve them',
   usage: 'demo [--cachedir DIR] [--port N] [--host ADDR] [--open | --no-open]',
   options: {
-    cachedir: { type: 'string', arg: 'DIR', description: 'where the demo store is written (default: bench-plot-demo in the system temporary directory)' },
+    cachedir: { type: 'string', arg: 'DIR', description: 'where the demo store is written (default: bench-plot/demo in your cache folder, ~/.cache on Linux)' },
     ...serveFlags,
   },
   async run(args, io) {
-    // The demo never touches the user's own store.
-    const cachedir = resolve(stringOption(args, 'cachedir') ?? join(tmpdir(), 'bench-plot-demo'))
+    // The demo never touches the user's own store, nor another user's demo.
+    const cachedir = resolve(stringOption(args, 'cachedir') ?? join(userCacheDir(io.env), 'bench-plot', 'demo'))
     const store = openStore(join(cachedir, 'bench-plot.sqlite'))
     try {
       const outcomes = store.saveRuns(demoRuns().map((run, i) => validateRun(run, { source: 'demo', path: `[${i}]` })))
       const added = outcomes.filter((o) => !o.skipped).length
-      io.stderr(`bench-plot: demo store ${store.location} (${added} runs added, ${outcomes.length - added} already there)`)
+      io.stderr(`bench-plot: demo store ${store.location} (${added} runs added, ${outcomes.length - added} already there); list and check it with --cachedir ${shellWord(cachedir)}`)
     } finally {
       store.close()
     }

@@ -64,7 +64,7 @@ export type ParseRunOptions = {
 export const defaultMaxCells = 10_000_000
 
 /** Longest URL-encoded benchmark name a run may have. */
-export const maxNameUrlLength = 16_384
+export const maxNameUrlLength = 8_000
 
 /** Parse JSON text in the run format: one run object or an array of them. */
 export function parseRunsJson(text: string, opts: ParseRunOptions = {}): Run[] {
@@ -96,7 +96,8 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
 
   const benchmark = expectString(obj.benchmark, 'benchmark', fail)
   if (benchmark.trim() === '') fail('benchmark', 'must not be empty')
-  // Pages are addressed by name (/b/<name>): a name whose URL outgrows what a server takes could never be shown.
+  // Pages are addressed by name (/b/<name>…): the server takes 16 KiB of request line and headers together
+// (431 beyond). Half of it leaves room for the rest of the path and the headers; a longer name could be stored but never shown.
   if (encodeURIComponent(benchmark).length > maxNameUrlLength) fail('benchmark', `a name of ${benchmark.length} characters is too long (at most ${maxNameUrlLength} once URL-encoded)`)
   // A well-formed run takes one pass over its samples. What that pass does not take, the checked
   // passes read again, naming the first problem in the order they always have.

@@ -81,7 +81,9 @@ function userVersion(db: Database, path: string): number {
 
 function migrate(db: Database, from: number): void {
   db.transaction(() => {
-    for (let v = from; v < schemaVersion; v++) migrations[v](db)
+    // Read again under the write lock: another import may have created or migrated the store since `from` was read.
+    const now = (db.query('PRAGMA user_version').get() as { user_version: number }).user_version
+    for (let v = Math.max(from, now); v < schemaVersion; v++) migrations[v](db)
     db.run(`PRAGMA user_version = ${schemaVersion}`)
   }).immediate()
 }

@@ -47,7 +47,9 @@ export async function main(argv: string[] = process.argv.slice(2), io: CommandIO
       io.stderr(`bench-plot: ${err.message.split('\n')[0]}`)
       return err.exitCode
     }
-    io.stderr(`bench-plot: internal error: ${(err as Error)?.stack ?? String(err)}`)
+    // One line, as every error: the stack is for whoever debugs bench-plot, on request.
+    const detail = io.env.BENCH_PLOT_DEBUG ? ((err as Error)?.stack ?? String(err)) : `${String(err).split('\n')[0]} (BENCH_PLOT_DEBUG=1 shows where)`
+    io.stderr(`bench-plot: internal error: ${detail}`)
     return 1
   }
 }

@@ -52,7 +52,19 @@ export type ParseRunOptions = {
   source?: string
   /** Time used when the run gives none. @default the current time */
   now?: Date
+  /** Most values a run's dense columns may hold (cells × vector sizes), checked before they are made. @default defaultMaxCells */
+  maxCells?: number
 }
+
+/**
+ * The default cap on a run's cells, summed over its results (a vec of size k counts k per cell): 10 million
+ * values are 80 MB of floats. A few bytes can declare a sweep of 2^60 cells or repeats of 1e300, and the
+ * columns are dense, so the size is checked before anything is allocated. `import --max-cells` raises it.
+ */
+export const defaultMaxCells = 10_000_000
+
+/** Longest URL-encoded benchmark name a run may have. */
+export const maxNameUrlLength = 8_000
 
 /** Parse JSON text in the run format: one run object or an array of them. */
 export function parseRunsJson(text: string, opts: ParseRunOptions = {}): Run[] {
@@ -84,9 +96,13 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
 
   const benchmark = expectString(obj.benchmark, 'benchmark', fail)
   if (benchmark.trim() === '') fail('benchmark', 'must not be empty')
+  // Pages are addressed by name (/b/<name>…): the server takes 16 KiB of request line and headers together
+// (431 beyond). Half of it leaves room for the rest of the path and the headers; a longer name could be stored but never shown.
+  if (encodeURIComponent(benchmark).length > maxNameUrlLength) fail('benchmark', `a name of ${benchmark.length} characters is too long (at most ${maxNameUrlLength} once URL-encoded)`)
   // A well-formed run takes one pass over its samples. What that pass does not take, the checked
   // passes read again, naming the first problem in the order they always have.
-  const { inputs, results, repeats, data } = readWellFormedSweep(obj) ?? readSweep(obj, fail)
+  const maxCells = opts.maxCells ?? defaultMaxCells
+  const { inputs, results, repeats, data } = readWellFormedSweep(obj, maxCells) ?? readSweep(obj, maxCells, fail)
   const locate = pointLocator(inputs, fail)
   const failures: Failure[] = expectArray(obj.failures ?? [], 'failures', fail).map((raw, i) => {
     const f = expectObject(raw, `failures[${i}]`, fail)
@@ -213,7 +229,7 @@ type Sweep = { inputs: InputVar[]; results: ResultVar[]; repeats: number; data: 
  * Read the samples of any run, checking as it goes: every sample is an object, then the declarations,
  * then each sample's fields, inputs and repeat, then its cell and results. Throws at the first problem.
  */
-function readSweep(obj: Json, fail: Fail): Sweep {
+function readSweep(obj: Json, maxCells: number, fail: Fail): Sweep {
   // Loops, not map: a run may hold a million samples, and a closure or a copy per sample costs more than the check.
   const samples = expectArray(obj.samples ?? [], 'samples', fail) as Json[]
   for (let i = 0; i < samples.length; i++) if (!isJson(samples[i])) expectObject(samples[i], `samples[${i}]`, fail)
@@ -247,6 +263,7 @@ function readSweep(obj: Json, fail: Fail): Sweep {
   const repeats = declaredRepeats ?? mostRepeats
 
   const cells = cellCount({ inputs, repeats })
+  checkSize(inputs, results, repeats, maxCells, fail)
   const data = emptyColumns(results, cells)
   const sampleAt = new Int32Array(cells).fill(-1)
   for (let i = 0; i < samples.length; i++) {
@@ -275,7 +292,7 @@ function readSweep(obj: Json, fail: Fail): Sweep {
  * Undefined for anything else, never an error: `readSweep` then reads the run and names the problem.
  * Given the same run, both give the same sweep.
  */
-function readWellFormedSweep(obj: Json): Sweep | undefined {
+function readWellFormedSweep(obj: Json, maxCells: number): Sweep | undefined {
   const samples = obj.samples ?? []
   const failures = obj.failures ?? []
   const repeats = obj.repeats
@@ -301,7 +318,7 @@ function readWellFormedSweep(obj: Json): Sweep | undefined {
   const cells = cellCount({ inputs, repeats })
   // Columns are made before any sample is checked: a sweep far larger than its samples (or a wild
   // `repeats`) is left to the checked passes, which report a bad sample before they allocate.
-  if (cells > 4 * samples.length + 1024) return undefined
+  if (cells > 4 * samples.length + 1024 || columnValues(results, cells) > maxCells) return undefined
   const data = emptyColumns(results, cells)
   const resultNames = results.map((r) => r.name)
   const kinds = results.map((r) => r.kind)
@@ -383,6 +400,22 @@ function pointLocator(inputs: InputVar[], fail: Fail): (raw: unknown, list: stri
 // so a cat "1" never matches an int 1; a hit therefore also proves the value's type.
 function valueIndexes(inputs: InputVar[]): Map<unknown, number>[] {
   return inputs.map((v) => new Map<unknown, number>(v.values.map((x, i) => [x, i])))
+}
+
+// Values the dense columns of a sweep hold: cells per result, times its size for a vec. May exceed 2^53 (then inexact, still over any cap).
+function columnValues(results: ResultVar[], cells: number): number {
+  let width = 0
+  for (const r of results) width += r.kind === 'vec' ? (r.size ?? 1) : 1
+  return cells * Math.max(1, width)
+}
+
+function checkSize(inputs: InputVar[], results: ResultVar[], repeats: number, maxCells: number, fail: Fail): void {
+  const values = columnValues(results, cellCount({ inputs, repeats }))
+  if (values <= maxCells) return
+  const shape = [...inputs.map((v) => v.values.length), repeats].join(' x ')
+  const widths = results.filter((r) => r.kind === 'vec').map((r) => `${r.name}[${r.size}]`)
+  const per = widths.length > 0 ? `, vectors ${widths.join(', ')}` : ''
+  fail('samples', `the sweep is ${shape} (inputs x repeats${per}): ${Number.isSafeInteger(values) ? values : values.toPrecision(3)} cells, over the cap of ${maxCells}; raise it with import --max-cells N`)
 }
 
 // Every cell starts missing: NaN in a numeric column, null in a text one.

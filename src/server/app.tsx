@@ -5,6 +5,7 @@ import { Elysia } from 'elysia'
 import { BenchPlotError, type ErrorCode } from '../errors'
 import { pageHeaders, type ServerContext } from './context'
 import { createHistoryCache } from './history-cache'
+import { guards, type HostPolicy } from './guards'
 import { createPageCache } from './page-cache'
 import { ErrorPage, NotFoundPage, serverLinks } from '../view'
 import { apiRoutes } from './routes/api'
@@ -22,6 +23,10 @@ export type CreateAppOptions = {
   cachedir?: string | null
   /** Named on the empty index page. @default cachedir */
   location?: string
+  /** The `Host` names answered (guards.ts); null or absent answers any, for route tests without a port. */
+  hosts?: HostPolicy | null
+  /** The store file, never served as a user file whatever its name or link. */
+  storeFile?: string | null
 }
 
 const httpStatus = { NOT_FOUND: 404, USAGE: 400, PARSE: 400, UNKNOWN_FORMAT: 400, STORE: 500, SERVE: 500, REGRESSION: 500 } satisfies Record<ErrorCode, number>
@@ -45,6 +50,7 @@ export async function createApp(opts: CreateAppOptions) {
     exists: (rel) => cachedir !== null && resolveInside(cachedir, rel.split('/').map(encodeURIComponent).join('/')) !== null,
   }
   const app = new Elysia()
+    .use(guards({ hosts: opts.hosts ?? null, cachedir, storeFile: opts.storeFile ?? null }))
     .use(html())
     .error({ BenchPlotError })
     .onError(({ code, error, request }) => {

@@ -99,7 +99,10 @@ function sampleAt(run: Run, cell: number): SampleRow | null {
 
 function csvField(v: unknown): string {
   if (v === undefined || v === null) return ''
-  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)
+  let s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)
+  // A spreadsheet runs a cell starting with = + - @ (or a tab or CR before them) as a formula: a leading
+  // apostrophe keeps such text as text (OWASP's advice). Numbers, and text that is a plain number, are left as they are.
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 

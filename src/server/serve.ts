@@ -2,6 +2,7 @@ import type { Elysia } from 'elysia'
 import type { Benchmark, Run } from '../model/types'
 import { openStore } from '../store'
 import { createApp } from './app'
+import { hostPolicy, type HostPolicy } from './guards'
 import { openBrowser } from './open-browser'
 import { bindPort, type FindFreePortOptions } from './port'
 import { memorySource, storeSource } from './source'
@@ -16,6 +17,8 @@ export type ServeOptions = {
   open?: boolean
   /** Where warnings go. @default console.warn */
   warn?: (line: string) => void
+  /** Names answered besides the loopback ones and `host` (a team server behind a proxy); any other `Host` gets 421. */
+  allowHosts?: string[]
   /** Port finder settings (tests). */
   portFinder?: Omit<FindFreePortOptions, 'host'>
 }
@@ -62,11 +65,13 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
     if (name !== null) {
       // Every run's data is checked (not read) before any port is bound; only the newest run is read, for the first page.
       const headers = store.verifyBenchmark(name)
+      for (const { reason } of store.unreadableRuns(name)) (cfg.warn ?? console.warn)(`bench-plot: warning: ${reason}; the others are served`)
       const newest = source.getRun(name, headers[headers.length - 1].id)
       for (const r of newest?.results ?? []) void newest?.data[r.name]
     }
-    const app = await createApp({ source, name, cachedir, location: db })
-    return await listen(app, cfg, () => store.close())
+    const hosts = hostPolicy(cfg.host ?? '127.0.0.1', cfg.allowHosts)
+    const app = await createApp({ source, name, cachedir, location: db, hosts, storeFile: db })
+    return await listen(app, cfg, hosts, () => store.close())
   } catch (err) {
     store.close()
     throw err
@@ -80,8 +85,9 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
 export async function serve(name: string, pages: Run[], opts: ServeOptions & { cachedir?: string } = {}): Promise<RunningServer> {
   const source = memorySource([{ name, runs: pages }])
   source.listRuns(name) // NOT_FOUND when there is nothing to show
-  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null })
-  return listen(app, opts, () => {})
+  const hosts = hostPolicy(opts.host ?? '127.0.0.1', opts.allowHosts)
+  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null, hosts })
+  return listen(app, opts, hosts, () => {})
 }
 
 /** The URL a browser on this machine can open for a server bound to `host`. */
@@ -102,7 +108,7 @@ function storePaths(opts: StoreLocation): { cachedir: string; db: string } {
 
 type AnyApp = Elysia<any, any, any, any, any, any, any>
 
-async function listen(app: AnyApp, opts: ServeOptions, onStop: () => void): Promise<RunningServer> {
+async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, onStop: () => void): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1'
   const server = await bindPort(
     (port) =>
@@ -116,6 +122,7 @@ async function listen(app: AnyApp, opts: ServeOptions, onStop: () => void): Prom
     { ...opts.portFinder, host, port: opts.port },
   )
   const port = server.port as number
+  hosts.port = port
   const url = browsableUrl(host, port)
   // Elysia composes its request handler on the first request. Compose it in the next turn instead, once
   // the caller has announced the URL: the client's connection takes about as long. Any error is left

@@ -10,6 +10,8 @@ export type BenchmarkSource = {
   listRuns(name: string): RunHeader[]
   /** One run with its data, or null. */
   getRun(name: string, id: number): Run | null
+  /** Runs `listRuns` leaves out because their stored JSON is unreadable, each with a line saying which and why. */
+  unreadableRuns(name: string): { id: number; reason: string }[]
 }
 
 /**
@@ -84,6 +86,7 @@ export function storeSource(store: Store, opts: { keepBytes?: number; recheckMs?
       return (benchmarks ??= store.listBenchmarks())
     },
     listRuns,
+    unreadableRuns: (name) => store.unreadableRuns(name),
     getRun(name, id) {
       let run = runs.get(id)
       if (!run) {
@@ -118,6 +121,8 @@ export function memorySource(benchmarks: Benchmark[]): BenchmarkSource {
         }),
     listRuns: (name) => [...need(name)].sort(byTime).map((r) => headerOf(r)),
     getRun: (name, id) => need(name).find((r) => r.id === id) ?? null,
+    // Runs in memory were validated when given: none is unreadable.
+    unreadableRuns: () => [],
   }
 }
 

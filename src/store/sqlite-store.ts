@@ -7,6 +7,7 @@ import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } fr
 import { closestNames } from './names'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
+import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import type { OpenStoreOptions, RunHeader, SaveOutcome, StoreBackend } from './types'
 
 /** Open (and, for writing, create and migrate) the SQLite store at `path`. `:memory:` works for tests. */
@@ -15,32 +16,39 @@ export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Stor
   if (readonly && path !== ':memory:' && !existsSync(path)) {
     throw new BenchPlotError('NOT_FOUND', `nothing has been recorded yet at ${path} (record results with: bench-plot import FILE)`)
   }
+  checkStoreFile(path)
   if (!readonly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   let db: Database
   try {
     db = readonly ? openForReading(path) : new Database(path, { create: true })
-    db.run('PRAGMA busy_timeout = 5000')
-    db.run('PRAGMA foreign_keys = ON')
-    // Columns are BLOBs of megabytes: 64 KiB pages read and write them in a third of the time of 4 KiB ones.
-    // Only a new store takes it (SQLite keeps an existing file's page size).
-    if (!readonly) db.run('PRAGMA page_size = 65536')
-    if (!readonly) db.run('PRAGMA journal_mode = WAL')
   } catch (err) {
     throw new BenchPlotError('STORE', `cannot open the store ${path}: ${(err as Error).message}`, { cause: err })
   }
-  const version = userVersion(db, path)
-  if (version > schemaVersion) {
-    db.close()
-    throw new BenchPlotError('STORE', `${path} has schema version ${version}, newer than this bench-plot reads (${schemaVersion}); upgrade bench-plot`)
-  }
-  if (version < schemaVersion) {
+  try {
+    // Everything that could refuse the file comes before the first write, so a refused store keeps its bytes.
+    db.run('PRAGMA busy_timeout = 5000')
+    const version = userVersion(db, path)
+    if (version > schemaVersion) {
+      throw new BenchPlotError('STORE', `${path} has schema version ${version}, newer than this bench-plot reads (${schemaVersion}); upgrade bench-plot`)
+    }
+    if (version === 0 && hasForeignTables(db)) throw notOurs(path, 'it holds tables of another program')
     if (readonly && version < oldestReadable) {
-      db.close()
       throw new BenchPlotError('STORE', `${path} has schema version ${version}; run any bench-plot import on it to upgrade it to ${schemaVersion}`)
     }
-    if (!readonly) migrate(db, version)
+    if (!readonly) {
+      db.run('PRAGMA foreign_keys = ON')
+      // Columns are BLOBs of megabytes: 64 KiB pages read and write them in a third of the time of 4 KiB ones.
+      // Only a new store takes it (SQLite keeps an existing file's page size).
+      db.run('PRAGMA page_size = 65536')
+      db.run('PRAGMA journal_mode = WAL')
+      if (version < schemaVersion) migrate(db, version)
+    }
+    return guarded(makeStore(db, path, readonly, readonly ? version : schemaVersion), path)
+  } catch (err) {
+    db.close()
+    if (err instanceof BenchPlotError) throw err
+    throw storeProblem(err, path) ?? new BenchPlotError('STORE', `cannot open the store ${path}: ${(err as Error).message}`, { cause: err })
   }
-  return makeStore(db, path, readonly, readonly ? version : schemaVersion)
 }
 
 // --- internal ---
@@ -63,29 +71,19 @@ type RunRow = {
   failure_count: number
 }
 
-// A read-write handle with query_only set never writes the store, yet, unlike SQLITE_OPEN_READONLY,
-// it removes the -wal and -shm files it needed when it closes. A read-only file system falls back to a read-only handle.
-function openForReading(path: string): Database {
-  try {
-    const db = new Database(path, { readwrite: true, create: false })
-    db.run('PRAGMA query_only = ON')
-    return db
-  } catch {
-    return new Database(path, { readonly: true })
-  }
-}
-
 function userVersion(db: Database, path: string): number {
   try {
     return (db.query('PRAGMA user_version').get() as { user_version: number }).user_version
   } catch (err) {
-    throw new BenchPlotError('STORE', `${path} is not a bench-plot store: ${(err as Error).message}`, { cause: err })
+    throw storeProblem(err, path) ?? notOurs(path, (err as Error).message, err)
   }
 }
 
 function migrate(db: Database, from: number): void {
   db.transaction(() => {
-    for (let v = from; v < schemaVersion; v++) migrations[v](db)
+    // Read again under the write lock: another import may have created or migrated the store since `from` was read.
+    const now = (db.query('PRAGMA user_version').get() as { user_version: number }).user_version
+    for (let v = Math.max(from, now); v < schemaVersion; v++) migrations[v](db)
     db.run(`PRAGMA user_version = ${schemaVersion}`)
   }).immediate()
 }
@@ -111,13 +109,13 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       FROM results res JOIN runs r ON r.id = res.run_id JOIN point_means pm ON pm.run_id = res.run_id AND pm.result_position = res.position
       LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
       WHERE res.run_id = ? AND res.name = ?`),
-    inputLengths: db.query('SELECT json_array_length("values") AS n FROM inputs WHERE run_id = ?'),
+    inputLengths: db.query('SELECT json_array_length("values") AS n FROM inputs WHERE run_id = ? AND json_valid("values")'),
     // length() of a BLOB reads its size from the record header, not its pages: checking costs no data read.
     columnSizes: db.query(`SELECT res.run_id, res.kind, res.size, c.encoding, length(c.data) AS bytes, r.repeats
       FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id JOIN results res ON res.run_id = r.id
       LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position WHERE b.name = ?`),
     benchmarkInputLengths: db.query(`SELECT i.run_id, json_array_length(i."values") AS n
-      FROM inputs i JOIN runs r ON r.id = i.run_id JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ?`),
+      FROM inputs i JOIN runs r ON r.id = i.run_id JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ? AND json_valid(i."values")`),
     list: db.query(`SELECT b.name, count(r.id) AS runs, max(r.time) AS latest,
         (SELECT r2.title FROM runs r2 WHERE r2.benchmark_id = b.id ORDER BY r2.time DESC, r2.seq DESC LIMIT 1) AS title
       FROM benchmarks b LEFT JOIN runs r ON r.benchmark_id = b.id GROUP BY b.id ORDER BY b.name`),
@@ -180,10 +178,19 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     return { ...run, data }
   }
 
+  // A run whose stored JSON does not parse (edited or damaged by hand) is left out of lists, so that the
+  // others still show; unreadableRuns names it and why.
+  const unreadable = new Map<number, string>()
   const listRuns = (name: string): RunHeader[] =>
-    (q.runsOf.all(name) as RunRow[]).map((row) => {
-      const { inputs, results } = declarations(row.id)
-      return headerOf(row, inputs, results)
+    (q.runsOf.all(name) as RunRow[]).flatMap((row) => {
+      try {
+        const { inputs, results } = declarations(row.id)
+        return [headerOf(row, inputs, results)]
+      } catch (err) {
+        if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
+        unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
+        return []
+      }
     })
 
   const loadBenchmark = (name: string): Benchmark => {
@@ -267,6 +274,11 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       return (q.list.all() as BenchmarkSummary[]).filter((b) => b.runs > 0)
     },
     listRuns,
+    unreadableRuns(name) {
+      const ids = new Set((q.runsOf.all(name) as RunRow[]).map((r) => r.id))
+      listRuns(name)
+      return [...unreadable].filter(([id]) => ids.has(id)).map(([id, reason]) => ({ id, reason }))
+    },
     loadBenchmark,
     getRun(id) {
       const row = q.runById.get(id) as RunRow | null
@@ -292,7 +304,9 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       if (headers.length === 0) loadBenchmark(name) // throws the NOT_FOUND or gone message
       const inputs = new Map<number, number[]>()
       for (const { run_id, n } of q.benchmarkInputLengths.all(name) as { run_id: number; n: number }[]) inputs.set(run_id, [...(inputs.get(run_id) ?? []), n])
+      const readable = new Set(headers.map((h) => h.id))
       for (const c of q.columnSizes.all(name) as (ColumnShape & { run_id: number; bytes: number | null })[]) {
+        if (!readable.has(c.run_id)) continue
         const expected = expectedLength(c, inputs.get(c.run_id) ?? [])
         const fits = c.encoding === 'f64le' ? c.bytes === expected * 8 : c.encoding === 'json' && c.bytes !== null
         if (!fits) throw goneError(name, location)
@@ -307,6 +321,23 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       db.close()
     },
   }
+}
+
+// Every method of a store, with SQLite's complaints about the file (damaged, not a store) turned into one line for the user.
+function guarded(store: StoreBackend, path: string): StoreBackend {
+  const out = { ...store }
+  for (const key of Object.keys(store) as (keyof StoreBackend)[]) {
+    const f = store[key]
+    if (typeof f !== 'function') continue
+    ;(out as Record<string, unknown>)[key] = (...args: unknown[]) => {
+      try {
+        return (f as (...a: unknown[]) => unknown)(...args)
+      } catch (err) {
+        throw storeProblem(err, path) ?? err
+      }
+    }
+  }
+  return out
 }
 
 type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }

@@ -21,6 +21,8 @@ export type StoreBackend = {
   listBenchmarks(): BenchmarkSummary[]
   /** A benchmark's runs without their data, oldest first; empty when the name is unknown. */
   listRuns(name: string): RunHeader[]
+  /** Runs of a benchmark that `listRuns` leaves out because their stored JSON does not parse, each with a line saying so. */
+  unreadableRuns(name: string): { id: number; reason: string }[]
   /** A benchmark with all its runs and their data, oldest first. Throws NOT_FOUND with a helpful message. */
   loadBenchmark(name: string): Benchmark
   /** One run with its data, or null. */

@@ -42,7 +42,9 @@ describe('openStore', () => {
   it('keeps the page size of a store made elsewhere', () => {
     const path = join(tempDir(), 'old.sqlite')
     const db = new Database(path)
+    // An empty SQLite file of the default page size (a file holding another program's tables is refused).
     db.run('CREATE TABLE other (x)')
+    db.run('DROP TABLE other')
     db.close()
     const pageSize = pragma(path, 'page_size')
     const store = openStore(path)

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs'
 import { BenchPlotError } from '../../errors'
 import { formats, importSource, type ImportOptions, type ImportSource } from '../../import'
-import { validateRun } from '../../model/run-format'
+import { defaultMaxCells, validateRun } from '../../model/run-format'
 import type { Run } from '../../model/types'
 import { openStore } from '../../store'
-import { storeOptions, stringOption, type Command, type ParsedArgs } from '../command'
+import { numberOption, storeOptions, stringOption, type Command, type ParsedArgs } from '../command'
 import { resolveStorePaths } from '../paths'
 
 export const importCommand: Command = {
@@ -20,12 +20,15 @@ export const importCommand: Command = {
     branch: { type: 'string', arg: 'BRANCH', description: 'git branch of the run when the file carries none' },
     inputs: { type: 'string', arg: 'A,B', description: 'CSV only: the columns that are inputs' },
     results: { type: 'string', arg: 'T,M', description: 'CSV only: the columns that are results' },
+    'max-cells': { type: 'string', arg: 'N', description: `refuse a run of more than N cells, summed over its results (default ${defaultMaxCells})` },
     ...storeOptions,
   },
   async run(args, io) {
     if (args.positionals.length === 0) throw new BenchPlotError('USAGE', 'import needs at least one FILE (or - for stdin)')
     const opts: ImportOptions = { ...importOptions(args), warn: (message) => io.stderr(`bench-plot: warning: ${message}`) }
-    const runs = args.positionals.flatMap((file) => readRuns(file, opts))
+    const maxCells = numberOption(args, 'max-cells') ?? defaultMaxCells
+    if (!Number.isSafeInteger(maxCells) || maxCells < 1) throw new BenchPlotError('USAGE', `--max-cells: expected a whole number of at least 1, got "${stringOption(args, 'max-cells')}"`)
+    const runs = args.positionals.flatMap((file) => readRuns(file, opts, maxCells))
     const { db } = resolveStorePaths(args, io)
     const store = openStore(db)
     try {
@@ -69,11 +72,11 @@ function readSource(file: string): ImportSource {
   }
 }
 
-function readRuns(file: string, opts: ImportOptions): Run[] {
+function readRuns(file: string, opts: ImportOptions, maxCells: number): Run[] {
   const source = readSource(file)
   const inputs = importSource(source, opts)
   const many = inputs.length > 1 || ('text' in source && source.text.trimStart().startsWith('['))
-  return inputs.map((input, i) => validateRun(input, { source: source.name, path: many ? `[${i}]` : '' }))
+  return inputs.map((input, i) => validateRun(input, { source: source.name, path: many ? `[${i}]` : '', maxCells }))
 }
 
 function describeRun(run: Run): string {

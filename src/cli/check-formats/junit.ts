@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../format'
 /**
  * `check --format junit`: the Ant JUnit XML that GitLab, Jenkins, Azure and GitHub test reporters read.
  * A suite per benchmark; a test case for the benchmark as a whole and one per result. A blocking
@@ -82,17 +83,13 @@ function testcase(name: string, classname: string, o: Outcome): string {
 
 function attributes(a: Record<string, string>): string {
   return Object.entries(a)
-    .map(([k, v]) => `${k}="${escape(v).replace(/"/g, '&quot;').replace(/\n/g, '&#10;')}"`)
+    .map(([k, v]) => `${k}="${escape(v).replace(/\n/g, '&#10;')}"`)
     .join(' ')
 }
 
 // XML 1.0 allows no control characters but tab, newline and carriage return: they are dropped.
 function escape(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+  return escapeHtml(s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''))
 }
 
 function isoSeconds(iso: string): string {

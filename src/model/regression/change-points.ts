@@ -101,7 +101,9 @@ export function segmentSeries(series: ArrayLike<number>, opts: ChangePointOption
       values.push(series[i])
     }
   }
-  const random = seededRandom(o.seed)
+  // Only segments with ties permute their own ranks: the generator is made when one needs it.
+  let generator: (() => number) | undefined
+  const random = () => (generator ??= seededRandom(o.seed))()
   const found: { k: number; p: number }[] = []
   const pending: [number, number][] = [[0, values.length]]
   while (pending.length > 0) {
@@ -346,11 +348,28 @@ function nullMaxima(n: number, o: Resolved): Float64Array {
   return nulls
 }
 
-// 1 / sd of the rank sum of L of n values under the null (ties change every stretch's alike).
+const scaleCache = new Map<number, Float64Array>()
+
+// 1 / sd of the rank sum of L of n values under the null (ties change every stretch's alike). Shared: never modify.
 function rankSumScales(n: number): Float64Array {
-  const scale = new Float64Array(n)
-  for (let L = 1; L < n; L++) scale[L] = 1 / Math.sqrt((L * (n - L) * (n + 1)) / 12)
+  let scale = scaleCache.get(n)
+  if (!scale) {
+    scale = new Float64Array(n)
+    for (let L = 1; L < n; L++) scale[L] = 1 / Math.sqrt((L * (n - L) * (n + 1)) / 12)
+    scaleCache.set(n, scale)
+  }
   return scale
+}
+
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] <= v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function lowerBound(sorted: Float64Array, v: number): number {
@@ -443,18 +462,14 @@ function pruneSplits(splits: { k: number; p: number }[], values: number[], alpha
   }
 }
 
+// Ranks without objects or a comparator (called once per segment of every sweep point): each
+// value's average rank is the middle of its run of equal values in the sorted copy.
 function averageRanks(values: number[]): { ranks: Float64Array; ties: boolean } {
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b])
-  const ranks = new Float64Array(values.length)
+  const sorted = Float64Array.from(values).sort()
   let ties = false
-  for (let i = 0; i < order.length; ) {
-    let j = i
-    while (j + 1 < order.length && values[order[j + 1]] === values[order[i]]) j++
-    if (j > i) ties = true
-    const rank = (i + j) / 2 + 1
-    for (let k = i; k <= j; k++) ranks[order[k]] = rank
-    i = j + 1
-  }
+  for (let i = 1; i < sorted.length && !ties; i++) ties = sorted[i] === sorted[i - 1]
+  const ranks = new Float64Array(values.length)
+  for (let i = 0; i < values.length; i++) ranks[i] = (lowerBound(sorted, values[i]) + upperBound(sorted, values[i]) + 1) / 2
   return { ranks, ties }
 }
 

@@ -1,13 +1,13 @@
 /**
  * Change points: the runs of a history at which a result, or one sweep point, moved and stayed
  * moved. Binary segmentation with a rank statistic (the standardised Mann-Whitney rank sum of each
- * split) whose significance is a permutation test; sizes are Hodges-Lehmann ratios with the
+ * stretch of runs against the rest) whose significance is a permutation test; sizes are Hodges-Lehmann ratios with the
  * distribution-free interval that goes with them. Pure: no I/O. See docs/regression.md.
  */
 import { BenchPlotError } from '../../errors'
 import { findPoint, runRef, pointMeans, type History, type RunRef } from '../history'
 import { seededRandom } from '../random'
-import { mean, median } from '../stats'
+import { max, mean, median, min } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { InputValue } from '../types'
 import { mannWhitneyU, normalSf } from './rank-tests'
@@ -15,7 +15,7 @@ import { mannWhitneyU, normalSf } from './rank-tests'
 export type ChangePointOptions = {
   /** Significance level of each split's permutation test. @default 0.01 */
   alpha?: number
-  /** Permutations of each split test, at most: a test stops once it can no longer reach alpha. @default 999 */
+  /** Permutations of each split test (the smallest p is 1 / (permutations + 1)). @default 999 */
   permutations?: number
   /** Fewest runs on each side of a change point. @default 2 */
   minRuns?: number
@@ -273,7 +273,7 @@ function describeResultChange(cp: SeriesChangePoint, from: number, to: number, m
     ...(Number.isFinite(size.ratio) ? size : { ratio: cp.ratio, ci: cp.ci }),
     tested: shifts.length,
     movedCount: moved.length,
-    moved: moved.length === 0 ? null : { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
+    moved: moved.length === 0 ? null : { median: median(ratios), min: min(ratios), max: max(ratios) },
     points: shifts,
   }
 }

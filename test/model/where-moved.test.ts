@@ -42,6 +42,16 @@ describe('describeMovement', () => {
   })
 })
 
+describe('describeMovement on a big sweep', () => {
+  it('summarises 300,000 points (more than a call can take as arguments)', () => {
+    const points = Array.from({ length: 300_000 }, (_, p) => ({ point: p, inputs: { n: p }, verdict: p % 2 === 0 ? ('regressed' as const) : ('unchanged' as const), changePercent: p % 2 === 0 ? 20 + p / 1e5 : 1, baseline: 1, current: 1, pValue: null, significant: null }))
+    const m = describeMovement(points)
+    expect(m.largestPercent).toBeCloseTo(20 + 299_998 / 1e5, 9)
+    expect(m.regressed?.points).toHaveLength(150_000)
+    expect(m.regressed?.description).toBe('n=0; n=2; n=4 and 149997 more')
+  })
+})
+
 describe('formatMovement', () => {
   it('puts the headline (median, smallest, largest) and the moved and unmoved points in words', () => {
     const lines = formatMovement(describeMovement(detectRegressions(stepOneAlgo()).results[0].points))

@@ -1,13 +1,13 @@
 /**
  * Change points: the runs of a history at which a result, or one sweep point, moved and stayed
  * moved. Binary segmentation with a rank statistic (the standardised Mann-Whitney rank sum of each
- * split) whose significance is a permutation test; sizes are Hodges-Lehmann ratios with the
+ * stretch of runs against the rest) whose significance is a permutation test; sizes are Hodges-Lehmann ratios with the
  * distribution-free interval that goes with them. Pure: no I/O. See docs/regression.md.
  */
 import { BenchPlotError } from '../../errors'
 import { findPoint, runRef, pointMeans, type History, type RunRef } from '../history'
 import { seededRandom } from '../random'
-import { mean, median } from '../stats'
+import { max, mean, median, min } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { InputValue } from '../types'
 import { mannWhitneyU, normalSf } from './rank-tests'
@@ -15,7 +15,7 @@ import { mannWhitneyU, normalSf } from './rank-tests'
 export type ChangePointOptions = {
   /** Significance level of each split's permutation test. @default 0.01 */
   alpha?: number
-  /** Permutations of each split test, at most: a test stops once it can no longer reach alpha. @default 999 */
+  /** Permutations of each split test (the smallest p is 1 / (permutations + 1)). @default 999 */
   permutations?: number
   /** Fewest runs on each side of a change point. @default 2 */
   minRuns?: number
@@ -101,7 +101,9 @@ export function segmentSeries(series: ArrayLike<number>, opts: ChangePointOption
       values.push(series[i])
     }
   }
-  const random = seededRandom(o.seed)
+  // Only segments with ties permute their own ranks: the generator is made when one needs it.
+  let generator: (() => number) | undefined
+  const random = () => (generator ??= seededRandom(o.seed))()
   const found: { k: number; p: number }[] = []
   const pending: [number, number][] = [[0, values.length]]
   while (pending.length > 0) {
@@ -271,7 +273,7 @@ function describeResultChange(cp: SeriesChangePoint, from: number, to: number, m
     ...(Number.isFinite(size.ratio) ? size : { ratio: cp.ratio, ci: cp.ci }),
     tested: shifts.length,
     movedCount: moved.length,
-    moved: moved.length === 0 ? null : { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
+    moved: moved.length === 0 ? null : { median: median(ratios), min: min(ratios), max: max(ratios) },
     points: shifts,
   }
 }
@@ -346,11 +348,28 @@ function nullMaxima(n: number, o: Resolved): Float64Array {
   return nulls
 }
 
-// 1 / sd of the rank sum of L of n values under the null (ties change every stretch's alike).
+const scaleCache = new Map<number, Float64Array>()
+
+// 1 / sd of the rank sum of L of n values under the null (ties change every stretch's alike). Shared: never modify.
 function rankSumScales(n: number): Float64Array {
-  const scale = new Float64Array(n)
-  for (let L = 1; L < n; L++) scale[L] = 1 / Math.sqrt((L * (n - L) * (n + 1)) / 12)
+  let scale = scaleCache.get(n)
+  if (!scale) {
+    scale = new Float64Array(n)
+    for (let L = 1; L < n; L++) scale[L] = 1 / Math.sqrt((L * (n - L) * (n + 1)) / 12)
+    scaleCache.set(n, scale)
+  }
   return scale
+}
+
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] <= v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function lowerBound(sorted: Float64Array, v: number): number {
@@ -443,18 +462,14 @@ function pruneSplits(splits: { k: number; p: number }[], values: number[], alpha
   }
 }
 
+// Ranks without objects or a comparator (called once per segment of every sweep point): each
+// value's average rank is the middle of its run of equal values in the sorted copy.
 function averageRanks(values: number[]): { ranks: Float64Array; ties: boolean } {
-  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b])
-  const ranks = new Float64Array(values.length)
+  const sorted = Float64Array.from(values).sort()
   let ties = false
-  for (let i = 0; i < order.length; ) {
-    let j = i
-    while (j + 1 < order.length && values[order[j + 1]] === values[order[i]]) j++
-    if (j > i) ties = true
-    const rank = (i + j) / 2 + 1
-    for (let k = i; k <= j; k++) ranks[order[k]] = rank
-    i = j + 1
-  }
+  for (let i = 1; i < sorted.length && !ties; i++) ties = sorted[i] === sorted[i - 1]
+  const ranks = new Float64Array(values.length)
+  for (let i = 0; i < values.length; i++) ranks[i] = (lowerBound(sorted, values[i]) + upperBound(sorted, values[i]) + 1) / 2
   return { ranks, ties }
 }
 

@@ -4,7 +4,7 @@
  * `algo=heap at every n`. Plain data for the CLI, the JSON report and the page.
  */
 import { formatInputs } from '../history'
-import { median } from '../stats'
+import { max, median, min } from '../stats'
 import type { InputValue } from '../types'
 import type { PointVerdict } from './detect'
 
@@ -48,15 +48,15 @@ export function describeMovement(points: readonly PointVerdict[]): Movement {
       points: members.map((p) => p.point),
       of: points.length,
       description: describePoints(points, members),
-      minPercent: pcts.length === 0 ? Number.NaN : Math.min(...pcts),
-      maxPercent: pcts.length === 0 ? Number.NaN : Math.max(...pcts),
+      minPercent: min(pcts),
+      maxPercent: max(pcts),
     }
   }
   return {
     measured: changes.length,
     medianPercent: median(changes),
-    smallestPercent: changes.length === 0 ? Number.NaN : Math.min(...changes),
-    largestPercent: changes.length === 0 ? Number.NaN : Math.max(...changes),
+    smallestPercent: min(changes),
+    largestPercent: max(changes),
     regressed: group('regressed'),
     improved: group('improved'),
     unchanged: group('unchanged'),

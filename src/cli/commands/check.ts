@@ -24,7 +24,7 @@ export const checkCommand: Command = {
   summary: 'judge the newest run of each benchmark against its history; exit 1 on a regression (a CI gate)',
   usage: 'check NAME... [--format F] [--output FILE] [--method M] [--threshold T] [options]',
   options: {
-    json: { type: 'boolean', description: 'print {"schema_version": 1, "benchmarks": [...]} (see docs/regression.md); same as --format json' },
+    json: { type: 'boolean', description: 'print {"schema_version": 1, "benchmarks": [...]} (see docs/regression.md)' },
     ...checkFormatOptions,
     method: { type: 'string', arg: 'M', description: `test every result with ${regressionMethods.join(', ')} (default: each result's setting, else adaptive)` },
     threshold: { type: 'string', arg: 'T', description: 'threshold of the method: % for percentage, σ for adaptive, units for delta, the limit for absolute' },

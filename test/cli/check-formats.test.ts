@@ -123,13 +123,14 @@ describe('check --format junit', () => {
 
 describe('check --format github', () => {
   it('annotates a regression as an error, an improvement as a notice, a young result as a warning, and is quiet on unchanged', async () => {
-    const r = await check(...cases, '--format', 'github')
+    const r = await check(...cases, '--format', 'github', '--base-url', 'https://ci.example/report')
     expect(r.code).toBe(1)
     const lines = r.stdout.trim().split('\n')
     const of = (b: string) => lines.filter((l) => l.includes(`title=bench-plot check%3A ${b}::time `))
     expect(of('step')).toHaveLength(1)
     expect(of('step')[0]).toStartWith(`::error title=bench-plot check%3A step::time regressed: ${pct(resultOf('step').change_percent).replace('%', '%25')} (baseline`)
     expect(of('step')[0]).toContain('%0Aregressed at n=1000 (+49.9%25')
+    expect(of('step')[0]).toEndWith('%0Asee https://ci.example/report/b/step')
     expect(of('improvement')[0]).toStartWith('::notice ')
     expect(of('single')[0]).toStartWith('::warning ')
     expect(of('noise')).toEqual([])

@@ -1,7 +1,6 @@
 /** The cells every CI format shows for a result, read from the `check --json` report. */
 import { formatInputs } from '../../model/history'
 import { formatNumber, formatPercent, formatRunRef, type CheckBenchmarkJson, type CheckResultJson } from '../../model/regression'
-import { benchmarkPath } from '../../server/pages/links'
 
 export type Benchmark = CheckBenchmarkJson
 export type Result = CheckResultJson
@@ -14,7 +13,8 @@ export type FormatOptions = {
 
 /** The link of a benchmark's page: `<base>/b/<name>`, or `b/<name>` relative to where the text is read. */
 export function benchmarkLink(name: string, opts: FormatOptions): string {
-  const path = benchmarkPath(name)
+  // The route of the benchmark page (benchmarkPath in src/server/pages/links.ts, which the pages own).
+  const path = `/b/${encodeURIComponent(name)}`
   return opts.baseUrl === undefined ? path.slice(1) : `${opts.baseUrl.replace(/\/+$/, '')}${path}`
 }
 

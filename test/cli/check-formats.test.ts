@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'bun:test'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { renderMarkdown } from '../../src/server/markdown'
-import { runBin, tempDir } from '../helpers/binary'
+import { runBin, startServer, tempDir } from '../helpers/binary'
 import { historyCase } from '../model/regression-histories'
 
 // One benchmark per verdict of "time" (regressed, improved, unchanged, young), imported through the
@@ -85,6 +85,14 @@ describe('check --format markdown', () => {
     expect(html).not.toContain('<img')
     expect(html).not.toContain('<em>')
     expect(rows[0].hrefs).toEqual(['b/odd'])
+    // The link is the page's route: served, it opens the benchmark.
+    const server = await startServer(['serve', '--no-open', '--cachedir', dir], { cwd: dir })
+    try {
+      const page = await fetch(new URL(rows[0].hrefs[0], server.url))
+      expect([page.status, (await page.text()).includes('<h1>odd</h1>')]).toEqual([200, true])
+    } finally {
+      await server.stop()
+    }
   })
 })
 

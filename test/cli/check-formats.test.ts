@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'bun:test'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { renderMarkdown } from '../../src/view/markdown'
-import { runBin, tempDir } from '../helpers/binary'
+import { runBin, startServer, tempDir } from '../helpers/binary'
 import { historyCase } from '../model/regression-histories'
 
 // One benchmark per verdict of "time" (regressed, improved, unchanged, young), imported through the
@@ -85,6 +85,14 @@ describe('check --format markdown', () => {
     expect(html).not.toContain('<img')
     expect(html).not.toContain('<em>')
     expect(rows[0].hrefs).toEqual(['b/odd'])
+    // The link is the page's route: served, it opens the benchmark.
+    const server = await startServer(['serve', '--no-open', '--cachedir', dir], { cwd: dir })
+    try {
+      const page = await fetch(new URL(rows[0].hrefs[0], server.url))
+      expect([page.status, (await page.text()).includes('<h1>odd</h1>')]).toEqual([200, true])
+    } finally {
+      await server.stop()
+    }
   })
 })
 
@@ -123,13 +131,14 @@ describe('check --format junit', () => {
 
 describe('check --format github', () => {
   it('annotates a regression as an error, an improvement as a notice, a young result as a warning, and is quiet on unchanged', async () => {
-    const r = await check(...cases, '--format', 'github')
+    const r = await check(...cases, '--format', 'github', '--base-url', 'https://ci.example/report')
     expect(r.code).toBe(1)
     const lines = r.stdout.trim().split('\n')
     const of = (b: string) => lines.filter((l) => l.includes(`title=bench-plot check%3A ${b}::time `))
     expect(of('step')).toHaveLength(1)
     expect(of('step')[0]).toStartWith(`::error title=bench-plot check%3A step::time regressed: ${pct(resultOf('step').change_percent).replace('%', '%25')} (baseline`)
     expect(of('step')[0]).toContain('%0Aregressed at n=1000 (+49.9%25')
+    expect(of('step')[0]).toEndWith('%0Asee https://ci.example/report/b/step')
     expect(of('improvement')[0]).toStartWith('::notice ')
     expect(of('single')[0]).toStartWith('::warning ')
     expect(of('noise')).toEqual([])

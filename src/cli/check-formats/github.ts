@@ -10,7 +10,8 @@ export function checkGithub(report: CheckReport, opts: FormatOptions = {}): stri
   const lines: string[] = []
   for (const b of report.benchmarks) {
     const title = `bench-plot check: ${b.name}`
-    const link = `see ${benchmarkLink(b.name, opts)}`
+    // A relative link means nothing in an annotation: only with --base-url.
+    const link = opts.baseUrl === undefined ? null : `see ${benchmarkLink(b.name, opts)}`
     for (const r of b.results) {
       if (r.blocking) lines.push(command('error', title, [resultSentence(r), pointsSentence(r, 'regressed'), link]))
       else if (r.verdict === 'improved') lines.push(command('notice', title, [resultSentence(r), pointsSentence(r, 'improved'), link]))

@@ -14,9 +14,9 @@ export type CheckFormat = (typeof checkFormats)[number]
 
 /** The flags, for `check`'s option table. */
 export const checkFormatOptions = {
-  format: { type: 'string', arg: 'F', description: `${checkFormats.join(', ')} (default text); markdown for a PR comment or $GITHUB_STEP_SUMMARY, junit for test reports, github for annotations` },
+  format: { type: 'string', arg: 'F', description: `${checkFormats.join(', ')} (default text; --json is --format json); markdown for a PR comment or $GITHUB_STEP_SUMMARY, junit for test reports, github for annotations` },
   output: { type: 'string', arg: 'FILE', description: 'write the format to FILE (stdout then shows the text verdicts); the exit code is still the gate' },
-  'base-url': { type: 'string', arg: 'URL', description: 'markdown, junit, github: link each benchmark to URL/b/<name> (default: the relative link b/<name>)' },
+  'base-url': { type: 'string', arg: 'URL', description: 'markdown, junit, github: link each benchmark to URL/b/<name> (default: the relative link b/<name>; no link in annotations)' },
 } satisfies Record<string, OptionSpec>
 
 export type CheckOutput = { format: CheckFormat; file: string | null; options: FormatOptions }

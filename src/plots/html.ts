@@ -9,7 +9,13 @@ import { formatChartQuery, namedPlots, type ChartRequest } from './request'
 import { cellStats } from './stats-cell'
 
 /** Links the server gives to files under the cache directory. */
-export type MediaLinks = { mediaUrl(relPath: string): string; rrdUrl(relPath: string): string; exists(relPath: string): boolean }
+export type MediaLinks = {
+  mediaUrl(relPath: string): string
+  rrdUrl(relPath: string): string
+  exists(relPath: string): boolean
+  /** Recordings' checks and their inline viewer (src/server/rerun); absent, a recording is only a link. */
+  rerun?: { problem(relPath: string): string | null; viewer(result: string, recordings: { label: string; relPath: string }[]): string }
+}
 
 export type RenderChartsOptions = {
   /** Query parameters the chart controls' links keep (the run tab, the compared run). @default {} */
@@ -325,6 +331,7 @@ function valueTable(run: Run, result: ResultVar, spec: ChartSpec, media: MediaLi
   const cap = isMedia ? maxMediaRows : maxTableRows
   const points = run.inputs.reduce((n, v) => n * v.values.length, 1)
   const rows: string[] = []
+  const recordings: { label: string; relPath: string }[] = []
   let total = 0
   for (let p = 0; p < points; p++) {
     for (let r = 0; r < run.repeats; r++) {
@@ -333,10 +340,20 @@ function valueTable(run: Run, result: ResultVar, spec: ChartSpec, media: MediaLi
       if (rows.length >= cap) continue
       const rep = run.repeats > 1 ? `<td class="bp-num">${r + 1}</td>` : ''
       rows.push(`<tr>${inputCells(run, p)}${rep}<td>${valueCell(result, v, media)}</td></tr>`)
+      if (v !== null && result.kind === 'rerun') recordings.push({ label: pointLabel(run, p, r), relPath: v })
     }
   }
   const head = `${headerCells(run)}${run.repeats > 1 ? '<th scope="col">repeat</th>' : ''}<th scope="col">${esc(axisTitle(result.name, result.units))}</th>`
-  return tableShell(spec, head, rows, total, cap, `${result.name} (${result.kind})`)
+  const table = tableShell(spec, head, rows, total, cap, `${result.name} (${result.kind})`)
+  return media.rerun && recordings.length > 0 ? `${table}\n${media.rerun.viewer(result.name, recordings)}` : table
+}
+
+// A sweep point as the rerun viewer's selector names it, `n=10, algo=quick` (and the repeat when there are several).
+function pointLabel(run: Run, point: number, repeat: number): string {
+  const c = pointCoordinates(run.inputs, point)
+  const where = run.inputs.map((v, i) => `${v.name}=${formatValue(v.values[c[i]])}`).join(', ')
+  const rep = run.repeats > 1 ? `repeat ${repeat + 1}` : ''
+  return [where, rep].filter(Boolean).join(', ') || 'the run'
 }
 
 function valueCell(result: ResultVar, v: string | null, media: MediaLinks): string {
@@ -349,8 +366,11 @@ function valueCell(result: ResultVar, v: string | null, media: MediaLinks): stri
       return `<a href="${esc(media.mediaUrl(v))}"><img class="bp-media" src="${esc(media.mediaUrl(v))}" alt="${esc(v)}" loading="lazy"></a>`
     case 'video':
       return `<video class="bp-media" src="${esc(media.mediaUrl(v))}" controls preload="metadata"></video>`
-    case 'rerun':
-      return `<a class="bp-rerun" href="${esc(media.rrdUrl(v))}">${esc(name)} (open recording)</a>`
+    case 'rerun': {
+      const problem = media.rerun?.problem(v) ?? null
+      const note = problem === null ? '' : ` <span class="bp-rerun-note" data-problem="${esc(v)}">${esc(problem)}</span>`
+      return `<a class="bp-rerun" href="${esc(media.rrdUrl(v))}">${esc(name)} (open recording)</a>${note}`
+    }
     default:
       return `<a class="bp-download" href="${esc(media.mediaUrl(v))}" download="${esc(name)}">${esc(name)}</a>`
   }

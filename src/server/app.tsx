@@ -12,6 +12,7 @@ import { apiRoutes } from './routes/api'
 import { assetRoutes } from './routes/assets'
 import { mediaRoutes } from './routes/media'
 import { pageRoutes } from './routes/pages'
+import { rerunPageLinks, rerunRoutes, type RerunOptions } from './rerun'
 import { resolveInside } from './safe-path'
 import type { BenchmarkSource } from './source'
 
@@ -23,6 +24,8 @@ export type CreateAppOptions = {
   cachedir?: string | null
   /** Named on the empty index page. @default cachedir */
   location?: string
+  /** Base URL of another `@rerun-io/web-viewer` build for the pages' viewer; null uses the embedded one. @default null */
+  rerunViewerUrl?: string | null
 }
 
 const httpStatus = { NOT_FOUND: 404, USAGE: 400, PARSE: 400, UNKNOWN_FORMAT: 400, STORE: 500, SERVE: 500, REGRESSION: 500 } satisfies Record<ErrorCode, number>
@@ -42,7 +45,7 @@ export async function createApp(opts: CreateAppOptions) {
     location: opts.location ?? cachedir ?? 'memory',
     pages: createPageCache(),
     histories: createHistoryCache(opts.source),
-    media: mediaLinks(cachedir),
+    media: mediaLinks(cachedir, { viewerUrl: opts.rerunViewerUrl ?? null, rrdDir: hasRrd ? rrdDir : null }),
   }
   const app = new Elysia()
     .use(html())
@@ -70,6 +73,7 @@ export async function createApp(opts: CreateAppOptions) {
     .use(apiRoutes(ctx))
     .use(assetRoutes())
     .use(mediaRoutes(cachedir))
+    .use(rerunRoutes({ viewerUrl: opts.rerunViewerUrl ?? null, rrdDir: hasRrd ? rrdDir : null }))
   if (hasRrd) {
     // Imported only when there are recordings: @elysiajs/static and @elysiajs/cors add about a millisecond to a start.
     const { rrdRoutes } = await import('./routes/rrd')
@@ -80,12 +84,14 @@ export async function createApp(opts: CreateAppOptions) {
 
 // --- internal ---
 
-function mediaLinks(cachedir: string | null): MediaLinks {
+function mediaLinks(cachedir: string | null, rerun: RerunOptions): MediaLinks {
   const encode = (p: string) => p.split('/').map(encodeURIComponent).join('/')
+  const rrdUrl = (rel: string) => `/rrd_static/${encode(rel.startsWith('rrd/') ? rel.slice(4) : rel)}`
   return {
     mediaUrl: (rel) => `/media/${encode(rel)}`,
-    rrdUrl: (rel) => `/rrd_static/${encode(rel.startsWith('rrd/') ? rel.slice(4) : rel)}`,
+    rrdUrl,
     exists: (rel) => cachedir !== null && resolveInside(cachedir, encode(rel)) !== null,
+    rerun: rerunPageLinks(cachedir, rerun, rrdUrl),
   }
 }
 

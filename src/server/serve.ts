@@ -18,6 +18,8 @@ export type ServeOptions = {
   warn?: (line: string) => void
   /** Port finder settings (tests). */
   portFinder?: Omit<FindFreePortOptions, 'host'>
+  /** Base URL of another `@rerun-io/web-viewer` build (the folder of its index.js) for recordings from a newer rerun. @default the embedded viewer */
+  rerunViewerUrl?: string
 }
 
 export type StoreLocation = {
@@ -65,7 +67,7 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
       const newest = source.getRun(name, headers[headers.length - 1].id)
       for (const r of newest?.results ?? []) void newest?.data[r.name]
     }
-    const app = await createApp({ source, name, cachedir, location: db })
+    const app = await createApp({ source, name, cachedir, location: db, rerunViewerUrl: cfg.rerunViewerUrl })
     return await listen(app, cfg, () => store.close())
   } catch (err) {
     store.close()
@@ -80,7 +82,7 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
 export async function serve(name: string, pages: Run[], opts: ServeOptions & { cachedir?: string } = {}): Promise<RunningServer> {
   const source = memorySource([{ name, runs: pages }])
   source.listRuns(name) // NOT_FOUND when there is nothing to show
-  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null })
+  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null, rerunViewerUrl: opts.rerunViewerUrl })
   return listen(app, opts, () => {})
 }
 

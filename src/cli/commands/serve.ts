@@ -11,6 +11,7 @@ export const serveCommand: Command = {
     host: { type: 'string', arg: 'ADDR', description: 'bind address (default 127.0.0.1; 0.0.0.0 serves other machines and container port forwarding)' },
     open: { type: 'boolean', description: 'open the page in the default browser' },
     'no-open': { type: 'boolean', description: 'never open a browser (default: open when stdout is a terminal and a display is there)' },
+    'rerun-viewer-url': { type: 'string', arg: 'URL', description: 'view rerun recordings with the @rerun-io/web-viewer build at URL (the folder of its index.js), e.g. for recordings from a newer rerun (default: the viewer inside bench-plot)' },
     ...storeOptions,
   },
   async run(args, io) {
@@ -22,13 +23,14 @@ export const serveCommand: Command = {
       throw new BenchPlotError('USAGE', `--port: expected a whole number from 1 to 65535, got "${stringOption(args, 'port')}"`)
     }
     const host = stringOption(args, 'host') ?? '127.0.0.1'
+    const rerunViewerUrl = parseViewerUrl(stringOption(args, 'rerun-viewer-url'))
     const { cachedir, db } = resolveStorePaths(args, io)
     // Loaded here, not at start: other commands need not pay for ECharts, Elysia and the markdown renderer.
     const { openBrowser, plotServer, shouldOpenByDefault } = await import('../../server')
     const open = args.values.open ? true : args.values['no-open'] ? false : shouldOpenByDefault(io.isTTY, io.env)
 
     const stopSignal = waitForStopSignal()
-    const server = await plotServer(name, { cachedir, db, port, host, open: false })
+    const server = await plotServer(name, { cachedir, db, port, host, open: false, rerunViewerUrl })
     try {
       io.stdout(`Serving ${name ?? 'all benchmarks'} at ${server.url}`)
       if (open) {
@@ -45,6 +47,14 @@ export const serveCommand: Command = {
 }
 
 // --- internal ---
+
+// An http(s) URL, or a path on this server, naming a folder: index.js is looked up inside it.
+function parseViewerUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  const ok = (/^https?:\/\//i.test(raw) && URL.canParse(raw)) || (raw.startsWith('/') && !raw.startsWith('//'))
+  if (!ok) throw new BenchPlotError('USAGE', `--rerun-viewer-url: expected an http(s) URL of a @rerun-io/web-viewer build (the folder of its index.js), got "${raw}"`)
+  return raw.endsWith('/') ? raw : `${raw}/`
+}
 
 function waitForStopSignal(): { promise: Promise<void>; dispose: () => void } {
   let done = () => {}

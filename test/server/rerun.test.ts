@@ -125,13 +125,14 @@ describe('the full-page viewer /rerun/view', () => {
   ])('shows why %s.rrd cannot be viewed, and starts no viewer', async (name, message) => {
     const html = await (await req(app, `/rerun/view?url=/rrd_static/scenes/${name}.rrd`)).text()
     expect(html).toContain(message)
-    expect(html).not.toContain('/rerun/view.js')
+    // The script only tells the page around the frame; with no viewer element it loads no viewer.
+    expect(html).not.toContain('id="bp-rerun-view"')
   })
 
   it('starts the viewer on a newer recording, with the warning', async () => {
     const html = await (await req(app, '/rerun/view?url=/rrd_static/scenes/new.rrd')).text()
     expect(html).toContain('newer than this viewer (rerun 0.23 to 0.33)')
-    expect(html).toContain('/rerun/view.js')
+    expect(html).toContain('id="bp-rerun-view"')
   })
 
   it('refuses a URL that is neither under /rrd_static/ nor http(s)', async () => {
@@ -148,21 +149,21 @@ describe('the full-page viewer /rerun/view', () => {
 
   it('view.js imports the embedded viewer and starts it with no welcome screen (which would fetch from rerun.io)', async () => {
     const js = await (await req(app, '/rerun/view.js')).text()
-    expect(js.startsWith('import { WebViewer } from "/rerun/index.js";')).toBe(true)
+    expect(js).toContain('import("/rerun/index.js")')
     expect(js).toMatch(/hide_welcome_screen: ?(!0|true)/)
   })
 })
 
 describe('--rerun-viewer-url (createApp rerunViewerUrl)', () => {
   it('view.js imports that build, the page may load it, and a newer recording is no longer flagged', async () => {
-    expect(await (await req(other, '/rerun/view.js')).text()).toStartWith('import { WebViewer } from "http://viewer.example:9000/rerun/index.js";')
+    expect(await (await req(other, '/rerun/view.js')).text()).toContain('import("http://viewer.example:9000/rerun/index.js")')
     const r = await req(other, '/rerun/view?url=/rrd_static/scenes/new.rrd')
     const csp = r.headers.get('content-security-policy') as string
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' http://viewer.example:9000;")
     expect(csp).toContain("connect-src 'self' http://viewer.example:9000;")
     const html = await r.text()
     expect(html).not.toContain('newer than this viewer')
-    expect(html).toContain('/rerun/view.js')
+    expect(html).toContain('id="bp-rerun-view"')
   })
 })
 

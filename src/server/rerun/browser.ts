@@ -20,12 +20,18 @@ export type RerunMessage =
  * `/rerun/view.js`: start the viewer on `#bp-rerun-view` with its `data-url` (made absolute: the
  * viewer reads a path as a host name), no welcome screen (it would fetch a manifest from rerun.io).
  * The viewer has no error event: a recording not open `data-open-timeout-ms` after the viewer is
- * ready is shown as an error in its place. In a frame (`data-embed`), the page may switch recordings.
+ * ready is shown as an error in its place. In a frame (`body.embed`), the page may switch recordings,
+ * and hears of every error.
  */
-export function startRerunView(WebViewer: new () => WebViewerLike): void {
-  const root = document.getElementById('bp-rerun-view') as HTMLElement
+export async function startRerunView(loadViewer: () => Promise<new () => WebViewerLike>): Promise<void> {
   const problem = document.getElementById('bp-rerun-problem') as HTMLElement
-  const embed = root.dataset.embed === '1'
+  const embed = document.body.classList.contains('embed')
+  const root = document.getElementById('bp-rerun-view')
+  if (!root) {
+    // The server found the recording bad: the page around the frame shows why, in place of the viewer.
+    if (embed && parent !== window) parent.postMessage({ source: 'bp-rerun', type: 'error', url: '', message: problem.textContent ?? '' }, location.origin)
+    return
+  }
   const openTimeout = Number(root.dataset.openTimeoutMs ?? '20000')
   const startTimeout = Number(root.dataset.startTimeoutMs ?? '120000')
   const absolute = (u: string) => new URL(u, location.href).href
@@ -50,6 +56,13 @@ export function startRerunView(WebViewer: new () => WebViewerLike): void {
     timer = setTimeout(() => {
       if (url === current) fail(`The recording did not open within ${Math.round(openTimeout / 1000)} s (${url}): the file may have changed since the page was made, or the viewer cannot read it.`)
     }, openTimeout)
+  }
+  let WebViewer: new () => WebViewerLike
+  try {
+    WebViewer = await loadViewer()
+  } catch (err) {
+    fail(`The viewer could not be loaded: ${err instanceof Error ? err.message : String(err)}`)
+    return
   }
   const viewer = new WebViewer()
   viewer.on('ready', () => {

@@ -16,7 +16,7 @@ export function handleRerun(request: Request, opts: RerunOptions): Response {
   const url = new URL(request.url)
   const name = url.pathname.slice('/rerun/'.length)
   if (name === 'view') return viewPage(url, opts)
-  if (name === 'view.js') return script(`import { WebViewer } from ${JSON.stringify(viewerIndex(opts))};\n(${startRerunView.toString()})(WebViewer);\n`, request)
+  if (name === 'view.js') return script(`(${startRerunView.toString()})(() => import(${JSON.stringify(viewerIndex(opts))}).then((m) => m.WebViewer));\n`, request)
   if (name === 'embed.js') return script(`(${enhanceRerunViewers.toString()})();\n`, request)
   const file = Object.hasOwn(viewerFiles, name) ? viewerFiles[name] : undefined
   if (!file) throw new BenchPlotError('NOT_FOUND', `No file /rerun/${name}: the viewer has ${Object.keys(viewerFiles).join(', ')}.`)

@@ -45,15 +45,15 @@ export function RerunViewPage(props: RerunViewPageProps): string {
         </p>
         {viewable ? (
           <>
-            <div id="bp-rerun-view" data-url={e(props.url)} data-embed={props.embed ? '1' : '0'} data-open-timeout-ms={String(props.openTimeoutMs ?? 20000)}></div>
+            <div id="bp-rerun-view" data-url={e(props.url)} data-open-timeout-ms={String(props.openTimeoutMs ?? 20000)}></div>
             <noscript>
               <p>The viewer needs JavaScript; the recording itself is the link above.</p>
             </noscript>
-            <script type="module" src={e(props.scriptUrl)}></script>
           </>
         ) : (
           ''
         )}
+        <script type="module" src={e(props.scriptUrl)}></script>
       </body>
     </html>
   )

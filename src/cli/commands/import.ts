@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { BenchPlotError } from '../../errors'
-import { formats, importSource, type ImportOptions, type ImportSource } from '../../import'
+import { findRecordingWarnings, formatRecordingWarnings, formats, importSource, type ImportOptions, type ImportSource } from '../../import'
 import { validateRun } from '../../model/run-format'
 import type { Run } from '../../model/types'
 import { openStore } from '../../store'
@@ -25,8 +25,11 @@ export const importCommand: Command = {
   async run(args, io) {
     if (args.positionals.length === 0) throw new BenchPlotError('USAGE', 'import needs at least one FILE (or - for stdin)')
     const opts = importOptions(args)
-    const runs = args.positionals.flatMap((file) => readRuns(file, opts))
-    const { db } = resolveStorePaths(args, io)
+    const read = args.positionals.flatMap((file) => readRuns(file, opts).map((run) => ({ file: file === '-' ? 'stdin' : file, run })))
+    const runs = read.map((r) => r.run)
+    const { cachedir, db } = resolveStorePaths(args, io)
+    // Recordings are files beside the store: a missing one is recorded all the same, and the page says so.
+    for (const { file, run } of read) for (const line of formatRecordingWarnings(file, run, cachedir, findRecordingWarnings(run, cachedir))) io.stderr(line)
     const store = openStore(db)
     try {
       const outcomes = store.saveRuns(runs)

@@ -1,5 +1,5 @@
 import { Elysia } from 'elysia'
-import { embeddedViewerRange } from '../../model/rerun-recording'
+import { embeddedViewerRange, type RecordingCheck } from '../../model/rerun-recording'
 import { RerunViewer, type RerunRecordingItem } from '../../view/rerun-viewer'
 import { resolveInside } from '../safe-path'
 import { rerunViewPath, type RerunOptions } from './options'
@@ -30,7 +30,11 @@ export type RerunPageLinks = {
 export function rerunPageLinks(cachedir: string | null, opts: RerunOptions, rrdUrl: (relPath: string) => string): RerunPageLinks {
   const range = opts.viewerUrl === null ? embeddedViewerRange : null
   const encode = (p: string) => p.split('/').map(encodeURIComponent).join('/')
-  const check = (relPath: string) => checkRecordingFile(cachedir === null ? null : (resolveInside(cachedir, encode(relPath))?.path ?? null), relPath, range)
+  const check = (relPath: string): RecordingCheck => {
+    // /rrd_static/ serves <cachedir>/rrd only: a recording elsewhere has no URL the viewer could fetch.
+    if (!relPath.startsWith('rrd/')) return { status: 'missing', version: null, problem: `${relPath} is not under rrd/, the only folder recordings are served from.`, viewable: false }
+    return checkRecordingFile(cachedir === null ? null : (resolveInside(cachedir, encode(relPath))?.path ?? null), relPath, range)
+  }
   return {
     problem: (relPath) => check(relPath).problem,
     viewer(result, recordings) {

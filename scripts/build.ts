@@ -1,4 +1,5 @@
-// Compiles the CLI and everything it serves (scripts, styles, the ECharts browser build) into one executable.
+// Compiles the CLI and everything it serves (scripts, styles, the ECharts browser build, the rerun
+// web viewer) into one executable.
 //   bun scripts/build.ts [OUTFILE]                 this machine's executable, ./bench-plot by default
 //   bun scripts/build.ts --all [--outdir DIR]      every platform into dist/ (or DIR), with SHA256SUMS
 //   bun scripts/build.ts --target NAME [--outdir DIR]   one or more platforms (repeat --target)
@@ -8,6 +9,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { platforms, type Platform } from './build/platforms'
+import { prepareRerunViewer } from './rerun-viewer'
 
 const root = resolve(import.meta.dir, '..')
 
@@ -19,6 +21,8 @@ const { values, positionals } = parseArgs({
 })
 
 const commit = buildCommit()
+// The viewer's compressed files, made once per viewer version, are embedded by every target.
+prepareRerunViewer(root, (line) => console.error(line))
 
 if (values.all || values.target) {
   const chosen = values.all ? platforms : (values.target ?? []).map(platformNamed)

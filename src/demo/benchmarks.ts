@@ -6,7 +6,7 @@ import type { RunInput } from '../model/run-format'
  * with a history of runs, a regression and some failures. Deterministic (seeded).
  */
 export function demoRuns(): RunInput[] {
-  return [...sortHistory(), compression(), learningRate(), startup(), parsers(), robotArm()]
+  return [...sortHistory(), compression(), learningRate(), startup(), parsers(), robotArm(), sceneExport()]
 }
 
 // --- internal ---
@@ -175,5 +175,33 @@ function robotArm(): RunInput {
       inputs: { angle: a },
       results: { position: [Math.cos((a * Math.PI) / 180) * 0.8, Math.sin((a * Math.PI) / 180) * 0.8], note: a === 90 ? 'at the joint limit' : 'ok' },
     })),
+  }
+}
+
+// Its recordings are real files (recordings.ts), written by `bench-plot demo` under rrd/scene-export/.
+function sceneExport(): RunInput {
+  const scenes = ['text-log', 'scene']
+  const rand = seededRandom(7)
+  const base: Record<string, number> = { 'text-log': 0.004, scene: 0.21 }
+  return {
+    benchmark: 'scene-export',
+    title: 'Exporting scenes to rerun',
+    description:
+      'Time to export a scene as a [rerun](https://rerun.io) recording, 3 repeats, with the recording of each export: ' +
+      'load the viewer below the table to see one. Recordings from `JianbinLiu-CFLab/unity-rerun-sdk` (Apache-2.0).',
+    time: '2026-11-24T10:00:00Z',
+    repeats: 3,
+    inputs: [{ name: 'scene', kind: 'cat', values: scenes, doc: 'what is exported' }],
+    results: [
+      { name: 'time', kind: 'float', units: 's', direction: 'minimize', doc: 'wall-clock time of one export' },
+      { name: 'recording', kind: 'rerun', doc: 'the exported recording' },
+    ],
+    samples: scenes.flatMap((s) =>
+      [1, 2, 3].map((repeat) => ({
+        inputs: { scene: s },
+        repeat,
+        results: { time: base[s] * (1 + 0.05 * gaussian(rand)), recording: `rrd/scene-export/${s}.rrd` },
+      })),
+    ),
   }
 }

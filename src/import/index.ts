@@ -13,6 +13,8 @@ import * as pytestBenchmark from './pytest-benchmark'
 import type { ImportOptions, ImportSource, Importer } from './types'
 
 export type { ImportOptions, ImportSource } from './types'
+export { findRecordingWarnings, formatRecordingWarnings } from './recordings'
+export type { RecordingWarning } from './recordings'
 
 // Detection tries these in order; csv comes last because almost any text with commas looks like one.
 const importers = [benchPlot, googleBenchmark, pytestBenchmark, hyperfine, goTest, benchmarkDotnet, csv] satisfies Importer[]

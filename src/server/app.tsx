@@ -12,6 +12,7 @@ import { apiRoutes } from './routes/api'
 import { assetRoutes } from './routes/assets'
 import { mediaRoutes } from './routes/media'
 import { pageRoutes } from './routes/pages'
+import { recordingChecker, rerunRoutes, type RerunOptions } from './rerun'
 import { resolveInside } from './safe-path'
 import type { BenchmarkSource } from './source'
 
@@ -27,6 +28,8 @@ export type CreateAppOptions = {
   hosts?: HostPolicy | null
   /** The store file, never served as a user file whatever its name or link. */
   storeFile?: string | null
+  /** Base URL of another `@rerun-io/web-viewer` build for the pages' viewer; null uses the embedded one. @default null */
+  rerunViewerUrl?: string | null
 }
 
 const httpStatus = { NOT_FOUND: 404, USAGE: 400, PARSE: 400, UNKNOWN_FORMAT: 400, STORE: 500, SERVE: 500, REGRESSION: 500 } satisfies Record<ErrorCode, number>
@@ -39,6 +42,7 @@ export async function createApp(opts: CreateAppOptions) {
   const cachedir = opts.cachedir ?? null
   const rrdDir = cachedir === null ? null : join(cachedir, 'rrd')
   const hasRrd = rrdDir !== null && existsSync(rrdDir) && statSync(rrdDir).isDirectory()
+  const rerun: RerunOptions = { viewerUrl: opts.rerunViewerUrl ?? null, rrdDir: hasRrd ? rrdDir : null }
   const ctx: ServerContext = {
     source: opts.source,
     name: opts.name ?? null,
@@ -48,6 +52,7 @@ export async function createApp(opts: CreateAppOptions) {
     histories: createHistoryCache(opts.source),
     links: serverLinks,
     exists: (rel) => cachedir !== null && resolveInside(cachedir, rel.split('/').map(encodeURIComponent).join('/')) !== null,
+    recordings: recordingChecker(cachedir, rerun),
   }
   const app = new Elysia()
     .use(guards({ hosts: opts.hosts ?? null, cachedir, storeFile: opts.storeFile ?? null }))
@@ -79,6 +84,7 @@ export async function createApp(opts: CreateAppOptions) {
     .use(apiRoutes(ctx))
     .use(assetRoutes())
     .use(mediaRoutes(cachedir))
+    .use(rerunRoutes(rerun))
   if (hasRrd) {
     // Imported only when there are recordings: @elysiajs/static and @elysiajs/cors add about a millisecond to a start.
     const { rrdRoutes } = await import('./routes/rrd')

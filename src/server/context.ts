@@ -1,3 +1,4 @@
+import type { RecordingCheck } from '../model/rerun-recording'
 import type { Links, MediaCheck } from '../view'
 import type { HistoryCache } from './history-cache'
 import type { PageCache } from './page-cache'
@@ -18,6 +19,8 @@ export type ServerContext = {
   links: Links
   /** Whether a file result exists under cachedir. */
   exists: MediaCheck
+  /** What the server found in a rerun recording under cachedir (header, version, frames). */
+  recordings: (relPath: string) => RecordingCheck
 }
 
 /** Headers of every HTML page: nothing may be fetched from another host, nothing framed elsewhere. */

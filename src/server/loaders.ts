@@ -73,7 +73,7 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
       top = VerdictRegion({ verdict, deferred })
       eager = Math.max(0, eager - verdictFigureCount(verdict))
     } else if (mine.runIds[0] === runId) top = InputChanges({ changes: mine.changes })
-    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures: eager, vs: vs.id })
+    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures: eager, vs: vs.id })
     if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
     let compare: RunCompare | undefined
     if (runs.length > 1) {

@@ -21,6 +21,8 @@ export type ServeOptions = {
   allowHosts?: string[]
   /** Port finder settings (tests). */
   portFinder?: Omit<FindFreePortOptions, 'host'>
+  /** Base URL of another `@rerun-io/web-viewer` build (the folder of its index.js) for recordings from a newer rerun. @default the embedded viewer */
+  rerunViewerUrl?: string
 }
 
 export type StoreLocation = {
@@ -70,7 +72,7 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
       for (const r of newest?.results ?? []) void newest?.data[r.name]
     }
     const hosts = hostPolicy(cfg.host ?? '127.0.0.1', cfg.allowHosts)
-    const app = await createApp({ source, name, cachedir, location: db, hosts, storeFile: db })
+    const app = await createApp({ source, name, cachedir, location: db, hosts, storeFile: db, rerunViewerUrl: cfg.rerunViewerUrl })
     return await listen(app, cfg, hosts, () => store.close())
   } catch (err) {
     store.close()
@@ -86,7 +88,7 @@ export async function serve(name: string, pages: Run[], opts: ServeOptions & { c
   const source = memorySource([{ name, runs: pages }])
   source.listRuns(name) // NOT_FOUND when there is nothing to show
   const hosts = hostPolicy(opts.host ?? '127.0.0.1', opts.allowHosts)
-  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null, hosts })
+  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null, hosts, rerunViewerUrl: opts.rerunViewerUrl })
   return listen(app, opts, hosts, () => {})
 }
 

@@ -1,5 +1,6 @@
 import { axisTitle, formatInputValue, formatQuantity } from '../format'
 import { sweepSignature } from '../model/signature'
+import type { RecordingCheck } from '../model/rerun-recording'
 import type { ResultVar, Run } from '../model/types'
 import {
   chooseCharts,
@@ -21,9 +22,13 @@ import {
 import { escapeHtml } from '../format'
 import { ChartFigure, dataAttributes } from './figure'
 import type { Links, PartState, RunState } from './links'
+import { RerunViewer, type RerunRecordingItem } from './rerun-viewer'
 
 /** Which files of a run exist under cachedir (a missing one reads "missing: <path>"). */
 export type MediaCheck = (relPath: string) => boolean
+
+/** What the server found in a rerun recording: a bad one says why beside its link and in the viewer. */
+export type RecordingCheckOf = (relPath: string) => RecordingCheck
 
 export type ChartsRegionProps = {
   name: string
@@ -31,6 +36,8 @@ export type ChartsRegionProps = {
   req: ChartRequest
   links: Links
   exists: MediaCheck
+  /** Recordings' checks; without them a recording is a link and the viewer trusts it. */
+  recordings?: RecordingCheckOf
   /** The page's state that the chart controls' links keep (the run tab, the compared run). */
   state?: RunState
   /** Another run of the same inputs drawn dashed over line and curve charts. */
@@ -121,7 +128,7 @@ function walkCharts(props: ChartsRegionProps, draw: DrawFigure, defer?: (chart: 
     for (const spec of mine) {
       try {
         const chart = `${prefix}s${specs.indexOf(spec)}`
-        if (spec.kind === 'table') out.push(ResultTable({ run, result, spec, links: props.links, exists: props.exists }))
+        if (spec.kind === 'table') out.push(ResultTable({ run, result, spec, links: props.links, exists: props.exists, recordings: props.recordings }))
         else out.push(defer?.(chart, spec) ?? renderBuilt(toEChartsOption(spec, run, req, props.overlay), chart, draw))
         drawn++
       } catch (err) {
@@ -300,7 +307,7 @@ function errorBox(spec: ChartSpec, err: unknown, facet?: string | null): string 
   ) as string
 }
 
-function ResultTable(props: { run: Run; result: ResultVar; spec: ChartSpec; links: Links; exists: MediaCheck }): string {
+function ResultTable(props: { run: Run; result: ResultVar; spec: ChartSpec; links: Links; exists: MediaCheck; recordings?: RecordingCheckOf }): string {
   const { run, result, spec } = props
   const numeric = result.kind === 'float' || result.kind === 'bool' || result.kind === 'vec'
   const inputHeads = run.inputs.map((v) => <th scope="col" safe>{axisTitle(v.name, v.units)}</th>).join('')
@@ -318,10 +325,20 @@ function ResultTable(props: { run: Run; result: ResultVar; spec: ChartSpec; link
   const t = valueTable(run, result)
   const rows = t.rows.map((r) => {
     const rep = run.repeats > 1 ? `<td class="bp-num">${r.repeat}</td>` : ''
-    return `<tr>${inputCells(r.inputs)}${rep}<td>${ValueCell({ result, value: r.value, links: props.links, exists: props.exists })}</td></tr>`
+    return `<tr>${inputCells(r.inputs)}${rep}<td>${ValueCell({ result, value: r.value, links: props.links, exists: props.exists, recordings: props.recordings })}</td></tr>`
   })
   const head = `${inputHeads}${run.repeats > 1 ? '<th scope="col">repeat</th>' : ''}${(<th scope="col" safe>{axisTitle(result.name, result.units)}</th>) as string}`
-  return TableShell({ spec, head, rows, total: t.total, cap: t.cap, caption: `${result.name} (${result.kind})` })
+  const table = TableShell({ spec, head, rows, total: t.total, cap: t.cap, caption: `${result.name} (${result.kind})` })
+  if (result.kind !== 'rerun' || !props.recordings) return table
+  // One viewer for the result's recordings, switched between sweep points (and repeats).
+  const check = props.recordings
+  const items: RerunRecordingItem[] = t.rows.flatMap((r) => {
+    if (r.value === null) return []
+    const where = run.inputs.map((v, k) => `${v.name}=${formatInputValue(r.inputs[k])}`).join(', ')
+    const label = [where, run.repeats > 1 ? `repeat ${r.repeat}` : ''].filter(Boolean).join(', ') || 'the run'
+    return [{ label, name: r.value, fileUrl: props.links.recording(r.value), viewUrl: props.links.recordingViewer(r.value), frameUrl: props.links.recordingViewer(r.value, true), check: check(r.value) }]
+  })
+  return items.length === 0 ? table : `${table}\n${RerunViewer({ result: result.name, recordings: items, scriptUrl: props.links.rerunScript() })}`
 }
 
 function TableShell(props: { spec: ChartSpec; head: string; rows: string[]; total: number; cap: number; caption: string }): string {
@@ -341,7 +358,7 @@ function TableShell(props: { spec: ChartSpec; head: string; rows: string[]; tota
   ) as string
 }
 
-function ValueCell(props: { result: ResultVar; value: string | null; links: Links; exists: MediaCheck }): string {
+function ValueCell(props: { result: ResultVar; value: string | null; links: Links; exists: MediaCheck; recordings?: RecordingCheckOf }): string {
   const { result, value: v, links } = props
   if (v === null) return '<span class="bp-missing">no value</span>'
   if (result.kind === 'string') return (<span class="bp-string" safe>{v}</span>) as string
@@ -362,12 +379,26 @@ function ValueCell(props: { result: ResultVar; value: string | null; links: Link
       ) as string
     case 'video':
       return (<video class="bp-media" src={href} controls {...{ preload: 'metadata' }}></video>) as string
-    case 'rerun':
+    case 'rerun': {
+      const problem = props.recordings?.(v).problem ?? null
       return (
-        <a class="bp-rerun" href={escapeHtml(links.recording(v))} safe>
-          {`${name} (open recording)`}
-        </a>
+        <>
+          <a class="bp-rerun" href={escapeHtml(links.recording(v))} safe>
+            {`${name} (open recording)`}
+          </a>
+          {problem === null ? (
+            ''
+          ) : (
+            <>
+              {' '}
+              <span class="bp-rerun-note" data-problem={escapeHtml(v)} safe>
+                {problem}
+              </span>
+            </>
+          )}
+        </>
       ) as string
+    }
     default:
       return (
         <a class="bp-download" href={href} download={escapeHtml(name)} safe>

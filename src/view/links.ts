@@ -53,6 +53,10 @@ export type Links = {
   media(relPath: string): string
   /** A rerun recording, by its path relative to cachedir (under `rrd/`). */
   recording(relPath: string): string
+  /** The rerun viewer of a recording, a page of its own; `embed`: as the inline frame loads it. */
+  recordingViewer(relPath: string, embed?: boolean): string
+  /** The script of the inline rerun viewer's controls. */
+  rerunScript(): string
   asset(file: string): string
 }
 
@@ -89,6 +93,8 @@ export const serverLinks: Links = {
   samples: (name, runId, ext) => `/api/benchmarks/${encodeURIComponent(name)}/runs/${runId}/samples.${ext}`,
   media: (rel) => `/media/${encodePath(rel)}`,
   recording: (rel) => `/rrd_static/${encodePath(rel.startsWith('rrd/') ? rel.slice(4) : rel)}`,
+  recordingViewer: (rel, embed) => `/rerun/view?url=${encodeURIComponent(serverLinks.recording(rel))}${embed ? '&embed=1' : ''}`,
+  rerunScript: () => '/rerun/embed.js',
   asset: (file) => `/assets/${file}`,
 }
 
@@ -122,6 +128,9 @@ export function staticLinks(root = ''): Links {
     samples: (name, runId, ext) => `${dir(name)}samples-${runId}.${ext}`,
     media: (rel) => `${root}media/${encodePath(rel)}`,
     recording: (rel) => `${root}${encodePath(rel)}`,
+    // A report's viewer page reads the recording from its fragment: a static host takes no query.
+    recordingViewer: (rel, embed) => `${root}rerun/view.html#url=${encodeURIComponent(`../${encodePath(rel)}`)}${embed ? '&embed=1' : ''}`,
+    rerunScript: () => `${root}rerun/embed.js`,
     asset: (file) => `${root}assets/${file}`,
   }
 }

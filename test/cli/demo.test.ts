@@ -20,7 +20,7 @@ describe('bench-plot demo', () => {
   it('records the demo benchmarks into its own store and serves the index', async () => {
     expect(existsSync(join(cachedir, 'bench-plot.sqlite'))).toBe(true)
     const list = await (await fetch(`${server.url}api/benchmarks`)).json()
-    expect(list.map((b: { name: string }) => b.name)).toEqual(['arm-reach', 'compress', 'json-parse', 'sort', 'startup', 'train'])
+    expect(list.map((b: { name: string }) => b.name)).toEqual(['arm-reach', 'compress', 'json-parse', 'scene-export', 'sort', 'startup', 'train'])
     expect(list.find((b: { name: string }) => b.name === 'sort').runs).toBe(8)
   })
 
@@ -45,7 +45,7 @@ describe('bench-plot demo', () => {
       expect(named).toBe(expected)
       expect(existsSync(join(expected, 'bench-plot.sqlite'))).toBe(true)
       const list = await runBin(['list', '--json', '--cachedir', named as string], { cwd: home })
-      expect(JSON.parse(list.stdout)).toHaveLength(6)
+      expect(JSON.parse(list.stdout)).toHaveLength(7)
       expect((await runBin(['check', 'sort', '--cachedir', named as string], { cwd: home })).stdout).toContain('REGRESSED')
     } finally {
       expect(await demo.stop()).toBe(0)
@@ -57,9 +57,19 @@ describe('bench-plot demo', () => {
     expect(await other.stop()).toBe(0)
   })
 
+  it('has a benchmark with real rerun recordings, written beside the store with their licence, each viewable', async () => {
+    for (const f of ['text-log.rrd', 'scene.rrd', 'LICENSE.unity-rerun-sdk.Apache-2.0.txt']) expect(existsSync(join(cachedir, 'rrd', 'scene-export', f))).toBe(true)
+    const html = await (await fetch(`${server.url}b/scene-export`)).text()
+    expect(html.match(/<section class="bp-rerun-viewer"/g)?.length).toBe(1)
+    const statuses = [...html.matchAll(/data-status="([a-z-]+)"[^>]*>([^<]*)</g)].map((m) => `${m[2]}: ${m[1]}`)
+    expect(statuses).toEqual(['scene=text-log, repeat 1: ok', 'scene=text-log, repeat 2: ok', 'scene=text-log, repeat 3: ok', 'scene=scene, repeat 1: ok', 'scene=scene, repeat 2: ok', 'scene=scene, repeat 3: ok'])
+    const rrd = await fetch(`${server.url}rrd_static/scene-export/text-log.rrd`)
+    expect(new Uint8Array(await rrd.arrayBuffer()).subarray(0, 4)).toEqual(new TextEncoder().encode('RRF2'))
+  })
+
   it('adds nothing when started again on the same store', async () => {
     const again = await startServer(['demo', '--no-open', '--cachedir', cachedir])
-    expect(again.stderr()).toMatch(/0 runs added, 13 already there/)
+    expect(again.stderr()).toMatch(/0 runs added, 14 already there/)
     expect((await (await fetch(`${again.url}api/benchmarks`)).json()).find((b: { name: string }) => b.name === 'sort').runs).toBe(8)
     expect(await again.stop()).toBe(0)
   })

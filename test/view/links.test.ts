@@ -18,7 +18,7 @@ const name = 'odd name/&?#'
 function context(links: Links): ServerContext {
   const runs = [0, 1].map((i) => ({ ...validateRun({ ...sortRun(), benchmark: name, time: `2026-10-0${i + 1}T00:00:00Z` }), id: i + 1 }))
   const source = memorySource([{ name, runs }])
-  return { source, name: null, cachedir: null, location: 'memory', pages: createPageCache(), histories: createHistoryCache(source), links, exists: () => true }
+  return { source, name: null, cachedir: null, location: 'memory', pages: createPageCache(), histories: createHistoryCache(source), links, exists: () => true, recordings: () => ({ status: 'ok', version: null, problem: null, viewable: true }) }
 }
 
 function pages(links: Links): string[] {

@@ -1,5 +1,7 @@
-import { join, resolve } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { demoRuns } from '../../demo/benchmarks'
+import { demoFiles } from '../../demo/recordings'
 import { validateRun } from '../../model/run-format'
 import { openStore } from '../../store'
 import { stringOption, type Command } from '../command'
@@ -19,6 +21,7 @@ export const demoCommand: Command = {
   async run(args, io) {
     // The demo never touches the user's own store, nor another user's demo.
     const cachedir = resolve(stringOption(args, 'cachedir') ?? join(userCacheDir(io.env), 'bench-plot', 'demo'))
+    writeDemoFiles(cachedir)
     const store = openStore(join(cachedir, 'bench-plot.sqlite'))
     try {
       const outcomes = store.saveRuns(demoRuns().map((run, i) => validateRun(run, { source: 'demo', path: `[${i}]` })))
@@ -29,4 +32,16 @@ export const demoCommand: Command = {
     }
     return serveCommand.run({ values: { ...args.values, cachedir }, positionals: [] }, io)
   },
+}
+
+// --- internal ---
+
+// The recordings the demo's runs refer to; a file already there is left as it is.
+function writeDemoFiles(cachedir: string): void {
+  for (const f of demoFiles) {
+    const dest = join(cachedir, ...f.path.split('/'))
+    if (existsSync(dest)) continue
+    mkdirSync(dirname(dest), { recursive: true })
+    writeFileSync(dest, new Uint8Array(readFileSync(f.from)))
+  }
 }

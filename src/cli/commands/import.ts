@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { BenchPlotError } from '../../errors'
-import { formats, importSource, type ImportOptions, type ImportSource } from '../../import'
+import { findRecordingWarnings, formatRecordingWarnings, formats, importSource, type ImportOptions, type ImportSource } from '../../import'
 import { defaultMaxCells, validateRun } from '../../model/run-format'
 import type { Run } from '../../model/types'
 import { openStore } from '../../store'
@@ -28,8 +28,11 @@ export const importCommand: Command = {
     const opts: ImportOptions = { ...importOptions(args), warn: (message) => io.stderr(`bench-plot: warning: ${message}`) }
     const maxCells = numberOption(args, 'max-cells') ?? defaultMaxCells
     if (!Number.isSafeInteger(maxCells) || maxCells < 1) throw new BenchPlotError('USAGE', `--max-cells: expected a whole number of at least 1, got "${stringOption(args, 'max-cells')}"`)
-    const runs = args.positionals.flatMap((file) => readRuns(file, opts, maxCells))
-    const { db } = resolveStorePaths(args, io)
+    const read = args.positionals.flatMap((file) => readRuns(file, opts, maxCells).map((run) => ({ file: file === '-' ? 'stdin' : file, run })))
+    const runs = read.map((r) => r.run)
+    const { cachedir, db } = resolveStorePaths(args, io)
+    // Recordings are files beside the store: a missing one is recorded all the same, and the page says so.
+    for (const { file, run } of read) for (const line of formatRecordingWarnings(file, run, cachedir, findRecordingWarnings(run, cachedir))) io.stderr(line)
     const store = openStore(db)
     try {
       const outcomes = store.saveRuns(runs)

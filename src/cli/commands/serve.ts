@@ -12,6 +12,7 @@ export const serveCommand: Command = {
     'allow-host': { type: 'string', arg: 'NAME', multiple: true, description: 'also answer requests for host NAME (a team server behind a proxy); others get 421' },
     open: { type: 'boolean', description: 'open the page in the default browser' },
     'no-open': { type: 'boolean', description: 'never open a browser (default: open when stdout is a terminal and a display is there)' },
+    'rerun-viewer-url': { type: 'string', arg: 'URL', description: 'view rerun recordings with the @rerun-io/web-viewer build at URL (the folder of its index.js), e.g. for recordings from a newer rerun (default: the viewer inside bench-plot)' },
     ...storeOptions,
   },
   async run(args, io) {
@@ -23,6 +24,7 @@ export const serveCommand: Command = {
       throw new BenchPlotError('USAGE', `--port: expected a whole number from 1 to 65535, got "${stringOption(args, 'port')}"`)
     }
     const host = stringOption(args, 'host') ?? '127.0.0.1'
+    const rerunViewerUrl = parseViewerUrl(stringOption(args, 'rerun-viewer-url'))
     const { cachedir, db } = resolveStorePaths(args, io)
     // Loaded here, not at start: other commands need not pay for ECharts, Elysia and the markdown renderer.
     const { openBrowser, plotServer, shouldOpenByDefault } = await import('../../server')
@@ -31,7 +33,7 @@ export const serveCommand: Command = {
     const stopSignal = waitForStopSignal()
     const allowHosts = (args.values['allow-host'] as string[] | undefined) ?? []
     if (['0.0.0.0', '::', '[::]'].includes(host)) io.stderr(`bench-plot: warning: --host ${host} serves every network interface: anyone who can reach this machine can read the results`)
-    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false })
+    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl })
     try {
       io.stdout(`Serving ${name ?? 'all benchmarks'} at ${server.url}`)
       if (open) {
@@ -48,6 +50,14 @@ export const serveCommand: Command = {
 }
 
 // --- internal ---
+
+// An http(s) URL, or a path on this server, naming a folder: index.js is looked up inside it.
+function parseViewerUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined
+  const ok = (/^https?:\/\//i.test(raw) && URL.canParse(raw)) || (raw.startsWith('/') && !raw.startsWith('//'))
+  if (!ok) throw new BenchPlotError('USAGE', `--rerun-viewer-url: expected an http(s) URL of a @rerun-io/web-viewer build (the folder of its index.js), got "${raw}"`)
+  return raw.endsWith('/') ? raw : `${raw}/`
+}
 
 function waitForStopSignal(): { promise: Promise<void>; dispose: () => void } {
   let done = () => {}

@@ -1,0 +1,39 @@
+// Start time and memory after start of two executables serving the same store, alternated so that the
+// machine's load falls on both alike. What the rerun viewer (issue 16) had to leave unchanged: the
+// viewer's 14 MB inside the executable must cost nothing until a browser asks for it.
+//
+//   bun scripts/bench/start-ab.ts BASE_EXE NEW_EXE CACHEDIR NAME [REPS]
+import { readFileSync } from 'node:fs'
+import { median, residentMemory, startServer } from './process'
+
+const [base, next, cachedir, name, repsArg] = process.argv.slice(2)
+if (!base || !next || !cachedir || !name) {
+  console.error('usage: bun scripts/bench/start-ab.ts BASE_EXE NEW_EXE CACHEDIR NAME [REPS]')
+  process.exit(2)
+}
+const reps = Number(repsArg ?? 10)
+type Figures = { start: number[]; cpu: number[]; rss: number[]; firstPage: number[] }
+const figures = new Map<string, Figures>([base, next].map((b) => [b, { start: [], cpu: [], rss: [], firstPage: [] }]))
+// CPU time of a process so far (ms), from the scheduler's own count: steadier than wall time on a loaded machine.
+const cpuMs = (pid: number) => Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6
+for (let i = 0; i < reps; i++) {
+  for (const exe of i % 2 === 0 ? [base, next] : [next, base]) {
+    const server = await startServer([exe, 'serve', name, '--cachedir', cachedir, '--no-open'])
+    const f = figures.get(exe) as Figures
+    f.start.push(server.readyAt - server.spawnedAt)
+    f.cpu.push(cpuMs(server.proc.pid))
+    await Bun.sleep(200)
+    f.rss.push((residentMemory(server.proc.pid)?.current ?? Number.NaN) / 2 ** 20)
+    const t = performance.now()
+    await (await fetch(`${server.url}b/${encodeURIComponent(name)}`)).text()
+    f.firstPage.push(performance.now() - t)
+    await server.stop()
+  }
+}
+const row = (label: string, exe: string) => {
+  const f = figures.get(exe) as Figures
+  return `${label.padEnd(5)} start ${median(f.start).toFixed(1)} ms (CPU ${median(f.cpu).toFixed(1)} ms), RSS after start ${median(f.rss).toFixed(1)} MiB, first page ${median(f.firstPage).toFixed(1)} ms`
+}
+console.log(`median of ${reps}:\n${row('base', base)}\n${row('new', next)}`)
+const ratio = (k: keyof Figures) => median((figures.get(next) as Figures)[k]) / median((figures.get(base) as Figures)[k])
+console.log(`new/base: start ${ratio('start').toFixed(3)}, CPU to start ${ratio('cpu').toFixed(3)}, RSS ${ratio('rss').toFixed(3)}, first page ${ratio('firstPage').toFixed(3)}`)

@@ -1,0 +1,18 @@
+/**
+ * Whether an `Accept-Encoding` header takes gzip: named (or `*`) with a quality above zero, and not
+ * refused by a `gzip;q=0` that a `*` would otherwise cover (RFC 9110 §12.5.3).
+ */
+export function acceptsGzip(header: string | null): boolean {
+  if (!header) return false
+  let gzip: number | null = null
+  let any: number | null = null
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const quality = q === undefined ? 1 : Number(q.slice(2))
+    const value = Number.isFinite(quality) ? quality : 0
+    if (name === 'gzip' || name === 'x-gzip') gzip = value
+    else if (name === '*') any = value
+  }
+  return (gzip ?? any ?? 0) > 0
+}

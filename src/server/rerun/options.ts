@@ -1,0 +1,20 @@
+/** How the server offers rerun recordings. */
+export type RerunOptions = {
+  /**
+   * Base URL of the `@rerun-io/web-viewer` build the pages use (the folder of its `index.js`), for
+   * recordings from a newer rerun; null uses the one inside the executable, at `/rerun/`. @default null
+   */
+  viewerUrl: string | null
+  /** The folder served at `/rrd_static/` (`<cachedir>/rrd`); null when there is none. */
+  rrdDir: string | null
+}
+
+/** Where the page's viewer loads `index.js` from: the embedded build unless another is named. */
+export function viewerBase(opts: Pick<RerunOptions, 'viewerUrl'>): string {
+  return opts.viewerUrl ?? '/rerun/'
+}
+
+/** The full-page viewer of a recording (`/rrd_static/...` or an absolute URL). */
+export function rerunViewPath(recordingUrl: string, embed = false): string {
+  return `/rerun/view?url=${encodeURIComponent(recordingUrl)}${embed ? '&embed=1' : ''}`
+}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'bun:test'
+import { importSource } from '../../src/import'
 import type { RunInput } from '../../src/model/run-format'
 import { fixtureText, importFixture, inputsOf, runNamed } from './helpers'
 
 // Real BenchmarkDotNet exports (test/fixtures/benchmarkdotnet/SOURCES.md). Every expected number is read from
 // the file's own `Statistics`, which is what BenchmarkDotNet prints in its summary table.
 
-type BdnCase = { DisplayInfo: string; Method: string; Statistics: { Mean: number; N: number } | null }
+type BdnCase = { DisplayInfo: string; Method: string; FullName: string; Statistics: { Mean: number; N: number } | null }
 
 function bdnCases(file: string): BdnCase[] {
   return (JSON.parse(fixtureText('benchmarkdotnet', file)) as { Benchmarks: BdnCase[] }).Benchmarks
@@ -16,6 +17,9 @@ function timesWhere(run: RunInput, match: (inputs: Record<string, unknown>) => b
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+
+/** The job as BenchmarkDotNet prints it in DisplayInfo: `Type.Method: <job>` (parameters, if any, follow in brackets). */
+const jobOf = (c: BdnCase) => c.DisplayInfo.split(': ')[1].replace(/ \[.*\]$/, '')
 
 describe('benchmarkdotnet: real exports', () => {
   it('keeps the good benchmarks and records one with "Statistics": null as a failure', () => {
@@ -41,21 +45,30 @@ describe('benchmarkdotnet: real exports', () => {
     }
   })
 
-  it('keeps statistics per job: two jobs of one method do not overwrite each other', () => {
-    const [run] = importFixture('benchmarkdotnet', 'TwoJobs-report-full.json').given
-    const cases = bdnCases('TwoJobs-report-full.json')
-    expect(new Set(cases.map((c) => c.DisplayInfo.split(': ')[0])).size).toBe(1) // one method, two jobs
-    const stats = run.meta?.statistics as Record<string, { mean: number }>
-    expect(Object.keys(stats)).toHaveLength(2)
-    expect(Object.values(stats).map((s) => s.mean).sort()).toEqual(cases.map((c) => c.Statistics?.Mean ?? Number.NaN).sort())
-    const jobs = (run.inputs ?? []).find((v) => v.name === 'job')?.values as string[]
-    expect(jobs).toHaveLength(2)
+  it('keeps statistics per job: one method under two runtimes is two cases, never one', () => {
+    const [run] = importFixture('benchmarkdotnet', 'TwoRuntimes-report-full.json').given
+    const cases = bdnCases('TwoRuntimes-report-full.json')
+    // Three methods, each under a .NET 8.0 and a .NET 9.0 job; FullName leaves the job out, so each is written twice.
+    expect(cases).toHaveLength(6)
+    for (const c of cases) expect(cases.filter((d) => d.FullName === c.FullName)).toHaveLength(2)
+    const jobs = ['.NET 8.0(Runtime=.NET 8.0)', '.NET 9.0(Runtime=.NET 9.0)']
+    expect(inputsOf(run)).toEqual({
+      method: ['cat', ['IndexOfAny_String', 'IndexOfAny_Span_Array', 'IndexOfAny_Span_Two_Chars']],
+      job: ['cat', jobs],
+    })
+    const stats = run.meta?.statistics as Record<string, { mean: number; n: number }>
+    expect(Object.keys(stats).sort()).toEqual(cases.map((c) => `${c.FullName} [${jobOf(c)}]`).sort())
     for (const c of cases) {
-      const job = jobs.find((j) => c.DisplayInfo.includes(`: ${j} [`)) as string
-      const times = timesWhere(run, (i) => i.job === job)
+      const job = jobOf(c)
+      expect(jobs).toContain(job)
+      expect(stats[`${c.FullName} [${job}]`]).toMatchObject({ mean: c.Statistics?.Mean, n: c.Statistics?.N })
+      const times = timesWhere(run, (i) => i.method === c.Method && i.job === job)
       expect(times).toHaveLength(c.Statistics?.N ?? -1)
       expect(Math.abs(mean(times) / (c.Statistics?.Mean ?? 0) - 1)).toBeLessThan(0.005)
     }
+    // The two runtimes really differ (IndexOfAny_Span_Array: 2.52 ns on .NET 8.0, 1.96 ns on .NET 9.0), so a merge would show.
+    const spanArray = jobs.map((job) => mean(timesWhere(run, (i) => i.method === 'IndexOfAny_Span_Array' && i.job === job)))
+    expect(spanArray[0] / spanArray[1]).toBeGreaterThan(1.2)
   })
 
   it('gives the same numbers from the brief and the full export of one run', () => {
@@ -66,14 +79,30 @@ describe('benchmarkdotnet: real exports', () => {
     expect(f).toHaveLength(b.length)
     f.forEach((x, i) => expect(Math.abs(x / b[i] - 1)).toBeLessThan(1e-9))
 
-    // BenchmarkDotNet 0.11's brief export has only Statistics.Mean: it still matches the full export's mean.
-    const [full11] = importFixture('benchmarkdotnet', 'TwoJobs-report-full.json').given
-    const [brief11] = importFixture('benchmarkdotnet', 'TwoJobs-report-brief.json').given
-    const jobs = (brief11.inputs ?? []).find((v) => v.name === 'job')?.values as string[]
-    for (const job of jobs) {
-      const fm = mean(timesWhere(full11, (i) => i.job === job))
-      const bm = mean(timesWhere(brief11, (i) => i.job === job))
-      expect(Math.abs(fm / bm - 1)).toBeLessThan(0.005)
+    // Two jobs: the brief export's Statistics.OriginalValues are the full export's Result iterations, job by job.
+    const [full2] = importFixture('benchmarkdotnet', 'TwoRuntimes-report-full.json').given
+    const [brief2] = importFixture('benchmarkdotnet', 'TwoRuntimes-report-brief.json').given
+    const points = bdnCases('TwoRuntimes-report-brief.json').map((c) => ({ method: c.Method, job: jobOf(c) }))
+    expect(points).toHaveLength(6)
+    for (const p of points) {
+      const at = (i: Record<string, unknown>) => i.method === p.method && i.job === p.job
+      const fs = timesWhere(full2, at)
+      const bs = timesWhere(brief2, at)
+      expect(bs.length).toBeGreaterThan(1)
+      expect(bs).toHaveLength(fs.length)
+      bs.forEach((x, i) => expect(Math.abs(x / fs[i] - 1)).toBeLessThan(1e-9))
+    }
+
+    // Brief exports written before BenchmarkDotNet 0.12 have no OriginalValues, only Statistics.Mean: take them out
+    // of the brief export above, and each job's single value still matches the full export's mean within 0.5 %.
+    const old = JSON.parse(fixtureText('benchmarkdotnet', 'TwoRuntimes-report-brief.json')) as { Benchmarks: { Statistics: Record<string, unknown> }[] }
+    for (const c of old.Benchmarks) delete c.Statistics.OriginalValues
+    const [meanOnly] = importSource({ name: 'TwoRuntimes-mean-only.json', text: JSON.stringify(old) })
+    for (const p of points) {
+      const at = (i: Record<string, unknown>) => i.method === p.method && i.job === p.job
+      const ms = timesWhere(meanOnly, at)
+      expect(ms).toHaveLength(1)
+      expect(Math.abs(ms[0] / mean(timesWhere(full2, at)) - 1)).toBeLessThan(0.005)
     }
   })
 })

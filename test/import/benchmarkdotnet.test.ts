@@ -31,7 +31,7 @@ describe('benchmarkdotnet', () => {
     expect(parseParameters('N=1000, Mode=Fast')).toEqual({ N: '1000', Mode: 'Fast' })
     expect(parseParameters('Text=a, b, Size=3')).toEqual({ Text: 'a, b', Size: '3' })
     expect(parseParameters('')).toEqual({})
-    // BenchmarkDotNet 0.11 joins them with & (real: TwoJobs-report-brief.json).
+    // BenchmarkDotNet before 0.12 joined them with &.
     expect(parseParameters('amount=5500&fee=10&minimum=4')).toEqual({ amount: '5500', fee: '10', minimum: '4' })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'bun:test'
 import { importSource } from '../../src/import'
-import { fixtureText, importFixture, inputsOf, resultsOf, samplesAt } from './helpers'
+import { fixtureText, inputsOf, resultsOf, samplesAt } from './helpers'
 
 // Real CSV files that projects committed (test/fixtures/csv/SOURCES.md).
 
@@ -23,12 +23,31 @@ describe('csv: guessing columns like a person', () => {
     ])
   })
 
-  it('takes n as an input and trial as the repeat in algorithm,inputType,n,ms,trial', () => {
-    const [run] = importFixture('csv', 'sorts-trials.csv').given
-    expect(Object.keys(inputsOf(run))).toEqual(['algorithm', 'inputType', 'n'])
-    expect(Object.keys(resultsOf(run))).toEqual(['ms'])
-    expect(run.repeats).toBe(5)
-    expect(samplesAt(run, { algorithm: 'quick', inputType: 'sorted', n: 15000 }, 'ms')).toEqual([65.733848, 66.166521, 66.211491, 70.953948, 64.511463])
+  it('takes the trial column as the repeat, not as an input or a result', () => {
+    const { runs, warnings } = importWithWarnings('latency-trials.csv')
+    const [run] = runs
+    // context_kb and server_count repeat x_value or hold a constant, so they do not tell points apart: not inputs.
+    expect(inputsOf(run)).toEqual({
+      experiment: ['cat', ['server_scaling', 'context_scaling']],
+      strategy: ['cat', ['baseline', 'optimized']],
+      x_value: ['int', [1, 5, 10, 20, 30, 40, 50, 64, 128, 256, 512, 1024]],
+    })
+    expect(Object.keys(resultsOf(run))).toEqual(['context_kb', 'server_count', 'latency_ms', 'peak_memory_mb', 'token_count'])
+    expect(warnings).toEqual([
+      'latency-trials.csv: took experiment, strategy, x_value as inputs and context_kb, server_count, latency_ms, peak_memory_mb, token_count as results (a guess: use --inputs and --results to choose)',
+    ])
+    expect(run.repeats).toBe(25)
+
+    // Every row lands on its own point at repeat = its trial: read the file's rows independently and compare.
+    const [header, ...rows] = fixtureText('csv', 'latency-trials.csv').trim().split('\n').map((l) => l.split(','))
+    const col = (name: string) => header.indexOf(name)
+    expect(rows).toHaveLength(600)
+    expect(run.samples).toHaveLength(rows.length)
+    const latency = new Map(run.samples.map((s) => [JSON.stringify([s.inputs, s.repeat]), s.results.latency_ms]))
+    for (const r of rows) {
+      const at = { experiment: r[col('experiment')], strategy: r[col('strategy')], x_value: Number(r[col('x_value')]) }
+      expect(latency.get(JSON.stringify([at, Number(r[col('trial')])]))).toBe(Number(r[col('latency_ms')]))
+    }
   })
 
   it('says nothing when the user chose the columns', () => {

@@ -2,7 +2,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { stringOption, type CommandIO, type ParsedArgs } from './command'
 
-export type StorePaths = { cachedir: string; db: string }
+type StorePaths = { cachedir: string; db: string }
 
 /** `--db` wins, then `<--cachedir or $BENCH_PLOT_CACHEDIR or ./cachedir>/bench-plot.sqlite`. */
 export function resolveStorePaths(args: ParsedArgs, io: Pick<CommandIO, 'env'>): StorePaths {

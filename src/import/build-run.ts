@@ -34,7 +34,7 @@ export type RunDraft = {
 }
 
 /** Shown for an input a sample does not have (e.g. a deeper Go sub-benchmark level). */
-export const missingValue = '(none)'
+const missingValue = '(none)'
 
 /**
  * Turn drafts into run-format objects: type each input, apply the user's name and

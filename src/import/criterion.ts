@@ -9,7 +9,7 @@ import type { ParseOptions } from './types'
 export const format = 'criterion'
 
 /** The files criterion.rs writes for one benchmark under `<group>/<function>/<value>/new/`. */
-export type CriterionFiles = {
+type CriterionFiles = {
   /** Folder of the benchmark relative to the imported folder, e.g. `fib/iterative/20`; used in messages. */
   path: string
   benchmark: string
@@ -41,7 +41,7 @@ export function parseDir(dir: string, opts: ParseOptions = {}): RunInput[] {
 }
 
 /** The pure half of `parseDir`: runs from the files' texts. */
-export function parseFiles(files: CriterionFiles[], opts: ParseOptions = {}): RunInput[] {
+function parseFiles(files: CriterionFiles[], opts: ParseOptions = {}): RunInput[] {
   const source = (opts.source ?? 'input').replace(/[\\/]+$/, '')
   const groups = new Map<string, Row[]>()
   const estimates = new Map<string, Record<string, unknown>>()

@@ -57,10 +57,6 @@ export function importSource(src: ImportSource, opts: ImportOptions = {}): RunIn
   throw new BenchPlotError('UNKNOWN_FORMAT', `${src.name}: not a known format (expected one of: ${formats.join(', ')}); use --format to choose one`)
 }
 
-/** The format `importSource` would pick for a text, or undefined. */
-export function detectFormat(text: string): string | undefined {
-  return importers.find((i) => i.detect(text))?.format
-}
 
 // --- internal ---
 

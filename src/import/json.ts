@@ -76,10 +76,6 @@ export function expectString(x: unknown, path: string, fail: Fail): string {
   return x as string
 }
 
-/** A number, or undefined when the field is absent or null. */
-export function optionalNumber(x: unknown, path: string, fail: Fail): number | undefined {
-  return x === undefined || x === null ? undefined : expectNumber(x, path, fail)
-}
 
 /** A string, or undefined when the field is absent or null. */
 export function optionalString(x: unknown, path: string, fail: Fail): string | undefined {

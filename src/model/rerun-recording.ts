@@ -12,12 +12,12 @@ export type ByteSource = {
   read(offset: number, length: number): Uint8Array
 }
 
-export type RerunVersion = { major: number; minor: number; patch: number }
+type RerunVersion = { major: number; minor: number; patch: number }
 
 /** The rerun versions a viewer reads, by major and minor (patch releases share a format). */
 export type ViewerRange = { min: RerunVersion; max: RerunVersion }
 
-export type RecordingStatus = 'ok' | 'missing' | 'not-rrd' | 'too-old' | 'too-new' | 'truncated' | 'damaged'
+type RecordingStatus = 'ok' | 'missing' | 'not-rrd' | 'too-old' | 'too-new' | 'truncated' | 'damaged'
 
 export type RecordingCheck = {
   status: RecordingStatus
@@ -90,10 +90,6 @@ export function missingRecording(name: string): RecordingCheck {
   return bad('missing', null, `${name} is missing: there is no such file in the cache directory.`)
 }
 
-/** A version as rerun writes it, `0.31.4`. */
-export function formatRerunVersion(v: RerunVersion): string {
-  return format(v)
-}
 
 // --- internal ---
 

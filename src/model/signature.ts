@@ -15,7 +15,7 @@ export type SweepSignature = {
 }
 
 /** Whether an input kind is drawn on a numeric axis. */
-export function isFloatLike(kind: InputKind): boolean {
+function isFloatLike(kind: InputKind): boolean {
   return kind === 'float' || kind === 'int'
 }
 

@@ -60,7 +60,7 @@ export function quantileSorted(sorted: NumberList, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo)
 }
 
-export function quantile(xs: NumberList, q: number): number {
+function quantile(xs: NumberList, q: number): number {
   return quantileSorted(sortedFinite(xs), q)
 }
 

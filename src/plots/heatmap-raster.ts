@@ -13,7 +13,7 @@ const fastPng = (): typeof FastPng => (png ??= require('fast-png') as typeof Fas
 export const rasterFromCells = 16
 
 /** A heatmap option split for raster drawing: the chart without its cells, and the cells. */
-export type RasterHeatmap = { option: Record<string, unknown>; cells: Cell[]; nx: number; ny: number; min: number; max: number; colors: string[] }
+type RasterHeatmap = { option: Record<string, unknown>; cells: Cell[]; nx: number; ny: number; min: number; max: number; colors: string[] }
 
 type Cell = { x: number; y: number; value: number }
 

@@ -8,7 +8,7 @@ import { withQuantityFormatters } from './tick-format'
 let loaded: typeof ECharts | undefined
 const echartsModule = (): typeof ECharts => (loaded ??= require('echarts') as typeof ECharts)
 
-export type SvgSize = { width: number; height: number }
+type SvgSize = { width: number; height: number }
 
 /**
  * Draw an ECharts option to an SVG string with the server-side renderer. The only function of

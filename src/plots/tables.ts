@@ -7,7 +7,7 @@ import { cellStats, type CellStats } from './stats-cell'
 /** Rows shown in one table before the rest is summarised in a note. */
 export const maxTableRows = 500
 /** Rows of images, videos, files or recordings shown in one table. */
-export const maxMediaRows = 100
+const maxMediaRows = 100
 
 /** Statistics per sweep point of a numeric result (one vec component): the data of a `table` chart. */
 export type StatsTable = { label: string; bool: boolean; rows: { inputs: InputValue[]; stats: CellStats }[]; total: number }

@@ -1,4 +1,4 @@
-export type OpenBrowserOptions = {
+type OpenBrowserOptions = {
   platform?: NodeJS.Platform
   /** Starts the opener; tests pass their own. @default Bun.spawn, detached from our stdio */
   spawn?: (cmd: string[]) => { exited: Promise<number> }

@@ -3,7 +3,7 @@
  * accepts it. Blobs, because a response can send a Blob without copying it: a `Uint8Array` body
  * is copied on every response, which was half of what a cached page cost under load.
  */
-export type CachedPage = { readonly body: Blob; readonly size: number; gzip(): Blob }
+type CachedPage = { readonly body: Blob; readonly size: number; gzip(): Blob }
 
 /** Rendered pages kept in memory, least recently used first out, each with its ETag. */
 export type PageCache = {

@@ -41,7 +41,7 @@ export function randomPort(random: () => number = Math.random): number {
 }
 
 /** Whether an error from Bun.listen / Bun.serve means the port is taken. */
-export function isAddressInUse(err: unknown): boolean {
+function isAddressInUse(err: unknown): boolean {
   return (err as { code?: string } | null)?.code === 'EADDRINUSE'
 }
 

@@ -2,7 +2,7 @@ import { realpathSync, statSync, type Stats } from 'node:fs'
 import { isAbsolute, join, sep } from 'node:path'
 
 /** A file found inside a served folder: its real path and stat. */
-export type ServedFile = { path: string; stat: Stats }
+type ServedFile = { path: string; stat: Stats }
 
 /**
  * Resolve the part of a URL path after a mount point (still percent-encoded, as it came on

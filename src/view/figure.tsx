@@ -1,6 +1,6 @@
 import { escapeHtml, scriptJson } from '../format'
 
-export type ChartFigureProps = {
+type ChartFigureProps = {
   /** Classes of the figure (`bp-chart`, or `chart chart-history`). */
   class: string
   /** `data-*` attributes (without the prefix); undefined ones are left out. */

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../format'
 import type { RecordingCheck } from '../model/rerun-recording'
 
-export type RerunViewPageProps = {
+type RerunViewPageProps = {
   /** The recording's URL as given (`/rrd_static/...` or absolute). */
   url: string
   /** Its name for the title. */

@@ -16,7 +16,7 @@ export type RerunRecordingItem = {
   check: RecordingCheck
 }
 
-export type RerunViewerProps = {
+type RerunViewerProps = {
   /** The result the recordings are of, plain text. */
   result: string
   recordings: RerunRecordingItem[]

@@ -61,7 +61,7 @@ export function RunTabs(props: RunTabsProps): string {
 }
 
 /** A run's label in tabs and choosers: the title, then the time label or time; newlines removed, cut to 60 and 40 characters. */
-export function tabLabel(title: string, timeLabel: string | null, time: string): { title: string; when: string } {
+function tabLabel(title: string, timeLabel: string | null, time: string): { title: string; when: string } {
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 3)}...` : s)
   return { title: cut(title.replace(/\s*\n\s*/g, ' '), 60), when: cut((timeLabel ?? formatTime(time)).replace(/\s*\n\s*/g, ' '), 40) }
 }

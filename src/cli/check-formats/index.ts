@@ -9,8 +9,8 @@ import { checkGithub } from './github'
 import { checkJunit } from './junit'
 import { checkMarkdown } from './markdown'
 
-export const checkFormats = ['text', 'json', 'markdown', 'junit', 'github'] as const
-export type CheckFormat = (typeof checkFormats)[number]
+const checkFormats = ['text', 'json', 'markdown', 'junit', 'github'] as const
+type CheckFormat = (typeof checkFormats)[number]
 
 /** The flags, for `check`'s option table. */
 export const checkFormatOptions = {
@@ -19,7 +19,7 @@ export const checkFormatOptions = {
   'base-url': { type: 'string', arg: 'URL', description: 'markdown, junit, github: link each benchmark to URL/b/<name> (default: the relative link b/<name>; no link in annotations)' },
 } satisfies Record<string, OptionSpec>
 
-export type CheckOutput = { format: CheckFormat; file: string | null; options: FormatOptions }
+type CheckOutput = { format: CheckFormat; file: string | null; options: FormatOptions }
 
 /** Read `--format` (and the older `--json`), `--output` and `--base-url`; bad values are usage errors. */
 export function checkOutputOf(args: ParsedArgs): CheckOutput {

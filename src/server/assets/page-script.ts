@@ -6,7 +6,7 @@
  * `data-autosubmit` submit their form on change, and the index filters as you type and sorts by
  * its column headers in place, keeping `?q=` and `?sort=` in the address bar.
  */
-export function enhancePages(): void {
+function enhancePages(): void {
   const start = () => {
     for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>('select[data-autosubmit]'))) {
       select.addEventListener('change', () => select.form?.submit())

@@ -14,7 +14,3 @@ export function viewerBase(opts: Pick<RerunOptions, 'viewerUrl'>): string {
   return opts.viewerUrl ?? '/rerun/'
 }
 
-/** The full-page viewer of a recording (`/rrd_static/...` or an absolute URL). */
-export function rerunViewPath(recordingUrl: string, embed = false): string {
-  return `/rerun/view?url=${encodeURIComponent(recordingUrl)}${embed ? '&embed=1' : ''}`
-}

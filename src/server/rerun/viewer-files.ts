@@ -5,7 +5,7 @@ import indexJs from '../../../.cache/rerun-web-viewer/0.33.0/index.js.gz' with {
 import reViewerJs from '../../../.cache/rerun-web-viewer/0.33.0/re_viewer.js.gz' with { type: 'file' }
 import reViewerWasm from '../../../.cache/rerun-web-viewer/0.33.0/re_viewer_bg.wasm.gz' with { type: 'file' }
 
-export type ViewerFile = { gzipPath: string; type: string }
+type ViewerFile = { gzipPath: string; type: string }
 
 const js = 'text/javascript; charset=utf-8'
 

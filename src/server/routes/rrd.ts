@@ -4,7 +4,7 @@ import { Elysia } from 'elysia'
 import { fileETag, pathAfter, resolveInside } from '../safe-path'
 
 /** The headers every `/rrd_static/` response carries, so that the rerun web viewer may fetch recordings. */
-export const rrdCorsHeaders = {
+const rrdCorsHeaders = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, OPTIONS',
   'access-control-allow-headers': '*',

@@ -80,6 +80,32 @@ describe('a refused store is never rewritten', () => {
   })
 })
 
+describe('a store with a -wal left by a writer that was killed', () => {
+  it('is read with what the -wal holds, and neither the store nor its -wal changes', async () => {
+    const { dir, db } = await importedStore()
+    // A writer commits into the WAL and dies before any checkpoint.
+    const writer = join(dir, 'writer.ts')
+    writeFileSync(
+      writer,
+      `import { Database } from 'bun:sqlite'
+const db = new Database(process.argv[2])
+db.run('PRAGMA wal_autocheckpoint = 0')
+db.run("UPDATE runs SET title = 'only in the wal'")
+process.kill(process.pid, 'SIGKILL')`,
+    )
+    Bun.spawnSync([process.execPath, writer, db])
+    const before = [digest(db), digest(`${db}-wal`)]
+    expect(before[1]).not.toBe('absent')
+    const list = await runBin(['list', '--db', db])
+    expect(list.stdout).toContain('only in the wal')
+    expect((await runBin(['check', 'sort', '--db', db])).stderr).toBe('')
+    const server = await startServer(['serve', 'sort', '--db', db, '--no-open'])
+    expect(await (await fetch(`${server.url}b/sort`)).text()).toContain('only in the wal')
+    await server.stop()
+    expect([digest(db), digest(`${db}-wal`)]).toEqual(before)
+  })
+})
+
 describe('a store in a folder the reader cannot write', () => {
   it('is read by list, check, compare and serve, as another user, and left as it was', async () => {
     const { dir, db } = await importedStore([sortRun(), sortRun({ time: '2026-11-27T10:00:00Z' })])

@@ -147,7 +147,7 @@ describe('a run whose stored JSON is bad', () => {
     sql(db, `UPDATE inputs SET "values" = '[1, 2' WHERE run_id = 3 AND position = 0`)
     const server = await startServer(['serve', 'sort', '--db', db, '--no-open'])
     try {
-      expect(server.stderr()).toMatch(/^bench-plot: warning: run 2 of "sort" is unreadable \(JSON Parse error: [^\n]*\); the others are served\nbench-plot: warning: run 3 of "sort" is unreadable/)
+      expect(server.stderr()).toMatch(/^bench-plot: warning: run 2 of "sort" is unreadable \(bad JSON in runs\.meta: [^\n]*\); the others are served\nbench-plot: warning: run 3 of "sort" is unreadable \(bad JSON in inputs\.values: /)
       for (const path of ['', 'b/sort', 'api/benchmarks', 'api/benchmarks/sort', 'api/benchmarks/sort/runs/1/samples.csv', 'api/benchmarks/sort/runs/1/samples.json']) {
         const res = await fetch(server.url + path)
         expect(`${path} ${res.status}`).toBe(`${path} 200`)

@@ -109,7 +109,8 @@ process.kill(process.pid, 'SIGKILL')`,
 describe('a store in a folder the reader cannot write', () => {
   it('is read by list, check, compare and serve, as another user, and left as it was', async () => {
     const { dir, db } = await importedStore([sortRun(), sortRun({ time: '2026-11-27T10:00:00Z' })])
-    // Root writes anywhere: the reader is `nobody`, the store and its folder root's, readable by all.
+    // Root writes anywhere: run as root, the reader is `nobody` and the store and its folder root's, readable
+    // by all. Run as anyone else, the permissions alone stop the writes.
     const shared = join(tempDir(), 'artifact')
     mkdirSync(shared)
     copyFileSync(db, join(shared, 'bench-plot.sqlite'))
@@ -120,14 +121,15 @@ describe('a store in a folder the reader cannot write', () => {
     chmodSync(join(shared, 'bench-plot.sqlite'), 0o444)
     const store = join(shared, 'bench-plot.sqlite')
     const before = digest(store)
-    const asNobody = (args: string[]) => Bun.spawnSync(['/usr/bin/setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', bin, ...args], { env: { PATH: '/nonexistent', HOME: '/nonexistent' } })
+    const asReader = process.getuid?.() === 0 ? ['/usr/bin/setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', bin] : [bin]
+    const asNobody = (args: string[]) => Bun.spawnSync([...asReader, ...args], { env: { PATH: '/nonexistent', HOME: '/nonexistent' } })
     expect(asNobody(['list', '--db', store]).stdout.toString()).toContain('sort')
     for (const args of readers(store).slice(1, 3)) {
       const r = asNobody(args)
       expect(`${args[0]} ${r.exitCode} ${r.stderr.toString()}`).toBe(`${args[0]} ${args[0] === 'check' ? 1 : 0} `)
       expect(r.stdout.toString()).toContain('sort: ')
     }
-    const serve = Bun.spawn(['/usr/bin/setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', bin, 'serve', 'sort', '--db', store, '--no-open'], { stdout: 'pipe', stderr: 'pipe', env: { PATH: '/nonexistent', HOME: '/nonexistent' } })
+    const serve = Bun.spawn([...asReader, 'serve', 'sort', '--db', store, '--no-open'], { stdout: 'pipe', stderr: 'pipe', env: { PATH: '/nonexistent', HOME: '/nonexistent' } })
     const reader = serve.stdout.getReader()
     const line = new TextDecoder().decode((await reader.read()).value)
     const url = (line.match(/at (http:\/\/\S+)/) as RegExpMatchArray)[1]

@@ -84,6 +84,12 @@ function report(final = false): void {
   window = { latencies: [], errors: 0, bytes: 0 }
   const t = (performance.now() - t0) / 1000
   const span = final ? t - total.intervals.length * every : every
+  if (span < 1) {
+    // The tail after the last full interval is too short for a rate: counted in the totals only.
+    total.requests += w.latencies.length
+    total.errors += w.errors
+    return
+  }
   const sorted = w.latencies.sort((a, b) => a - b)
   const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] : Number.NaN
   const line = { t: Math.round(t), rps: Math.round(w.latencies.length / span), p99: Number(p99.toFixed(1)), rssMB: Number(rssMB(server.pid).toFixed(1)), errors: w.errors }

@@ -64,7 +64,12 @@ export const guards = ({ hosts: policy, cachedir, storeFile }: GuardOptions) =>
       if (servesStore(request.url, cachedir, storeFile)) return plain(404, 'Not found.')
     })
     .onAfterHandle({ as: 'global' }, ({ request, response }) => {
-      if (response instanceof Response) for (const [k, v] of Object.entries(securityHeaders(pathOf(request.url)))) response.headers.set(k, v)
+      if (!(response instanceof Response)) return
+      try {
+        for (const [k, v] of Object.entries(securityHeaders(pathOf(request.url)))) response.headers.set(k, v)
+      } catch {
+        // Immutable headers (a fetched Response): `set.headers` from onRequest still apply.
+      }
     })
 
 // --- internal ---

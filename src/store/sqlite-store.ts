@@ -142,22 +142,22 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     branch: row.git_branch,
     repeats: row.repeats,
     inputs,
-    consts: (q.consts.all(row.id) as { name: string; value: string }[]).map((c) => ({ name: c.name, value: JSON.parse(c.value) })),
+    consts: (q.consts.all(row.id) as { name: string; value: string }[]).map((c) => ({ name: c.name, value: parseStored(c.value, 'consts.value') })),
     results,
-    meta: JSON.parse(row.meta),
+    meta: parseStored(row.meta, 'runs.meta'),
     fingerprint: row.fingerprint ?? undefined,
-    failures: (q.failures.all(row.id) as { inputs: string; repeat: number; error: string }[]).map((f) => ({ inputs: JSON.parse(f.inputs), repeat: f.repeat, error: f.error })),
+    failures: (q.failures.all(row.id) as { inputs: string; repeat: number; error: string }[]).map((f) => ({ inputs: parseStored(f.inputs, 'failures.inputs'), repeat: f.repeat, error: f.error })),
     failureCount: row.failure_count,
     sampleCount: row.sample_count,
   })
 
   const declarations = (runId: number) => {
-    const inputs = (q.inputs.all(runId) as (Omit<InputVar, 'values'> & { values: string })[]).map((i) => ({ ...i, values: JSON.parse(i.values) }))
+    const inputs = (q.inputs.all(runId) as (Omit<InputVar, 'values'> & { values: string })[]).map((i) => ({ ...i, values: parseStored(i.values, 'inputs.values') }))
     const rows = q.results.all(runId) as (Omit<ResultVar, 'size' | 'regression'> & { position: number; size: number | null; regression: string | null })[]
     const results: ResultVar[] = rows.map(({ position: _, size, regression, ...r }) => ({
       ...r,
       ...(size === null ? {} : { size }),
-      ...(regression === null ? {} : { regression: JSON.parse(regression) }),
+      ...(regression === null ? {} : { regression: parseStored(regression, 'results.regression') }),
     }))
     return { inputs, results }
   }
@@ -338,6 +338,15 @@ function guarded(store: StoreBackend, path: string): StoreBackend {
     }
   }
   return out
+}
+
+// JSON a run row holds, parsed (typed as JSON.parse is); a SyntaxError names the column, for unreadableRuns.
+function parseStored(text: string, column: string): any {
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    throw new SyntaxError(`bad JSON in ${column}: ${(err as Error).message}`)
+  }
 }
 
 type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }

@@ -24,6 +24,17 @@ export function checkStoreFile(path: string): void {
  */
 export function openForReading(path: string): Database {
   if (path !== ':memory:' && !canWrite(path)) return new Database(immutableUri(path), constants.SQLITE_OPEN_READONLY | constants.SQLITE_OPEN_URI)
+  // A -wal file there (a writer at work, or one that was killed) would be checkpointed into the store
+  // when a read-write handle closes: a read-only handle reads it and leaves every file as it was.
+  if (path !== ':memory:' && existsSync(`${path}-wal`)) {
+    try {
+      const db = new Database(path, { readonly: true })
+      db.query('SELECT count(*) FROM sqlite_master').get()
+      return db
+    } catch {
+      // No -shm to read it through: the read-write handle below recovers the WAL.
+    }
+  }
   try {
     const db = new Database(path, { readwrite: true, create: false })
     db.run('PRAGMA query_only = ON')

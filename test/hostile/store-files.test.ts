@@ -80,10 +80,37 @@ describe('a refused store is never rewritten', () => {
   })
 })
 
+describe('a store with a -wal left by a writer that was killed', () => {
+  it('is read with what the -wal holds, and neither the store nor its -wal changes', async () => {
+    const { dir, db } = await importedStore()
+    // A writer commits into the WAL and dies before any checkpoint.
+    const writer = join(dir, 'writer.ts')
+    writeFileSync(
+      writer,
+      `import { Database } from 'bun:sqlite'
+const db = new Database(process.argv[2])
+db.run('PRAGMA wal_autocheckpoint = 0')
+db.run("UPDATE runs SET title = 'only in the wal'")
+process.kill(process.pid, 'SIGKILL')`,
+    )
+    Bun.spawnSync([process.execPath, writer, db])
+    const before = [digest(db), digest(`${db}-wal`)]
+    expect(before[1]).not.toBe('absent')
+    const list = await runBin(['list', '--db', db])
+    expect(list.stdout).toContain('only in the wal')
+    expect((await runBin(['check', 'sort', '--db', db])).stderr).toBe('')
+    const server = await startServer(['serve', 'sort', '--db', db, '--no-open'])
+    expect(await (await fetch(`${server.url}b/sort`)).text()).toContain('only in the wal')
+    await server.stop()
+    expect([digest(db), digest(`${db}-wal`)]).toEqual(before)
+  })
+})
+
 describe('a store in a folder the reader cannot write', () => {
   it('is read by list, check, compare and serve, as another user, and left as it was', async () => {
     const { dir, db } = await importedStore([sortRun(), sortRun({ time: '2026-11-27T10:00:00Z' })])
-    // Root writes anywhere: the reader is `nobody`, the store and its folder root's, readable by all.
+    // Root writes anywhere: run as root, the reader is `nobody` and the store and its folder root's, readable
+    // by all. Run as anyone else, the permissions alone stop the writes.
     const shared = join(tempDir(), 'artifact')
     mkdirSync(shared)
     copyFileSync(db, join(shared, 'bench-plot.sqlite'))
@@ -94,14 +121,15 @@ describe('a store in a folder the reader cannot write', () => {
     chmodSync(join(shared, 'bench-plot.sqlite'), 0o444)
     const store = join(shared, 'bench-plot.sqlite')
     const before = digest(store)
-    const asNobody = (args: string[]) => Bun.spawnSync(['/usr/bin/setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', bin, ...args], { env: { PATH: '/nonexistent', HOME: '/nonexistent' } })
+    const asReader = process.getuid?.() === 0 ? ['/usr/bin/setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', bin] : [bin]
+    const asNobody = (args: string[]) => Bun.spawnSync([...asReader, ...args], { env: { PATH: '/nonexistent', HOME: '/nonexistent' } })
     expect(asNobody(['list', '--db', store]).stdout.toString()).toContain('sort')
     for (const args of readers(store).slice(1, 3)) {
       const r = asNobody(args)
       expect(`${args[0]} ${r.exitCode} ${r.stderr.toString()}`).toBe(`${args[0]} ${args[0] === 'check' ? 1 : 0} `)
       expect(r.stdout.toString()).toContain('sort: ')
     }
-    const serve = Bun.spawn(['/usr/bin/setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', bin, 'serve', 'sort', '--db', store, '--no-open'], { stdout: 'pipe', stderr: 'pipe', env: { PATH: '/nonexistent', HOME: '/nonexistent' } })
+    const serve = Bun.spawn([...asReader, 'serve', 'sort', '--db', store, '--no-open'], { stdout: 'pipe', stderr: 'pipe', env: { PATH: '/nonexistent', HOME: '/nonexistent' } })
     const reader = serve.stdout.getReader()
     const line = new TextDecoder().decode((await reader.read()).value)
     const url = (line.match(/at (http:\/\/\S+)/) as RegExpMatchArray)[1]
@@ -121,7 +149,7 @@ describe('a run whose stored JSON is bad', () => {
     sql(db, `UPDATE inputs SET "values" = '[1, 2' WHERE run_id = 3 AND position = 0`)
     const server = await startServer(['serve', 'sort', '--db', db, '--no-open'])
     try {
-      expect(server.stderr()).toMatch(/^bench-plot: warning: run 2 of "sort" is unreadable \(JSON Parse error: [^\n]*\); the others are served\nbench-plot: warning: run 3 of "sort" is unreadable/)
+      expect(server.stderr()).toMatch(/^bench-plot: warning: run 2 of "sort" is unreadable \(bad JSON in runs\.meta: [^\n]*\); the others are served\nbench-plot: warning: run 3 of "sort" is unreadable \(bad JSON in inputs\.values: /)
       for (const path of ['', 'b/sort', 'api/benchmarks', 'api/benchmarks/sort', 'api/benchmarks/sort/runs/1/samples.csv', 'api/benchmarks/sort/runs/1/samples.json']) {
         const res = await fetch(server.url + path)
         expect(`${path} ${res.status}`).toBe(`${path} 200`)

@@ -79,7 +79,7 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
     if (runs.length > 1) {
       compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? ComparisonRegion({ comparison: compareRuns(vsRun, run, { points }), deferred }) : '' }
     }
-    return { links: ctx.links, name, runs, run, state, charts: charts.html, samples, tabs: tabsOf(outline), top, compare }
+    return { links: ctx.links, name, runs, run, state, charts: charts.html, samples, tabs: tabsOf(outline), top, compare, unreadable: ctx.source.unreadableRuns(name) }
   }
   return { key, load }
 }

@@ -28,6 +28,8 @@ export type BenchmarkPageProps = {
   top?: string
   /** The comparison with another run (`?vs=`); absent when the benchmark has one run. */
   compare?: RunCompare
+  /** Runs of the benchmark the store could not read, left out of the tabs, and why. */
+  unreadable?: { id: number; reason: string }[]
 }
 
 /** The `?vs=` comparison of a run page. */
@@ -45,6 +47,9 @@ export type RunCompare = {
 /** How many failed samples are listed before "and K more". */
 export const failuresShown = 20
 
+/** Characters of a run's title shown on its page; a longer one is cut there and read whole in the run's JSON. */
+export const titleShown = 200
+
 /** A benchmark: one tab per run, and the selected run's description, sweep, parameters, failures, charts and samples. */
 export function BenchmarkPage(props: BenchmarkPageProps): string {
   const { name, run, links } = props
@@ -55,8 +60,9 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
     children: (
       <>
         {RunTabs({ links, name, runs: props.runs, selected: run.id as number, charts: props.state.charts, ...props.tabs })}
+        {props.unreadable && props.unreadable.length > 0 ? Unreadable({ runs: props.unreadable }) : ''}
         <section class="run" id={`run-${run.id}`}>
-          <h2 safe>{run.title}</h2>
+          {RunTitle({ links, name, title: run.title })}
           <div class="run-meta">
             <span safe>{`Run ${run.id} · ${formatTime(run.time)}`}</span>
             {run.timeLabel ? <span safe>{run.timeLabel}</span> : ''}
@@ -106,6 +112,34 @@ function frame(links: Links, name: string): Omit<LayoutProps, 'children'> {
       { href: links.benchmarkJson(name), label: 'JSON' },
     ],
   }
+}
+
+// A title too long to read at a glance is cut, and says where the whole of it is.
+function RunTitle(props: { links: Links; name: string; title: string }): string {
+  if (props.title.length <= titleShown) return (<h2 safe>{props.title}</h2>) as string
+  return (
+    <>
+      <h2 safe>{`${props.title.slice(0, titleShown)}…`}</h2>
+      <p class="more title-cut">
+        The title has {props.title.length.toLocaleString('en-US')} characters; the whole of it is in <a href={escapeHtml(props.links.benchmarkJson(props.name))}>the run's JSON</a>.
+      </p>
+    </>
+  ) as string
+}
+
+function Unreadable({ runs }: { runs: { id: number; reason: string }[] }): string {
+  return (
+    <div class="failures unreadable" role="note">
+      <p>
+        {runs.length === 1 ? 'One run' : `${runs.length} runs`} of this benchmark could not be read from the store and {runs.length === 1 ? 'is' : 'are'} left out:
+      </p>
+      <ul>
+        {runs.map((r) => (
+          <li safe>{`run ${r.id}: ${r.reason}`}</li>
+        ))}
+      </ul>
+    </div>
+  ) as string
 }
 
 function DataTable(props: { head?: string[]; rows: { cells: string[]; classes?: (string | undefined)[] }[] }): string {

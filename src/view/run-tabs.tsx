@@ -46,7 +46,7 @@ export function RunTabs(props: RunTabsProps): string {
             <a
               href={escapeHtml(links.benchmark(props.name, { run: r.id, charts }))}
               aria-current={r.id === props.selected ? 'page' : undefined}
-              title={escapeHtml(`${r.title} (${r.timeLabel ?? formatTime(r.time)})`)}
+              title={escapeHtml(`${cut(r.title, 300)} (${r.timeLabel ?? formatTime(r.time)})`)}
             >
               {escapeHtml(label.title)}
               <span class="tab-time" safe>
@@ -62,7 +62,6 @@ export function RunTabs(props: RunTabsProps): string {
 
 /** A run's label in tabs and choosers: the title, then the time label or time; newlines removed, cut to 60 and 40 characters. */
 function tabLabel(title: string, timeLabel: string | null, time: string): { title: string; when: string } {
-  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 3)}...` : s)
   return { title: cut(title.replace(/\s*\n\s*/g, ' '), 60), when: cut((timeLabel ?? formatTime(time)).replace(/\s*\n\s*/g, ' '), 40) }
 }
 
@@ -70,4 +69,8 @@ function tabLabel(title: string, timeLabel: string | null, time: string): { titl
 export function runChoice(r: RunHeader): string {
   const l = tabLabel(r.title, r.timeLabel, r.time)
   return `#${r.id} ${l.title} (${l.when})`
+}
+
+function cut(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 3)}...` : s
 }

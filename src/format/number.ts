@@ -20,45 +20,54 @@ export function formatQuantity(x: number | null | undefined, unit?: string | nul
     return v.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e')
   }
   if (suffix === '') return plain(x)
-  // Units that take prefixes, and the prefixes each may take (time stops at seconds, bytes have no small ones).
-  const si: [string, number][] = [['p', 1e-12], ['n', 1e-9], ['µ', 1e-6], ['m', 1e-3], ['', 1], ['k', 1e3], ['M', 1e6], ['G', 1e9], ['T', 1e12], ['P', 1e15]]
-  const binary: [string, number][] = [['', 1], ['Ki', 1024], ['Mi', 1024 ** 2], ['Gi', 1024 ** 3], ['Ti', 1024 ** 4], ['Pi', 1024 ** 5]]
-  const bases: Record<string, [string, number][]> = {
-    s: si.slice(0, 5),
-    B: si.slice(4),
-    'B/s': si.slice(4),
-    b: si.slice(4),
-    bit: si.slice(4),
-    'b/s': si.slice(4),
-    'bit/s': si.slice(4),
-    Hz: si,
-    W: si,
-    J: si,
-    V: si,
-    A: si,
-    g: si,
-    m: si,
-    FLOP: si.slice(4),
-    'FLOP/s': si.slice(4),
-  }
-  let base = ''
-  let factor = 0
-  let scale = si
-  const given = u.replace(/^u(?=[a-zA-Z])/, 'µ')
-  for (const b of Object.keys(bases)) {
-    if (!given.endsWith(b)) continue
-    const head = given.slice(0, given.length - b.length)
-    const bin = binary.find(([p]) => p !== '' && p === head)
-    const dec = si.find(([p]) => p === head)
-    if (bin && b.startsWith('B')) {
-      ;[base, factor, scale] = [b, bin[1], binary]
-      break
+  // How a unit scales (its base, the factor of its prefix, the prefixes it may take): parsed once per unit
+  // and kept on the function itself, which must stay self-contained to be sent to the browser.
+  type Scale = [string, number][]
+  type Parsed = { base: string; factor: number; scale: Scale; given: string }
+  const self = formatQuantity as typeof formatQuantity & { units?: Map<string, Parsed> }
+  const units = (self.units ??= new Map<string, Parsed>())
+  let parsed = units.get(u)
+  if (parsed === undefined) {
+    // Units that take prefixes, and the prefixes each may take (time stops at seconds, bytes have no small ones).
+    const si: Scale = [['p', 1e-12], ['n', 1e-9], ['µ', 1e-6], ['m', 1e-3], ['', 1], ['k', 1e3], ['M', 1e6], ['G', 1e9], ['T', 1e12], ['P', 1e15]]
+    const binary: Scale = [['', 1], ['Ki', 1024], ['Mi', 1024 ** 2], ['Gi', 1024 ** 3], ['Ti', 1024 ** 4], ['Pi', 1024 ** 5]]
+    const bases: Record<string, Scale> = {
+      s: si.slice(0, 5),
+      B: si.slice(4),
+      'B/s': si.slice(4),
+      b: si.slice(4),
+      bit: si.slice(4),
+      'b/s': si.slice(4),
+      'bit/s': si.slice(4),
+      Hz: si,
+      W: si,
+      J: si,
+      V: si,
+      A: si,
+      g: si,
+      m: si,
+      FLOP: si.slice(4),
+      'FLOP/s': si.slice(4),
     }
-    if (dec && (head !== '' || given === b)) {
-      ;[base, factor, scale] = [b, dec[1], bases[b]]
-      break
+    const given = u.replace(/^u(?=[a-zA-Z])/, 'µ')
+    parsed = { base: '', factor: 0, scale: si, given }
+    for (const b of Object.keys(bases)) {
+      if (!given.endsWith(b)) continue
+      const head = given.slice(0, given.length - b.length)
+      const bin = binary.find(([p]) => p !== '' && p === head)
+      const dec = si.find(([p]) => p === head)
+      if (bin && b.startsWith('B')) {
+        parsed = { base: b, factor: bin[1], scale: binary, given }
+        break
+      }
+      if (dec && (head !== '' || given === b)) {
+        parsed = { base: b, factor: dec[1], scale: bases[b], given }
+        break
+      }
     }
+    units.set(u, parsed)
   }
+  const { base, factor, scale, given } = parsed
   if (base === '') return `${plain(x)} ${suffix}`
   const v = x * factor
   if (v === 0) return `0 ${given}`
@@ -67,7 +76,7 @@ export function formatQuantity(x: number | null | undefined, unit?: string | nul
   while (i + 1 < scale.length && a >= scale[i + 1][1]) i++
   let m = Number((v / scale[i][1]).toPrecision(4))
   // 999.96 µs rounds to 1000: say 1 ms.
-  if (Math.abs(m) >= (scale === binary ? 1024 : 1000) && i + 1 < scale.length) m = Number((v / scale[++i][1]).toPrecision(4))
+  if (Math.abs(m) >= (scale[1]?.[0] === 'Ki' ? 1024 : 1000) && i + 1 < scale.length) m = Number((v / scale[++i][1]).toPrecision(4))
   const text = Math.abs(m) >= 1e6 || Math.abs(m) < 1e-4 ? plain(m) : String(m)
   return `${text} ${scale[i][0]}${base}`
 }

@@ -1,5 +1,6 @@
 import { formatInputs, formatQuantity, formatTime } from '../format'
 import { sweepSentence } from '../model/sweep'
+import type { Panel } from '../model/panels'
 import type { Failure, ResultVar, Run } from '../model/types'
 import type { SampleRow } from '../server/samples'
 import type { RunHeader } from '../store'
@@ -28,6 +29,10 @@ export type BenchmarkPageProps = {
   top?: string
   /** The comparison with another run (`?vs=`); absent when the benchmark has one run. */
   compare?: RunCompare
+  /** The user's own panels shown (the run's and those from code), already drawn into `charts`. */
+  panels?: Panel[]
+  /** Whether the page follows new runs (a server's `--live`): it loads the live script. */
+  live?: boolean
 }
 
 /** The `?vs=` comparison of a run page. */
@@ -84,6 +89,7 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
           {Samples(props)}
           {run.postDescription ? <div class="markdown post">{renderMarkdown(run.postDescription)}</div> : ''}
         </section>
+        {props.live ? <script defer src={links.asset('live.js')} data-benchmark={escapeHtml(name)} data-newest={String(props.runs.reduce((m, r) => Math.max(m, r.id), 0))}></script> : ''}
       </>
     ) as string,
   })

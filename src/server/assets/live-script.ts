@@ -28,13 +28,23 @@ export function followRuns(): void {
         if (!next || !main) return
         const x = window.scrollX
         const y = window.scrollY
-        const open = Array.from(main.querySelectorAll('details')).map((d) => d.open)
+        // Details are matched by class and rank among those of that class: a verdict's details may come or go above the parameters'.
+        const keyed = (root: Element) => {
+          const seen = new Map<string, number>()
+          return Array.from(root.querySelectorAll('details')).map((d) => {
+            const n = seen.get(d.className) ?? 0
+            seen.set(d.className, n + 1)
+            return { d, key: `${d.className}#${n}` }
+          })
+        }
+        const open = new Map(keyed(main).map(({ d, key }) => [key, d.open]))
         const checked = Array.from(main.querySelectorAll<HTMLInputElement>('input[type=radio]:checked')).map((i) => i.id).filter(Boolean)
         const fresh = document.importNode(next, true)
         // The new main part keeps what the reader had opened and chosen.
-        Array.from(fresh.querySelectorAll('details')).forEach((d, i) => {
-          if (i < open.length) d.open = open[i]
-        })
+        for (const { d, key } of keyed(fresh)) {
+          const was = open.get(key)
+          if (was !== undefined) d.open = was
+        }
         for (const id of checked) {
           const input = fresh.querySelector<HTMLInputElement>(`input[type=radio][id="${CSS.escape(id)}"]`)
           if (input) input.checked = true
@@ -61,6 +71,8 @@ export function followRuns(): void {
       })
   }
   const events = new EventSource('/api/events')
+  // Says the page is following (tests wait for it before recording a run).
+  events.addEventListener('open', () => (status.dataset.following = '1'))
   events.addEventListener('run', (e) => {
     let data: { benchmark?: string; run?: number }
     try {

@@ -1,4 +1,5 @@
 import { BenchPlotError } from '../errors'
+import { readPanels, type Panel } from './panels'
 import { cellCount, cellIndex } from './sweep'
 import {
   directions,
@@ -45,6 +46,8 @@ export type RunInput = {
   failures?: { inputs?: Record<string, InputValue>; repeat?: number; error: string }[]
   regression?: RegressionSetting
   meta?: Record<string, unknown>
+  /** The user's own panels beside the automatic charts (docs/format.md#panels). */
+  panels?: unknown[]
 }
 
 export type ParseRunOptions = {
@@ -120,6 +123,8 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
     return { name: expectString(o.name, `consts[${i}].name`, fail), value: o.value ?? null }
   })
 
+  const panels = obj.panels === undefined ? [] : readPanels(obj.panels, (path, message) => fail(`panels${path}`, message), results.map((r) => r.name))
+
   const time = obj.time === undefined ? (opts.now ?? new Date()).toISOString() : expectTime(obj.time, fail)
   return {
     benchmark,
@@ -138,6 +143,7 @@ export function validateRun(value: unknown, opts: ParseRunOptions & { path?: str
     data,
     failures,
     meta: obj.meta === undefined ? {} : expectObject(obj.meta, 'meta', fail),
+    ...(panels.length > 0 ? { panels } : {}),
     fingerprint: fingerprintOf({ ...obj, samples: undefined }, data),
   }
 }
@@ -194,6 +200,7 @@ export function runToInput(run: Run): RunInput {
     samples,
     failures: run.failures,
     meta: run.meta,
+    ...(run.panels && run.panels.length > 0 ? { panels: run.panels as Panel[] } : {}),
   }
 }
 
@@ -219,7 +226,7 @@ type Json = Record<string, unknown>
 
 const runKeys = [
   'benchmark', 'title', 'description', 'post_description', 'tag', 'time', 'time_label', 'commit', 'branch',
-  'repeats', 'inputs', 'consts', 'results', 'samples', 'failures', 'regression', 'meta', '$schema',
+  'repeats', 'inputs', 'consts', 'results', 'samples', 'failures', 'regression', 'meta', 'panels', '$schema',
 ]
 
 /** The declarations and dense columns of a run: what its samples amount to. */

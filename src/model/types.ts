@@ -1,3 +1,5 @@
+import type { Panel } from './panels'
+
 /** Kinds of swept input. `float` and `int` are plotted on numeric axes, `cat` and `bool` as categories. */
 export type InputKind = 'float' | 'int' | 'cat' | 'bool'
 /** Kinds of result. The last four hold a path relative to the cache directory. */
@@ -73,6 +75,8 @@ export type Run = {
   failures: Failure[]
   /** Anything else the source carried (machine info, BigO rows…), kept as JSON. */
   meta: Record<string, unknown>
+  /** The user's own panels shown beside the automatic charts; absent when it has none. */
+  panels?: Panel[]
   /** Digest of the run as given, used to skip a second import of the same file. */
   fingerprint?: string
 }

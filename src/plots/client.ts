@@ -160,4 +160,6 @@ export function hydrateCharts(kinds: ClientKinds): void {
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
   else start()
+  // A live page (/assets/live.js) swaps its content in place: draw the charts it brought.
+  document.addEventListener('bp:content', start)
 }

@@ -8,7 +8,10 @@ import { createHistoryCache } from './history-cache'
 import { guards, type HostPolicy } from './guards'
 import { createPageCache } from './page-cache'
 import { ErrorPage, NotFoundPage, serverLinks } from '../view'
+import type { CodePanels } from './code-panels'
+import type { RunWatcher } from './live'
 import { apiRoutes } from './routes/api'
+import { eventRoutes } from './routes/events'
 import { assetRoutes } from './routes/assets'
 import { mediaRoutes } from './routes/media'
 import { pageRoutes } from './routes/pages'
@@ -30,6 +33,10 @@ export type CreateAppOptions = {
   storeFile?: string | null
   /** Base URL of another `@rerun-io/web-viewer` build for the pages' viewer; null uses the embedded one. @default null */
   rerunViewerUrl?: string | null
+  /** Panels given from code, shown with each run's own (src/server/code-panels.ts). */
+  panels?: CodePanels
+  /** Pages follow new runs: `/api/events` is served and pages load /assets/live.js. Without it nothing polls. */
+  live?: RunWatcher
 }
 
 const httpStatus = { NOT_FOUND: 404, USAGE: 400, PARSE: 400, UNKNOWN_FORMAT: 400, STORE: 500, SERVE: 500, REGRESSION: 500 } satisfies Record<ErrorCode, number>
@@ -53,6 +60,8 @@ export async function createApp(opts: CreateAppOptions) {
     links: serverLinks,
     exists: (rel) => cachedir !== null && resolveInside(cachedir, rel.split('/').map(encodeURIComponent).join('/')) !== null,
     recordings: recordingChecker(cachedir, rerun),
+    panels: opts.panels,
+    live: opts.live !== undefined,
   }
   const app = new Elysia()
     .use(guards({ hosts: opts.hosts ?? null, cachedir, storeFile: opts.storeFile ?? null }))
@@ -80,6 +89,7 @@ export async function createApp(opts: CreateAppOptions) {
       if (api) return Response.json({ error: message }, { status: 500 })
       return new Response(ErrorPage({ links: serverLinks, status: 500, message }), { status: 500, headers: pageHeaders })
     })
+    .use(opts.live ? eventRoutes(opts.live) : new Elysia())
     .use(pageRoutes(ctx))
     .use(apiRoutes(ctx))
     .use(assetRoutes())

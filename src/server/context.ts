@@ -1,5 +1,6 @@
 import type { RecordingCheck } from '../model/rerun-recording'
 import type { Links, MediaCheck } from '../view'
+import type { CodePanels } from './code-panels'
 import type { HistoryCache } from './history-cache'
 import type { PageCache } from './page-cache'
 import type { BenchmarkSource } from './source'
@@ -21,6 +22,10 @@ export type ServerContext = {
   exists: MediaCheck
   /** What the server found in a rerun recording under cachedir (header, version, frames). */
   recordings: (relPath: string) => RecordingCheck
+  /** Panels given from code (`plotServer(name, { panels })`), shown after each run's own. */
+  panels?: CodePanels
+  /** Whether pages follow new runs (`--live`): they load /assets/live.js, which listens to /api/events. */
+  live?: boolean
 }
 
 /** Headers of every HTML page: nothing may be fetched from another host, nothing framed elsewhere. */

@@ -7,3 +7,4 @@ export type { PlotServerOptions, RunningServer, ServeOptions, StoreLocation } fr
 export { memorySource, storeSource } from './source'
 export type { BenchmarkSource } from './source'
 export { browserCommand, openBrowser, shouldOpenByDefault } from './open-browser'
+export type { PanelsOption } from './code-panels'

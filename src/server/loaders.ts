@@ -15,6 +15,7 @@ import {
   HistoryRegion,
   InputChanges,
   parseIndexSort,
+  placePanels,
   verdictFigureCount,
   VerdictRegion,
   type BenchmarkPageProps,
@@ -73,13 +74,16 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
       top = VerdictRegion({ verdict, deferred })
       eager = Math.max(0, eager - verdictFigureCount(verdict))
     } else if (mine.runIds[0] === runId) top = InputChanges({ changes: mine.changes })
-    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures: eager, vs: vs.id })
+    // The user's own panels: the run's, then those given from code; drawn around and inside the charts region.
+    const panels = [...(run.panels ?? []), ...(ctx.panels?.(name, runs) ?? [])]
+    const placed = placePanels({ panels, results: run.results.map((r) => r.name), links: ctx.links, exists: ctx.exists, idPrefix: `r${runId}` })
+    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures: eager, vs: vs.id, beside: placed.beside })
     if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
     let compare: RunCompare | undefined
     if (runs.length > 1) {
       compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? ComparisonRegion({ comparison: compareRuns(vsRun, run, { points }), deferred }) : '' }
     }
-    return { links: ctx.links, name, runs, run, state, charts: charts.html, samples, tabs: tabsOf(outline), top, compare, unreadable: ctx.source.unreadableRuns(name) }
+    return { links: ctx.links, name, runs, run, state, charts: placed.before + charts.html + placed.after, panels, samples, tabs: tabsOf(outline), top, compare, live: ctx.live, unreadable: ctx.source.unreadableRuns(name) }
   }
   return { key, load }
 }

@@ -2,6 +2,8 @@ import type { Elysia } from 'elysia'
 import type { Benchmark, Run } from '../model/types'
 import { openStore } from '../store'
 import { createApp } from './app'
+import { codePanels, type PanelsOption } from './code-panels'
+import { runWatcher } from './live'
 import { hostPolicy, type HostPolicy } from './guards'
 import { openBrowser } from './open-browser'
 import { bindPort, type FindFreePortOptions } from './port'
@@ -23,6 +25,11 @@ export type ServeOptions = {
   portFinder?: Omit<FindFreePortOptions, 'host'>
   /** Base URL of another `@rerun-io/web-viewer` build (the folder of its index.js) for recordings from a newer rerun. @default the embedded viewer */
   rerunViewerUrl?: string
+  /**
+   * Pages follow new runs, as bencher's `show="live"`: `GET /api/events` sends an event when a run is
+   * recorded and an open page reloads its runs and charts in place. @default false (nothing polls)
+   */
+  live?: boolean
 }
 
 export type StoreLocation = {
@@ -32,7 +39,15 @@ export type StoreLocation = {
   db?: string
 }
 
-export type PlotServerOptions = ServeOptions & StoreLocation
+export type PlotServerOptions = ServeOptions &
+  StoreLocation & {
+    /**
+     * Your own panels beside the automatic charts (the run format's panel objects, docs/format.md#panels):
+     * a list shown with every run, or a function of the loaded benchmark giving them, called again
+     * after a new run is recorded. Checked as the run format's panels; a bad list throws before any port is bound.
+     */
+    panels?: PanelsOption
+  }
 
 /** A running server: a URL a browser on this machine can open, the port, and a way to stop it. */
 export type RunningServer = { url: string; port: number; stop(): Promise<void> }
@@ -72,8 +87,13 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
       for (const r of newest?.results ?? []) void newest?.data[r.name]
     }
     const hosts = hostPolicy(cfg.host ?? '127.0.0.1', cfg.allowHosts)
-    const app = await createApp({ source, name, cachedir, location: db, hosts, storeFile: db, rerunViewerUrl: cfg.rerunViewerUrl })
-    return await listen(app, cfg, hosts, () => store.close())
+    const panels = codePanels(cfg.panels, source)
+    const live = cfg.live ? runWatcher(source) : undefined
+    const app = await createApp({ source, name, cachedir, location: db, hosts, storeFile: db, rerunViewerUrl: cfg.rerunViewerUrl, panels, live })
+    return await listen(app, cfg, hosts, () => {
+      live?.close()
+      store.close()
+    })
   } catch (err) {
     store.close()
     throw err

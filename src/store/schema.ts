@@ -101,9 +101,20 @@ export const migrations: ((db: Database) => void)[] = [
       insert.run(c.run_id, c.result_position, pointMeansBlob(column, c.repeats))
     }
   },
+  // Version 3: the user's own panels of a run (markdown, media, tables, ECharts options), each one JSON row.
+  (db) => {
+    db.run(`CREATE TABLE panels (
+      run_id   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      kind     TEXT NOT NULL,
+      place    TEXT NOT NULL,
+      json     TEXT NOT NULL,
+      PRIMARY KEY (run_id, position)
+    )`)
+  },
 ]
 
 export const schemaVersion = migrations.length
 
-/** The oldest version a reader opens as it is: later versions only added what readers can do without (point means). */
+/** The oldest version a reader opens as it is: later versions only added what readers can do without (point means, panels). */
 export const oldestReadable = 1

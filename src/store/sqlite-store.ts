@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
+import { readPanels, type Panel } from '../model/panels'
 import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
 import { closestNames } from './names'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
@@ -109,6 +110,8 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       FROM results res JOIN runs r ON r.id = res.run_id JOIN point_means pm ON pm.run_id = res.run_id AND pm.result_position = res.position
       LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
       WHERE res.run_id = ? AND res.name = ?`),
+    // Stores before version 3 hold no panels: their runs have none.
+    panels: version < 3 ? null : db.query('SELECT json FROM panels WHERE run_id = ? ORDER BY position'),
     inputLengths: db.query('SELECT json_array_length("values") AS n FROM inputs WHERE run_id = ? AND json_valid("values")'),
     // length() of a BLOB reads its size from the record header, not its pages: checking costs no data read.
     columnSizes: db.query(`SELECT res.run_id, res.kind, res.size, c.encoding, length(c.data) AS bytes, r.repeats
@@ -147,9 +150,21 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     meta: parseStored(row.meta, 'runs.meta'),
     fingerprint: row.fingerprint ?? undefined,
     failures: (q.failures.all(row.id) as { inputs: string; repeat: number; error: string }[]).map((f) => ({ inputs: parseStored(f.inputs, 'failures.inputs'), repeat: f.repeat, error: f.error })),
+    ...panelsOf(row.id),
     failureCount: row.failure_count,
     sampleCount: row.sample_count,
   })
+
+  // Checked again as they are read: another writer may have put anything in the table, and a panel reaches a page.
+  // A bad one makes its run unreadable (listed by unreadableRuns), never half-shown.
+  const panelsOf = (runId: number): { panels?: Panel[] } => {
+    const rows = (q.panels?.all(runId) ?? []) as { json: string }[]
+    if (rows.length === 0) return {}
+    const panels = readPanels(rows.map((r) => parseStored(r.json, 'panels.json')), (path, message) => {
+      throw new TypeError(`panels${path}: ${message}`)
+    })
+    return { panels }
+  }
 
   const declarations = (runId: number) => {
     const inputs = (q.inputs.all(runId) as (Omit<InputVar, 'values'> & { values: string })[]).map((i) => ({ ...i, values: parseStored(i.values, 'inputs.values') }))
@@ -227,6 +242,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         column: db.query('INSERT INTO columns (run_id, result_position, encoding, data) VALUES (?, ?, ?, ?)'),
         pointMeans: db.query('INSERT INTO point_means (run_id, result_position, data) VALUES (?, ?, ?)'),
         failure: db.query('INSERT INTO failures (run_id, position, inputs, repeat, error) VALUES (?, ?, ?, ?, ?)'),
+        panel: db.query('INSERT INTO panels (run_id, position, kind, place, json) VALUES (?, ?, ?, ?, ?)'),
       }
 
   const saveOne = (run: Run): SaveOutcome => {
@@ -253,6 +269,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       if ((r.kind === 'float' || r.kind === 'bool') && column instanceof Float64Array) insert.pointMeans.run(runId, i, pointMeansBlob(column, run.repeats))
     })
     run.failures.forEach((f, i) => insert.failure.run(runId, i, JSON.stringify(f.inputs), f.repeat, f.error))
+    run.panels?.forEach((p, i) => insert.panel.run(runId, i, p.kind, p.place, JSON.stringify(p)))
     return { benchmark: run.benchmark, id: runId, skipped: false }
   }
 

@@ -1,5 +1,6 @@
 import { formatInputs, formatQuantity, formatTime } from '../format'
 import { sweepSentence } from '../model/sweep'
+import type { Panel } from '../model/panels'
 import type { Failure, ResultVar, Run } from '../model/types'
 import type { SampleRow } from '../server/samples'
 import type { RunHeader } from '../store'
@@ -30,6 +31,10 @@ export type BenchmarkPageProps = {
   compare?: RunCompare
   /** Runs of the benchmark the store could not read, left out of the tabs, and why. */
   unreadable?: { id: number; reason: string }[]
+  /** The user's own panels shown (the run's and those from code), already drawn into `charts`. */
+  panels?: Panel[]
+  /** Whether the page follows new runs (a server's `--live`): it loads the live script. */
+  live?: boolean
 }
 
 /** The `?vs=` comparison of a run page. */
@@ -90,6 +95,7 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
           {Samples(props)}
           {run.postDescription ? <div class="markdown post">{renderMarkdown(run.postDescription)}</div> : ''}
         </section>
+        {props.live ? <script defer src={links.asset('live.js')} data-benchmark={escapeHtml(name)} data-newest={String(props.runs.reduce((m, r) => Math.max(m, r.id), 0))}></script> : ''}
       </>
     ) as string,
   })

@@ -49,6 +49,8 @@ export type ChartsRegionProps = {
   eagerFigures?: number
   /** The compared run's id, for the URLs of lazy charts and figures. */
   vs?: number | null
+  /** Safe HTML shown at the end of a result's section (the user's panels placed beside it, src/view/panels.tsx). */
+  beside?: (result: string) => string
 }
 
 /**
@@ -123,7 +125,8 @@ function walkCharts(props: ChartsRegionProps, draw: DrawFigure, defer?: (chart: 
   const prefix = `r${run.id ?? 0}`
   for (const result of run.results) {
     const mine = specs.filter((s) => s.result === result.name)
-    if (mine.length === 0) continue
+    const beside = props.beside?.(result.name) ?? ''
+    if (mine.length === 0 && beside === '') continue
     out.push(`<section class="bp-result" data-result-section="${escapeHtml(result.name)}">`, ResultHeading({ run, result }))
     for (const spec of mine) {
       try {
@@ -135,6 +138,7 @@ function walkCharts(props: ChartsRegionProps, draw: DrawFigure, defer?: (chart: 
         out.push(errorBox(spec, err))
       }
     }
+    if (beside) out.push(beside)
     out.push('</section>')
   }
   if (drawn === 0) out.push((<p class="bp-nothing" role="status" safe>{`No plot represents these results (${sig.text}).`}</p>) as string)

@@ -3,6 +3,8 @@ export { BenchmarkPage, benchmarkPageHead, failuresShown } from './benchmark-pag
 export type { BenchmarkPageProps, RunCompare, SamplesPage } from './benchmark-page'
 export { chartAlone, chartsRegion, figureSvg } from './charts-region'
 export type { ChartsRegionProps, MediaCheck } from './charts-region'
+export { placePanels, PanelView } from './panels'
+export type { PlacedPanels } from './panels'
 export { ComparePage } from './compare-page'
 export type { ComparePageProps } from './compare-page'
 export { escapeHtml, scriptJson } from '../format'

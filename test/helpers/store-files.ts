@@ -17,6 +17,7 @@ export function storedSortRun(): { path: string; id: number } {
 export function asVersion1(path: string): void {
   const db = new Database(path)
   db.run('DROP TABLE point_means')
+  db.run('DROP TABLE IF EXISTS panels')
   db.run('PRAGMA user_version = 1')
   db.close()
 }

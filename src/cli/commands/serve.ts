@@ -5,13 +5,14 @@ import { resolveStorePaths } from '../paths'
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the plots of one benchmark, or with no name an index of every benchmark',
-  usage: 'serve [name] [--port N] [--host ADDR] [--allow-host NAME]... [--open | --no-open] [options]',
+  usage: 'serve [name] [--port N] [--host ADDR] [--allow-host NAME]... [--open | --no-open] [--live] [options]',
   options: {
     port: { type: 'string', arg: 'N', description: 'listen on port N (default: a free random port in 49152-65535)' },
     host: { type: 'string', arg: 'ADDR', description: 'bind address (default 127.0.0.1; 0.0.0.0 serves other machines and container port forwarding)' },
     'allow-host': { type: 'string', arg: 'NAME', multiple: true, description: 'also answer requests for host NAME (a team server behind a proxy); others get 421' },
     open: { type: 'boolean', description: 'open the page in the default browser' },
     'no-open': { type: 'boolean', description: 'never open a browser (default: open when stdout is a terminal and a display is there)' },
+    live: { type: 'boolean', description: 'pages follow new runs: an open page says "run #N recorded" and reloads its runs and charts in place (served at /api/events)' },
     'rerun-viewer-url': { type: 'string', arg: 'URL', description: 'view rerun recordings with the @rerun-io/web-viewer build at URL (the folder of its index.js), e.g. for recordings from a newer rerun (default: the viewer inside bench-plot)' },
     ...storeOptions,
   },
@@ -33,7 +34,7 @@ export const serveCommand: Command = {
     const stopSignal = waitForStopSignal()
     const allowHosts = (args.values['allow-host'] as string[] | undefined) ?? []
     if (['0.0.0.0', '::', '[::]'].includes(host)) io.stderr(`bench-plot: warning: --host ${host} serves every network interface: anyone who can reach this machine can read the results`)
-    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl })
+    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl, live: args.values.live === true })
     try {
       io.stdout(`Serving ${name ?? 'all benchmarks'} at ${server.url}`)
       if (open) {

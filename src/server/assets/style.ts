@@ -119,6 +119,12 @@ table.index td.latest{font-size:.88em;color:var(--muted)}
 .index-result .latest{font-family:var(--mono);font-size:.9em;min-width:7em}
 .index-result .change{font-family:var(--mono);font-size:.85em}
 svg.sparkline{vertical-align:middle}
+/* the user's own panels (src/view/panels.tsx) and a live page's note */
+.bp-panels{display:flex;flex-direction:column;gap:.8em;margin:1em 0}
+.bp-panel{border:1px solid var(--line);border-radius:var(--radius);padding:.6em .9em;max-width:100%;overflow-x:auto}
+.bp-panel-title{margin:0 0 .4em;font-size:1em}
+.bp-panel .bp-media{max-width:100%;max-height:480px;min-width:120px;image-rendering:auto}
+.bp-live-status{position:fixed;right:1em;bottom:1em;margin:0;padding:.5em .9em;background:var(--accent-soft);border:1px solid var(--accent);border-radius:var(--radius);box-shadow:0 2px 8px rgba(0,0,0,.12)}
 footer{color:var(--muted);font-size:.8em;padding:1em 1.2em;border-top:1px solid var(--line);text-align:center}
 @media (max-width:600px){:root{font-size:14px}nav.tabs{flex-wrap:wrap;border-bottom:none}nav.tabs a{border:1px solid var(--line);border-radius:var(--radius);max-width:100%}nav.tabs a[aria-current=page]{margin-bottom:0;padding-bottom:.45em;background:var(--accent-soft);border-color:var(--accent)}main{padding:0 .7em 1.5em}header.top{padding:.6em .7em}table.data th,table.data td{padding:.2em .45em}section.run>h2{font-size:1.25em}table.index thead{display:none}table.index,table.index tbody,table.index tr,table.index td{display:block;width:100%}table.index tr{border-bottom:1px solid var(--line);padding:.4em 0}table.index td{border:none;padding:.1em 0}table.index td.runs{text-align:left}table.index td.runs::before{content:"runs: ";color:var(--muted)}table.index td.verdict:empty{display:none}}
 `

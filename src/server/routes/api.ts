@@ -33,6 +33,7 @@ export const apiRoutes = (ctx: ServerContext) =>
           samples: r.sampleCount,
           failure_count: r.failureCount,
           failures: r.failures,
+          panels: r.panels ?? [],
           links: {
             csv: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.csv`,
             json: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.json`,

@@ -1,4 +1,5 @@
 import { Elysia, NotFoundError } from 'elysia'
+import { liveJs } from '../assets/live-script'
 import { pagesJs } from '../assets/page-script'
 import { styleCss } from '../assets/style'
 import { clientAssets } from '../../plots'
@@ -14,6 +15,7 @@ export const assetRoutes = () => {
   const etagOf = (asset: Asset) => (asset.etag ??= `"${new Bun.CryptoHasher('sha1').update(asset.body).digest('base64url')}"`)
   add('bench-plot.css', 'text/css; charset=utf-8', styleCss)
   add('pages.js', 'text/javascript; charset=utf-8', pagesJs)
+  add('live.js', 'text/javascript; charset=utf-8', liveJs)
   for (const [name, a] of Object.entries(clientAssets)) add(name, a.type, a.body)
   return new Elysia().get('/assets/*', ({ params, request }) => {
     const asset = assets.get(params['*'])

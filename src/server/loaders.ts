@@ -9,6 +9,7 @@ import type { ChartOverlay, ChartRequest } from '../plots'
 import type { RunHeader } from '../store'
 import {
   chartsRegion,
+  compareCharts,
   ComparisonRegion,
   ComparisonView,
   filterAndSortRows,
@@ -129,8 +130,9 @@ export function comparePage(ctx: ServerContext, name: string, q: { a?: number; b
   const a = q.a === undefined ? (chooseVs(outline, b, undefined).id ?? b) : runIdIn(name, runs, q.a)
   const key = `compare|${name}|${runIds(runs)}|${a}|${b}`
   const load = (): ComparePageProps => {
-    const comparison = compareRuns(getRun(ctx, name, a), getRun(ctx, name, b))
-    return { links: ctx.links, name, runs, a, b, body: ComparisonView({ comparison }) }
+    const [runA, runB] = [getRun(ctx, name, a), getRun(ctx, name, b)]
+    const comparison = compareRuns(runA, runB)
+    return { links: ctx.links, name, runs, a, b, body: ComparisonView({ comparison, charts: compareCharts({ a: runA, b: runB, comparison }) }) }
   }
   return { key, load }
 }

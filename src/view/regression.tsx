@@ -306,8 +306,11 @@ export function ComparisonTable({ comparison: r }: { comparison: ResultCompariso
   ) as string
 }
 
-/** The body of the `/compare?a=&b=` page: which runs, whether their inputs differ, and per result a verdict and the point table. */
-export function ComparisonView({ comparison: c }: { comparison: RunComparison }): string {
+/**
+ * The body of the `/compare?a=&b=` page: which runs, whether their inputs differ, and per result a
+ * verdict, its charts (safe HTML by result name, see `compareCharts`) and the point table.
+ */
+export function ComparisonView({ comparison: c, charts }: { comparison: RunComparison; charts?: Readonly<Record<string, string>> }): string {
   return (
     <div class="comparison-view" data-regressed={String(c.regressed)}>
       <p class="compare-runs" safe>{`B: ${formatRunRef(c.b)} against A: ${formatRunRef(c.a)}`}</p>
@@ -320,6 +323,7 @@ export function ComparisonView({ comparison: c }: { comparison: RunComparison })
         <section class="compare-result" data-result={escapeHtml(r.result)} data-verdict={r.verdict}>
           <h3 safe>{r.result}</h3>
           <p>{judgementLine(r)}</p>
+          {charts?.[r.result] ?? ''}
           <div class="table-wrap">{ComparisonTable({ comparison: r })}</div>
         </section>
       ))}

@@ -13,4 +13,5 @@ export { changePointColors, changeSide, historyChartOption, regressionChartOptio
 export type { ChartOption, HistoryChartOptions } from './history'
 export { chartKinds, kindLabel, kindModule, runKinds } from './kinds'
 export { maxRatioPoints, ratioChartOption, ratioColors, ratioPoints } from './kinds/ratio'
+export { pairChartOption, pairColors } from './kinds/pair'
 export type { KindCsv, OptionKind, RunKind } from './kinds'

@@ -3,7 +3,7 @@
 import { formatRunRef, type ResultComparison, type RunComparison } from '../model/regression'
 import { sweepSignature } from '../model/signature'
 import type { Run } from '../model/types'
-import { parseChartRequest, ratioChartOption, ratioPoints, renderSvg, toEChartsOption, type ChartSpec } from '../plots'
+import { pairChartOption, parseChartRequest, ratioChartOption, ratioPoints, renderSvg, toEChartsOption, type ChartSpec } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure } from './figure'
 
@@ -11,9 +11,10 @@ import { ChartFigure } from './figure'
 const ratioWidth = 640
 
 /**
- * Per result of the comparison, by name: the sweep chart of B with A dashed over it, when the sweep
- * has a numeric input to put on x and both runs the same inputs (else a sentence says why not),
- * then the ratio chart. Safe HTML, for `ComparisonView`'s `charts`.
+ * Per result of the comparison, by name: the sweep chart of B with A dashed over it when the sweep
+ * has a float-like input to put on x, else A and B side by side at each point (both only when the
+ * runs have the same inputs; else a sentence says why not), then the ratio chart. Safe HTML, for
+ * `ComparisonView`'s `charts`.
  */
 export function compareCharts(props: { a: Run; b: Run; comparison: RunComparison }): Record<string, string> {
   const { a, b, comparison: c } = props
@@ -40,7 +41,8 @@ function sweepChart(a: Run, b: Run, r: ResultComparison, c: RunComparison, svg: 
   const why = !c.sameInputs ? 'A and B have different inputs: only the ratio chart shows them side by side.' : null
   const sig = sweepSignature(b)
   const x = sig.floatInputs[0]
-  if (why || x === undefined) return (<p class="more compare-no-sweep" safe>{why ?? 'The sweep has no numeric input to draw A and B along: the ratio chart compares them point by point.'}</p>) as string
+  if (why) return (<p class="more compare-no-sweep" safe>{why}</p>) as string
+  if (x === undefined) return pairChart(a, b, r, c, svg)
   // B is the run drawn, A its overlay: the line kinds draw an overlay dashed with its own band.
   const spec: ChartSpec = { kind: b.repeats >= 2 ? 'curve' : 'line', result: r.result, x, series: sig.catInputs[0], facets: [...sig.catInputs.slice(1), ...sig.floatInputs.slice(1)], requested: false }
   const built = toEChartsOption(spec, b, parseChartRequest({}), { run: a, label: `A: ${formatRunRef(c.a)}` })
@@ -58,6 +60,27 @@ function sweepChart(a: Run, b: Run, r: ResultComparison, c: RunComparison, svg: 
     <div class={`bp-group compare-sweep${built.panels.length > 1 ? ' bp-facets' : ''}`}>
       {figures.join('')}
       <p class="bp-note" safe>{`Solid: B ${formatRunRef(c.b)}; dashed: A ${formatRunRef(c.a)}${spread}.`}</p>
+    </div>
+  ) as string
+}
+
+// Without a float-like input there is no axis to draw along: A and B side by side at each point.
+function pairChart(a: Run, b: Run, r: ResultComparison, c: RunComparison, svg: Svg): string {
+  const { shown } = ratioPoints(r.points)
+  if (shown.length === 0) return ''
+  const size = { width: Math.min(2 * ratioWidth, Math.max(ratioWidth, 24 * shown.length)), height: 360 }
+  const option = pairChartOption(r, c, { a, b })
+  return (
+    <div class="bp-group compare-sweep">
+      {ChartFigure({
+        class: 'chart chart-pair',
+        data: { chart: 'pair', result: r.result, width: size.width, height: size.height, compare: 'sweep' },
+        label: `${r.result}: A and B at each sweep point`,
+        holderClass: 'chart-svg',
+        body: svg(option, size),
+        option,
+      })}
+      <p class="bp-note" safe>{`Filled dots and solid lines: B ${formatRunRef(c.b)}; hollow dots and dashed lines: A ${formatRunRef(c.a)}${b.repeats >= 2 || a.repeats >= 2 ? '; lines ±1 standard deviation over repeats' : ''}.`}</p>
     </div>
   ) as string
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { demoRuns } from '../../src/demo/benchmarks'
 import { openStore } from '../../src/store'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
 import { launchBrowser } from '../helpers/browser'
@@ -45,6 +46,8 @@ beforeAll(async () => {
   const dir = tempDir()
   const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
   for (const shape of ['step-one-algo', 'step-one-point'] as const) ids[shape] = shapeHistory(shape).map((run) => store.record(run).id)
+  // The demo's parsers: categorical inputs only, so the compare page draws A and B side by side.
+  for (const run of demoRuns().filter((r) => r.benchmark === 'json-parse')) store.record(run)
   store.close()
   server = await startServer(['serve', '--no-open'], { cwd: dir })
   browser = await launchBrowser()
@@ -99,7 +102,13 @@ describe('change points in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'compare-tooltip-1280.png'), fullPage: true })
     expect(errors).toEqual([])
     await page.close()
-  }, 40000)
+    const cat = await openPage(1280, '/b/json-parse/compare')
+    const pair = await liveOption(cat.page, 'figure[data-chart="pair"][data-result="throughput"]')
+    expect(pair.map((s) => s.name.slice(0, 3))).toEqual(['B: ', 'B: ', 'A: ', 'A: '])
+    await cat.page.screenshot({ path: join(artifacts, 'compare-categorical-1280.png'), fullPage: true })
+    expect(cat.errors).toEqual([])
+    await cat.page.close()
+  }, 60000)
 
   for (const width of [1280, 375]) {
     it(`the index, the newest run and the compare page stay within ${width}px, without console errors`, async () => {
@@ -107,12 +116,13 @@ describe('change points in Chromium', () => {
         ['index', '/'],
         ['run', '/b/step-one-algo'],
         ['compare', `/b/step-one-algo/compare?a=${ids['step-one-algo'][39]}&b=${ids['step-one-algo'][49]}`],
+        ['compare-categorical', '/b/json-parse/compare'],
       ]
       for (const [name, path] of pages) {
         const { page, errors } = await openPage(width, path)
         await page.waitForTimeout(200)
         await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true })
-        const widest = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('ul.change-lead, .verdict-region, .compare-view, .compare-charts, figure.chart-ratio, table.index')).map((e) => e.getBoundingClientRect().right)))
+        const widest = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('ul.change-lead, .verdict-region, .compare-view, .compare-charts, figure.chart-ratio, figure.chart-pair, table.index')).map((e) => e.getBoundingClientRect().right)))
         expect([name, widest <= width]).toEqual([name, true])
         expect([name, errors]).toEqual([name, []])
         await page.close()

@@ -35,12 +35,14 @@ describe('the compare page\'s charts', () => {
     expect(html).toContain('0 of 12 points significant.')
   })
 
-  it('without a float-like input: says so and draws the ratio chart', () => {
+  it('without a float-like input: A and B side by side at each point, with their spreads, then the ratio chart', () => {
     const catOnly = (r: Run): Run => ({ ...r, inputs: r.inputs.map((v) => (v.name === 'n' ? { ...v, kind: 'cat' as const, values: v.values.map(String) } : v)) })
     const html = view(catOnly(runs[39]), catOnly(runs[49]))
-    expect(html).toContain('The sweep has no numeric input to draw A and B along: the ratio chart compares them point by point.')
     expect(html).not.toContain('data-chart="curve"')
-    expect(html).toContain('data-chart="ratio"')
+    expect(html.indexOf('data-chart="pair"')).toBeGreaterThan(0)
+    expect(html.indexOf('data-chart="pair"')).toBeLessThan(html.indexOf('data-chart="ratio"'))
+    expect(html).toContain('Filled dots and solid lines: B #50 c050 (2026-10-20 12:00); hollow dots and dashed lines: A #40 c040 (2026-10-10 12:00); lines ±1 standard deviation over repeats.')
+    expect(optionsIn(html)[0].series.map((s) => `${s.type} ${s.name}`)).toEqual(['scatter B: #50 c050 (2026-10-20 12:00)', 'line B: #50 c050 (2026-10-20 12:00)', 'scatter A: #40 c040 (2026-10-10 12:00)', 'line A: #40 c040 (2026-10-10 12:00)'])
   })
 
   it('with different inputs: says so, and the ratio chart holds the common points', () => {

@@ -23,6 +23,16 @@ export function ratioPoints(points: readonly PointComparison[]): { shown: PointC
   return { shown: measured.filter((p) => keep.has(p)), left: measured.length - keep.size }
 }
 
+/** The grid and category axis of a chart with one slot per sweep point (ratio, pair): names slanted when many, none past 60. */
+export function pointAxis(labels: readonly string[]): Option {
+  const slanted = labels.length > 8
+  return {
+    // A slanted name reaches left of its slot: the first one needs room beyond the y axis labels.
+    grid: { top: 100, left: slanted ? 130 : 30, right: 50, bottom: 30, containLabel: true },
+    xAxis: { type: 'category', name: 'point', data: labels, axisLabel: { show: labels.length <= 60, rotate: slanted ? 40 : 0, interval: 0, width: 200, overflow: 'truncate' } },
+  }
+}
+
 /**
  * The ratio chart of one result of a comparison: per sweep point B/A, coloured by its verdict, filled
  * where the change is significant and hollow where it is not (or cannot be); a rule at 1 and, for a
@@ -47,9 +57,7 @@ export function ratioChartOption(r: ResultComparison, c: Pick<RunComparison, 'a'
     title: { text: `${r.result}: B/A per sweep point`, subtext: `B ${formatRunRef(c.b)} / A ${formatRunRef(c.a)}`, left: 'center', textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'item' },
     legend: { top: 52, data: ['significant', 'not significant'] },
-    // Rotated point names reach left of the axis: the grid holds its labels.
-    grid: { top: 90, left: 30, right: 50, bottom: 30, containLabel: true },
-    xAxis: { type: 'category', name: 'point', data: labels, axisLabel: { show: labels.length <= 60, rotate: labels.length > 8 ? 40 : 0, interval: 0 } },
+    ...pointAxis(labels),
     yAxis: { type: 'value', name: 'B/A', scale: true },
     series: [
       {

@@ -1,6 +1,6 @@
 import { BenchPlotError } from '../errors'
 import { buildHistories, type History, type InputChange } from '../model/history'
-import { detectRegressions, summarizeBenchmark, type BenchmarkVerdict, type IndexRow } from '../model/regression'
+import { detectRegressions, findChangePoints, findPointChangePoints, summarizeBenchmark, type BenchmarkVerdict, type IndexRow, type RunChangePoint } from '../model/regression'
 import type { BenchmarkSummary, InputVar, Run } from '../model/types'
 import type { RunHeader } from '../store'
 import type { BenchmarkSource } from './source'
@@ -16,12 +16,14 @@ export type HistoryCache = {
   load(name: string, outline: HistoryOutline): History
   /** The verdict of the newest run of the newest history, against the earlier runs of that history; per sweep point too unless `points` is false. */
   verdict(name: string, runs: readonly RunHeader[], opts?: { points?: boolean }): BenchmarkVerdict
+  /** The change points of one result of a loaded history: over all inputs (`point` null), or of one sweep point's own series. */
+  changePoints(name: string, history: History, result: string, point: number | null): RunChangePoint[]
   /** The index row of a benchmark: latest values, sparklines and verdict of its newest history. */
   indexRow(summary: BenchmarkSummary): IndexRow
 }
 
 export type HistoryCacheOptions = {
-  /** Verdicts kept, least recently used first out. @default 64 */
+  /** Verdicts kept, least recently used first out (and as many change-point lists). @default 64 */
   maxVerdicts?: number
 }
 
@@ -34,6 +36,7 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
   const o = { maxVerdicts: 64, ...opts } satisfies Required<HistoryCacheOptions>
   const verdicts = new Map<string, BenchmarkVerdict>()
   const rows = new Map<string, { key: string; row: IndexRow }>()
+  const changes = new Map<string, RunChangePoint[]>()
 
   // The source hands out the same header list until the store changes: outline it once per list.
   const outlines = new WeakMap<readonly RunHeader[], HistoryOutline[]>()
@@ -70,10 +73,16 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
       const key = `${name}\u0000${runs.map((r) => r.id).join(',')}\u0000${points}`
       let v = verdicts.get(key)
       if (v) verdicts.delete(key)
-      else v = detectRegressions(load(name, outline(runs).at(-1) as HistoryOutline), { points })
-      verdicts.set(key, v)
-      while (verdicts.size > o.maxVerdicts) verdicts.delete(verdicts.keys().next().value as string)
-      return v
+      // The panel leads with the result's change points; the points' own ones only the per-point history shows.
+      else v = detectRegressions(load(name, outline(runs).at(-1) as HistoryOutline), { points, changePoints: points ? { points: false } : false })
+      return keep(verdicts, key, v)
+    },
+    changePoints(name, history, result, point) {
+      const key = `${name}\u0000${history.runs.map((r) => r.id).join(',')}\u0000${result}\u0000${point ?? 'all'}`
+      const kept = changes.get(key)
+      if (kept) changes.delete(key)
+      const cps = kept ?? (point === null ? findChangePoints(history, result, { points: false }).changePoints : findPointChangePoints(history, result, point))
+      return keep(changes, key, cps)
     },
     indexRow(summary) {
       const key = `${summary.runs}\u0000${summary.latest}`
@@ -92,12 +101,19 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
     },
   }
 
+  // Least recently used first out: a hit is taken out and set again, so it moves to the end.
+  function keep<V>(map: Map<string, V>, key: string, value: V): V {
+    map.set(key, value)
+    while (map.size > o.maxVerdicts) map.delete(map.keys().next().value as string)
+    return value
+  }
+
   function summarize(summary: BenchmarkSummary): IndexRow {
     const headers = source.listRuns(summary.name)
     const newest = outline(headers).at(-1) as HistoryOutline
     const history = load(summary.name, newest)
     // Only the newest history is summarised, so only its runs are read.
-    const row = summarizeBenchmark({ name: summary.name, runs: history.runs })
+    const row = summarizeBenchmark({ name: summary.name, runs: history.runs }, { latestChange: true })
     return { ...row, runs: headers.length }
   }
 }

@@ -1,14 +1,15 @@
 // Page loaders: from a parsed request to the data a page is drawn from, and the cache key that names it.
 // Routes parse, loaders load, pages (src/view) draw.
 import { BenchPlotError } from '../errors'
-import { describeInputChanges, runRef, sweepPoints } from '../model/history'
-import { compareRuns, formatRunRef } from '../model/regression'
+import { describeInputChanges, runRef, scalarResults, sweepPoints, type History } from '../model/history'
+import { compareRuns, formatRunRef, type RunChangePoint } from '../model/regression'
 import { pointCount } from '../model/sweep'
 import type { Run } from '../model/types'
 import type { ChartOverlay, ChartRequest } from '../plots'
 import type { RunHeader } from '../store'
 import {
   chartsRegion,
+  compareCharts,
   ComparisonRegion,
   ComparisonView,
   filterAndSortRows,
@@ -120,7 +121,7 @@ export function historyPage(ctx: ServerContext, name: string, q: HistoryQuery): 
       others: outline.filter((h) => h !== chosen && h.runIds.length >= 2).map(span),
       points: points.map((p) => p.inputs),
       view,
-      body: HistoryRegion({ history, view, links: ctx.links }),
+      body: HistoryRegion({ history, view, links: ctx.links, changePoints: historyChangePoints(ctx, name, history, point) }),
     }
   }
   return { key, load }
@@ -133,8 +134,9 @@ export function comparePage(ctx: ServerContext, name: string, q: { a?: number; b
   const a = q.a === undefined ? (chooseVs(outline, b, undefined).id ?? b) : runIdIn(name, runs, q.a)
   const key = `compare|${name}|${runIds(runs)}|${a}|${b}`
   const load = (): ComparePageProps => {
-    const comparison = compareRuns(getRun(ctx, name, a), getRun(ctx, name, b))
-    return { links: ctx.links, name, runs, a, b, body: ComparisonView({ comparison }) }
+    const [runA, runB] = [getRun(ctx, name, a), getRun(ctx, name, b)]
+    const comparison = compareRuns(runA, runB)
+    return { links: ctx.links, name, runs, a, b, body: ComparisonView({ comparison, charts: compareCharts({ a: runA, b: runB, comparison }) }) }
   }
   return { key, load }
 }
@@ -174,6 +176,12 @@ export function runPart(ctx: ServerContext, kind: string, name: string, id: stri
 }
 
 // --- internal ---
+
+// Each result's change points over what the History tab follows: the mean over all inputs, or one point.
+function historyChangePoints(ctx: ServerContext, name: string, history: History, point: number | null): Record<string, RunChangePoint[]> {
+  const current = history.runs.at(-1)
+  return Object.fromEntries((current ? scalarResults(current) : []).map((r) => [r.name, ctx.histories.changePoints(name, history, r.name, point)]))
+}
 
 function runIds(runs: readonly RunHeader[]): string {
   return runs.map((r) => r.id).join(',')

@@ -28,6 +28,7 @@ export function ComparePage(props: ComparePageProps): string {
     links,
     title: `${name}: compare #${props.b} with #${props.a}`,
     heading: name,
+    charts: true,
     pageScript: true,
     nav: [
       { href: links.benchmark(name), label: 'Runs' },
@@ -59,8 +60,8 @@ export function ComparePage(props: ComparePageProps): string {
           </p>
         )}
         <p class="more">
-          Per sweep point: the means of A and B, the ratio B/A, the change, the Mann-Whitney U p-value (<span class="significant">*</span> where the change is
-          significant at 0.05) and the verdict (percentage, ±10 %).
+          Per result: A and B along the sweep (B solid, A dashed), the ratio B/A per sweep point, then per point the means of A and B, the ratio B/A, the change,
+          the Mann-Whitney U p-value (<span class="significant">*</span> where the change is significant at 0.05) and the verdict (percentage, ±10 %).
         </p>
         {props.body}
         <p>

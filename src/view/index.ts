@@ -3,6 +3,7 @@ export { BenchmarkPage, benchmarkPageHead, failuresShown } from './benchmark-pag
 export type { BenchmarkPageProps, RunCompare, SamplesPage } from './benchmark-page'
 export { chartAlone, chartsRegion, figureSvg } from './charts-region'
 export type { ChartsRegionProps, MediaCheck } from './charts-region'
+export { compareCharts } from './compare-charts'
 export { placePanels, PanelView } from './panels'
 export type { PlacedPanels } from './panels'
 export { ComparePage } from './compare-page'

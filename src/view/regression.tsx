@@ -1,18 +1,25 @@
 import { formatInputs, formatNumber, formatPercent, formatQuantity } from '../format'
 import { describeInputChanges, historySeries, scalarResults, type History, type InputChange } from '../model/history'
 import {
+  describeMovement,
   formatChange,
+  formatChangePoint,
+  formatMovedAt,
+  formatMovement,
   formatRunRef,
   formatThreshold,
   pointsWith,
   type BenchmarkVerdict,
   type IndexRow,
+  type Movement,
   type PointVerdict,
+  type ResultChangePoint,
   type ResultComparison,
   type ResultVerdict,
+  type RunChangePoint,
   type RunComparison,
 } from '../model/regression'
-import { historyChartOption, regressionChartOption, renderSvg, sparklineSvg, verdictColors, type ChartOption } from '../plots'
+import { changeSide, historyChartOption, regressionChartOption, renderSvg, sparklineSvg, verdictColors, type ChartOption } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure } from './figure'
 import type { Links } from './links'
@@ -65,10 +72,20 @@ export function VerdictSummary({ verdict: v }: { verdict: BenchmarkVerdict }): s
           : 'No regressions detected'
   const earlier = v.runs - 1
   const context = `${formatRunRef(v.current)} against ${earlier} earlier run${earlier === 1 ? '' : 's'} of this history`
+  const perPoint = v.results.some((r) => r.points.length > 1)
+  const columns = perPoint ? 8 : 7
   const rows = v.results.map((r) => {
     const j = r.judgement
     const young = r.verdict === 'young'
-    const notes = [r.note && !young ? `<span class="note">${escapeHtml(r.note)}</span>` : '', pointsLine(r.points, 'regressed'), pointsLine(r.points, 'improved')].filter(Boolean)
+    const movement = r.points.length > 1 ? describeMovement(r.points) : null
+    const moved = movement ? formatMovement(movement).slice(1) : []
+    const notes = [
+      r.note && !young ? `<span class="note">${escapeHtml(r.note)}</span>` : '',
+      ...moved.map((line) => (<span class="points-moved" safe>{line}</span>) as string),
+      pointsLine(r.points, 'regressed'),
+      pointsLine(r.points, 'improved'),
+      EarlierChanges({ changePoints: r.changePoints?.changePoints ?? [] }),
+    ].filter(Boolean)
     return (
       <>
         <tr class={`verdict-${r.verdict}`} data-result={escapeHtml(r.result)} data-verdict={r.verdict}>
@@ -77,6 +94,7 @@ export function VerdictSummary({ verdict: v }: { verdict: BenchmarkVerdict }): s
             {young ? <sup>†</sup> : ''}
           </td>
           <td class="verdict">{VerdictBadge({ verdict: r.verdict })}</td>
+          {perPoint ? <td class="num per-point">{movement ? PerPointChange({ movement }) : '—'}</td> : ''}
           <td class="num change" safe>
             {j.skipped && !young ? '—' : formatChange(j, r.units)}
           </td>
@@ -103,7 +121,7 @@ export function VerdictSummary({ verdict: v }: { verdict: BenchmarkVerdict }): s
         </tr>
         {notes.length > 0 ? (
           <tr class="verdict-detail" data-result={escapeHtml(r.result)}>
-            <td colspan="7">{notes.join('<br>')}</td>
+            <td colspan={String(columns)}>{notes.join('<br>')}</td>
           </tr>
         ) : (
           ''
@@ -116,6 +134,7 @@ export function VerdictSummary({ verdict: v }: { verdict: BenchmarkVerdict }): s
       <p class="verdict-headline">
         <strong safe>{headline}</strong> — {escapeHtml(context)}
       </p>
+      {ChangeLead({ verdict: v })}
       {InputChanges({ changes: v.inputChanges })}
       {rows.length > 0 ? (
         <div class="table-wrap">
@@ -124,7 +143,8 @@ export function VerdictSummary({ verdict: v }: { verdict: BenchmarkVerdict }): s
               <tr>
                 <th>Result</th>
                 <th>Verdict</th>
-                <th>Change</th>
+                {perPoint ? <th title="the median of the sweep points' changes, with the smallest and largest">Change per point</th> : ''}
+                <th title="the change the method judged: the value over all inputs">{perPoint ? 'Change over all inputs' : 'Change'}</th>
                 <th>Baseline</th>
                 <th>Current</th>
                 <th>Method</th>
@@ -145,6 +165,58 @@ export function VerdictSummary({ verdict: v }: { verdict: BenchmarkVerdict }): s
         ''
       )}
     </section>
+  ) as string
+}
+
+/**
+ * What the verdict region leads with: per result, its latest change point over the history, as
+ * `time stepped at #46 c046 (2026-10-16 12:00): +24.8% (95% CI …), p=0.002, at 4 of 12 points: algo=heap at every n`;
+ * '' when no result has one (or change points were not looked for).
+ */
+export function ChangeLead({ verdict: v }: { verdict: BenchmarkVerdict }): string {
+  const latest = v.results.flatMap((r) => {
+    const cp = r.changePoints?.changePoints.at(-1)
+    return cp ? [{ r, cp }] : []
+  })
+  if (latest.length === 0) return ''
+  return (
+    <ul class="change-lead">
+      {latest.map(({ r, cp }) => (
+        <li class={`change-point change-${changeSide(cp.ratio, r.direction)}`} data-result={escapeHtml(r.result)} data-run={String(cp.run.id ?? '')}>
+          <strong safe>{r.result}</strong> <span safe>{changeLeadText(cp)}</span>
+        </li>
+      ))}
+    </ul>
+  ) as string
+}
+
+/** A result's latest change point in words, as the verdict region and the index say it. */
+export function changeLeadText(cp: ResultChangePoint): string {
+  return `stepped at ${formatChangePoint(cp)}, ${formatMovedAt(cp)}`
+}
+
+/** The headline change of a result over its points: the median, with the smallest and largest beside it. */
+export function PerPointChange({ movement: m }: { movement: Movement }): string {
+  if (m.measured === 0) return '—'
+  return (
+    <>
+      <span class="median" title={`median over ${m.measured} points`} safe>
+        {formatPercent(m.medianPercent)}
+      </span>{' '}
+      <span class="range" safe>{`(${formatPercent(m.smallestPercent)} to ${formatPercent(m.largestPercent)})`}</span>
+    </>
+  ) as string
+}
+
+/** Change points of a series listed in words, oldest first: what a history chart's rules mark. */
+export function ChangePointList({ result, changePoints }: { result: string; changePoints: readonly RunChangePoint[] }): string {
+  if (changePoints.length === 0) return (<p class="change-points none" data-result={escapeHtml(result)} safe>{`${result}: no change point in this history.`}</p>) as string
+  return (
+    <ul class="change-points" data-result={escapeHtml(result)}>
+      {changePoints.map((cp) => (
+        <li data-run={String(cp.run.id ?? '')} safe>{`${result} changed at ${formatChangePoint(cp)} (after ${formatRunRef(cp.previous)})`}</li>
+      ))}
+    </ul>
   ) as string
 }
 
@@ -234,8 +306,11 @@ export function ComparisonTable({ comparison: r }: { comparison: ResultCompariso
   ) as string
 }
 
-/** The body of the `/compare?a=&b=` page: which runs, whether their inputs differ, and per result a verdict and the point table. */
-export function ComparisonView({ comparison: c }: { comparison: RunComparison }): string {
+/**
+ * The body of the `/compare?a=&b=` page: which runs, whether their inputs differ, and per result a
+ * verdict, its charts (safe HTML by result name, see `compareCharts`) and the point table.
+ */
+export function ComparisonView({ comparison: c, charts }: { comparison: RunComparison; charts?: Readonly<Record<string, string>> }): string {
   return (
     <div class="comparison-view" data-regressed={String(c.regressed)}>
       <p class="compare-runs" safe>{`B: ${formatRunRef(c.b)} against A: ${formatRunRef(c.a)}`}</p>
@@ -248,6 +323,7 @@ export function ComparisonView({ comparison: c }: { comparison: RunComparison })
         <section class="compare-result" data-result={escapeHtml(r.result)} data-verdict={r.verdict}>
           <h3 safe>{r.result}</h3>
           <p>{judgementLine(r)}</p>
+          {charts?.[r.result] ?? ''}
           <div class="table-wrap">{ComparisonTable({ comparison: r })}</div>
         </section>
       ))}
@@ -318,8 +394,11 @@ export function verdictFigureCount(v: BenchmarkVerdict): number {
   return judgedResults(v).length
 }
 
-/** The history tab: one over-time chart per scalar result, then a table of every run's value. */
-export function HistoryRegion(props: { history: History; view: HistoryView; links: Links }): string {
+/**
+ * The history tab: one over-time chart per scalar result, with a vertical rule at each change point
+ * of what it follows (and the change points listed under it), then a table of every run's value.
+ */
+export function HistoryRegion(props: { history: History; view: HistoryView; links: Links; changePoints?: Readonly<Record<string, readonly RunChangePoint[]>> }): string {
   const { history, view } = props
   const current = history.runs.at(-1)
   if (!current) return ''
@@ -330,16 +409,18 @@ export function HistoryRegion(props: { history: History; view: HistoryView; link
     HistoryFigure({
       chart: 'history',
       result: series.result,
-      option: historyChartOption(series, { xAxis: view.xAxis }),
+      option: historyChartOption(series, { xAxis: view.xAxis, changePoints: props.changePoints?.[series.result] }),
       render: svg,
       width: 600,
       height: 340,
       label: `${series.result} over the runs of this history`,
     }),
   )
+  const listed = props.changePoints ? all.map((s) => ChangePointList({ result: s.result, changePoints: props.changePoints?.[s.result] ?? [] })).join('') : ''
   return (
     <>
       <div class="history-figures">{figures.join('')}</div>
+      {listed ? <div class="history-change-points">{listed}</div> : ''}
       <details class="history-runs">
         <summary>Values per run ({view.point === null ? 'mean over all inputs' : 'at this sweep point'})</summary>
         <div class="table-wrap">
@@ -419,6 +500,16 @@ export function IndexRowView({ row, links }: { row: IndexRow; links: Links }): s
               ) : (
                 ''
               )}
+              {r.latestChange ? (
+                <>
+                  {' '}
+                  <span class={`change-point change-${changeSide(r.latestChange.ratio, r.direction)}`} data-run={String(r.latestChange.run.id ?? '')} title={escapeHtml(changeLeadText(r.latestChange))} safe>
+                    {`stepped at ${r.latestChange.run.id === null ? '' : `#${r.latestChange.run.id} `}${r.latestChange.run.label}: ${formatPercent((r.latestChange.ratio - 1) * 100)}`}
+                  </span>
+                </>
+              ) : (
+                ''
+              )}
             </div>
           )
         })}
@@ -450,6 +541,15 @@ function judgementLine(r: ResultComparison): string {
   if (j.skipped) return `not judged: ${escapeHtml(j.skipped)}`
   const detail = `(A ${formatQuantity(j.baseline, r.units)}, B ${formatQuantity(j.current, r.units)}, ${j.method} ${formatThreshold(j, r.direction)})`
   return `${VerdictBadge({ verdict: r.verdict })} <span class="num">${escapeHtml(formatChange(j, r.units))}</span> ${escapeHtml(detail)}`
+}
+
+// The change points before the latest one (which the lead names), the newest three.
+function EarlierChanges({ changePoints }: { changePoints: readonly ResultChangePoint[] }): string {
+  const earlier = changePoints.slice(0, -1)
+  if (earlier.length === 0) return ''
+  const shown = earlier.slice(-3)
+  const more = earlier.length > shown.length ? ` (and ${earlier.length - shown.length} older)` : ''
+  return (<span class="change-points-earlier" safe>{`Earlier change points${more}: ${shown.map((cp) => `${formatChangePoint(cp)}, ${formatMovedAt(cp)}`).join('; ')}`}</span>) as string
 }
 
 function DeferredNote({ deferred, where }: { deferred: DeferredPoints; where: string }): string {

@@ -104,8 +104,8 @@ export type RunKind<K extends string = string> = KindBase<K> & {
   renderItems?: Record<string, RenderItem>
 }
 
-/** A kind drawn from something other than one run (a result's history, a verdict); its option builder is its own export. */
-export type OptionKind<K extends string = string> = KindBase<K> & { source: 'history' | 'regression' }
+/** A kind drawn from something other than one run (a result's history, a verdict, a comparison of two runs); its option builder is its own export. */
+export type OptionKind<K extends string = string> = KindBase<K> & { source: 'history' | 'regression' | 'comparison' }
 
 /** A run kind with its name as a literal type, so the registry can name its kinds. */
 export function runKind<K extends string>(m: RunKind<K>): RunKind<K> {

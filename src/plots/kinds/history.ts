@@ -1,7 +1,7 @@
 // history: one result of one benchmark over its runs (mean, percentile bands, run points).
 import { formatInputs, type HistorySeries } from '../../model/history'
-import { formatQuantity } from '../../format'
-import { formatRunRef } from '../../model/regression'
+import { formatPercent, formatQuantity } from '../../format'
+import { formatRunRef, type RunChangePoint } from '../../model/regression'
 import { quantityFormatter } from '../tick-format'
 import { finite, runLabel, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
@@ -14,7 +14,12 @@ export type ChartOption = Option
 export type HistoryChartOptions = {
   /** `order`: one slot per run, named by its label; `time`: runs placed by date. @default 'order' */
   xAxis?: 'order' | 'time'
+  /** Change points of the series drawn (over all inputs, or of the point followed): each a vertical rule naming its run and size. @default none */
+  changePoints?: readonly RunChangePoint[]
 }
+
+/** Colours of a change point's rule: worse for the result's direction, better, or neither (a `none` result). */
+export const changePointColors = { worse: '#d62728', better: '#2ca02c', neither: '#7f7f7f' } as const
 
 /**
  * The over-time chart of one result: the mean per run with 10–90 and 25–75 percentile bands and
@@ -54,7 +59,7 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
     series: [
       ...band('10–90 %', (i) => pts[i].p10, (i) => pts[i].p90, 'outer', 0.12),
       ...band('25–75 %', (i) => pts[i].p25, (i) => pts[i].p75, 'inner', 0.22),
-      { name: 'mean', type: 'line', data: pts.map((p, i) => at(i, p.mean)), symbol: 'none', itemStyle: { color: '#1f77b4' }, lineStyle: { color: '#1f77b4', width: 2 }, silent: true, tooltip: { show: false }, z: 2 },
+      { name: 'mean', type: 'line', data: pts.map((p, i) => at(i, p.mean)), symbol: 'none', itemStyle: { color: '#1f77b4' }, lineStyle: { color: '#1f77b4', width: 2 }, silent: true, tooltip: { show: false }, z: 2, markLine: changeRules(series, opts.changePoints ?? [], byTime) },
       {
         name: 'runs',
         type: 'scatter',
@@ -70,4 +75,25 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
       },
     ],
   }
+}
+
+/** Whether a change of `ratio` (after / before) is worse or better for a result of this direction. */
+export function changeSide(ratio: number, direction: HistorySeries['direction']): keyof typeof changePointColors {
+  if (direction === 'none' || !Number.isFinite(ratio) || ratio === 1) return 'neither'
+  return (ratio > 1) === (direction === 'minimize') ? 'worse' : 'better'
+}
+
+// --- internal ---
+
+// One vertical rule per change point, at its run, labelled `#46 +24.8%`; undefined without any, so the option stays as it was.
+function changeRules(series: HistorySeries, cps: readonly RunChangePoint[], byTime: boolean): Option | undefined {
+  const data = cps.flatMap((cp) => {
+    const slot = series.points.findIndex((p) => p.index === cp.index)
+    if (slot < 0) return []
+    const color = changePointColors[changeSide(cp.ratio, series.direction)]
+    const size = formatPercent((cp.ratio - 1) * 100)
+    return [{ name: `${formatRunRef(cp.run)}: ${size}`, xAxis: byTime ? cp.run.time : slot, lineStyle: { color }, label: { formatter: `${cp.run.id === null ? cp.run.label : `#${cp.run.id}`} ${size}`, color } }]
+  })
+  if (data.length === 0) return undefined
+  return { silent: true, symbol: 'none', animation: false, lineStyle: { type: 'dashed', width: 1.5 }, label: { position: 'insideEndTop', fontSize: 11 }, data }
 }

@@ -8,6 +8,8 @@ import { heatmap } from './heatmap'
 import { histogram } from './histogram'
 import { history } from './history'
 import { line } from './line'
+import { pair } from './pair'
+import { ratio } from './ratio'
 import { regression } from './regression'
 import { scatter } from './scatter'
 import { scatterJitter } from './scatter-jitter'
@@ -21,8 +23,8 @@ import type { OptionKind, RunKind } from './_types'
  */
 export const runKinds = [histogram, box, bar, line, curve, heatmap, violin, scatterJitter, scatter, band, table] as const
 
-/** Every chart kind: the run kinds, then the charts of a result's history and of a verdict. */
-export const chartKinds = [...runKinds, history, regression] as const
+/** Every chart kind: the run kinds, then the charts of a result's history, of a verdict and of a comparison of two runs. */
+export const chartKinds = [...runKinds, history, regression, ratio, pair] as const
 
 /** The name of a kind drawn from a run (`data-chart` of its figures). */
 export type ChartKind = (typeof runKinds)[number]['kind']

@@ -83,6 +83,8 @@ tr.verdict-regressed td.change{color:var(--bad);font-weight:600}
 tr.verdict-improved td.change{color:#067647;font-weight:600}
 .fired{color:var(--muted)}
 .points-regressed{color:var(--bad)}.points-improved{color:#067647}
+ul.change-lead{margin:.2em 0 .6em;padding-left:1.3em;overflow-wrap:anywhere}ul.change-points{margin:.3em 0;padding-left:1.3em;font-size:.9em;overflow-wrap:anywhere}p.change-points{color:var(--muted);font-size:.9em;margin:.3em 0}
+.change-worse{color:var(--bad)}.change-better{color:#067647}span.change-point{font-size:.9em;white-space:nowrap}td.per-point .range{color:var(--muted)}
 .footnote{color:var(--muted);font-size:.82em;margin:.4em 0 0}
 .history-change{background:#fffaeb;border:1px solid #fedf89;border-radius:var(--radius);padding:.4em .8em;margin:.6em 0}
 .history-change p{margin:.2em 0}.history-change ul{margin:.2em 0;padding-left:1.3em}

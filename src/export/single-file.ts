@@ -6,10 +6,10 @@ import { escapeHtml } from '../format'
 import { clientAssets } from '../plots'
 import { styleCss } from '../server/assets/style'
 import type { BenchmarkSource } from '../server/source'
-import type { Links } from '../view'
+import { staticLinks, type Links } from '../view'
 import { chosenSource, exportContext } from './index'
 import { chartHtml, renderFile } from './render'
-import { createSiteMap } from './site'
+import { createSiteMap, diskPath } from './site'
 import { writeFileAtomically } from './write-file'
 
 export type SingleFileOptions = { source: BenchmarkSource; name: string; file: string; force: boolean; cachedir: string | null; location: string }
@@ -28,17 +28,23 @@ export async function writeSingleFile(opts: SingleFileOptions): Promise<number> 
     return id
   }
   // Report paths become fragments of the one file; the benchmark's first page is its newest run's.
+  const top = staticLinks('')
   const inFile = (links: Links): Links => {
-    const page = (href: string) => `#${idOf(href.split('#')[0])}`
+    // `links` notes the page to write; its id comes from its place in the report, the same from every page.
+    const page = (_noted: string, path: string) => `#${idOf(diskPath(path))}`
+    const first = { run: newest }
     return {
       ...links,
-      index: () => page(links.benchmark(opts.name, { run: newest })),
-      benchmark: (name, s = {}) => page(links.benchmark(name, s.run === undefined ? { ...s, run: newest } : s)),
-      history: (name, s) => page(links.history(name, s)),
-      compare: (name, a, b) => page(links.compare(name, a, b)),
-      chart: (name, id, s, frame) => (frame ? '' : page(links.chart(name, id, s))),
+      index: () => page(links.benchmark(opts.name, first), top.benchmark(opts.name, first)),
+      benchmark: (name, s = {}) => {
+        const state = s.run === undefined ? { ...s, run: newest } : s
+        return page(links.benchmark(name, state), top.benchmark(name, state))
+      },
+      history: (name, s) => page(links.history(name, s), top.history(name, s)),
+      compare: (name, a, b) => page(links.compare(name, a, b), top.compare(name, a, b)),
+      chart: (name, id, s, frame) => (frame ? '' : page(links.chart(name, id, s), top.chart(name, id, s))),
       figure: () => '',
-      benchmarkJson: () => page(links.benchmark(opts.name, { run: newest })),
+      benchmarkJson: () => page(links.benchmark(opts.name, first), top.benchmark(opts.name, first)),
       asset: (file) => `#asset-${file}`,
       samples: () => '',
       media: () => '',

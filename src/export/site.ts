@@ -143,7 +143,7 @@ export const automaticCharts: ChartRequest = parseChartRequest({})
 
 // --- internal ---
 
-// A link's file on disk: without its fragment, each segment decoded (names are %-encoded into file names once more).
-function diskPath(url: string): string {
+/** A link's file on disk: without its fragment, each segment decoded (names are %-encoded into file names once more). */
+export function diskPath(url: string): string {
   return url.split('#')[0].split('/').map(decodeURIComponent).join('/')
 }

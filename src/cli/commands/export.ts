@@ -31,20 +31,14 @@ export const exportCommand: Command = {
       const force = args.values.force === true
       if (single !== undefined) {
         const bytes = await writeSingleFile({ source, name: args.positionals[0], file: single, force, cachedir, location: db })
-        io.stdout(`Wrote ${single} (${formatBytes(bytes)})`)
+        io.stdout(`Wrote ${single} (${formatQuantity(bytes, 'B')})`)
       } else {
         const r = await exportReport({ source, names: args.positionals, out: out as string, force, media: args.values['no-media'] !== true, cachedir, location: db })
-        io.stdout(`Wrote ${out}: ${r.files.length} files, ${formatBytes(r.bytes)}${args.values['no-media'] ? ' (no media)' : ''}`)
+        io.stdout(`Wrote ${out}: ${r.files.length} files, ${formatQuantity(r.bytes, 'B')}${args.values['no-media'] ? ' (no media)' : ''}`)
       }
     } finally {
       store.close()
     }
     return 0
   },
-}
-
-// --- internal ---
-
-function formatBytes(n: number): string {
-  return n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`
 }

@@ -120,8 +120,8 @@ async function benchmarkJson(ctx: ExportContext, name: string, links: Links): Pr
         samples: r.sampleCount,
         failure_count: r.failureCount,
         failures: r.failures,
-        // Beside benchmark.json: relative to it.
-        links: { csv: rel(links.samples(name, r.id, 'csv')), json: rel(links.samples(name, r.id, 'json')) },
+        // Beside benchmark.json: relative to it. The report holds the CSV only (see the run page).
+        links: { csv: rel(links.samples(name, r.id, 'csv')) },
       })),
     },
     null,

@@ -282,7 +282,8 @@ function Samples(props: BenchmarkPageProps): string {
           <a href={escapeHtml(links.samples(props.name, run.id as number, 'csv'))} download="">
             samples.csv
           </a>
-          <a href={escapeHtml(links.samples(props.name, run.id as number, 'json'))}>samples.json</a>
+          {/* A static report holds the CSV only: the same samples as JSON are three times its bytes. */}
+          {links.dynamic ? <a href={escapeHtml(links.samples(props.name, run.id as number, 'json'))}>samples.json</a> : ''}
         </span>
       </div>
       {samples.total === 0 ? (

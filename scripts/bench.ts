@@ -10,6 +10,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } from './bench/generate'
+import { measureExport } from './bench/export'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
 import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
 import { evaluateTargets, growthRows, renderTable, type BenchResults, type SizeResults } from './bench/report'
@@ -227,6 +228,9 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
   log(`bench: ${label}: ${opts.duration} s of load with ${connections} connections`)
   const load = await measureLoad(serve, path, { ...opts, connections }, dir, loadClient)
 
+  log(`bench: ${label}: export of the benchmark, and a fresh server asked for the same files`)
+  const exported = await measureExport(bin, db, shape.name, dir)
+
   const result: SizeResults = {
     samples: shape.samples,
     points: shape.a.length * shape.b.length * shape.cat.length,
@@ -253,6 +257,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     rssPeakLoad: load.rssPeak,
     pageBytes: servers.pageBytes,
     page: servers.page,
+    export: exported,
   }
   if (!opts.keep) rmSync(dir, { recursive: true, force: true })
   return result
@@ -405,6 +410,9 @@ function flatMeasurements(r: BenchResults): Record<string, number> {
     'jsonBytes', 'storeBytes', 'import', 'check', 'insertReference', 'selectReference', 'blobReference', 'coldStart', 'startup',
     'firstPageTtfb', 'firstPage', 'repeatConditional', 'repeatPlain', 'rps', 'rssPeak', 'rssPeakLoad', 'pageBytes',
   ] as const satisfies readonly (keyof SizeResults)[]
-  for (const [label, s] of Object.entries(r.sizes)) for (const k of keys) out[`${label}.${k}`] = s[k]
+  for (const [label, s] of Object.entries(r.sizes)) {
+    for (const k of keys) out[`${label}.${k}`] = s[k]
+    for (const [k, v] of Object.entries(s.export)) out[`${label}.export.${k}`] = v
+  }
   return out
 }

@@ -1,4 +1,5 @@
 // The results of a bench run, the targets of issue 7 evaluated on them, and the printed table.
+import type { ExportFigures } from './export'
 
 /** Figures of one store size. Times in seconds, sizes and memory in bytes. */
 export type SizeResults = {
@@ -43,6 +44,8 @@ export type SizeResults = {
   pageBytes: number
   /** Inline `<svg>`, `<img>` and `<script>` elements, marks of charts loaded later, and the content encoding. */
   page: { svg: number; img: number; scripts: number; lazy: number; encoding: string }
+  /** `bench-plot export` of the benchmark against a fresh server answering the same files (scripts/bench/export.ts). */
+  export: ExportFigures
 }
 
 export type TargetResult = {
@@ -106,6 +109,8 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       name: 'peak RSS above hello world', size: large, value: l.rssPeak, reference: r.hello.rssPeak, score: l.rssPeak - r.hello.rssPeak, goal: '≤ 200 MB', met: l.rssPeak - r.hello.rssPeak <= 200 * mb,
     },
     { name: 'page size', size: large, value: l.pageBytes, reference: Number.NaN, score: l.pageBytes, goal: '≤ 2 MB', met: l.pageBytes <= 2 * mb },
+    ratio('export vs server, same files', large, l.export.seconds, l.export.serverSeconds, 2),
+    ratio('export bytes vs served bytes', large, l.export.bytes, l.export.serverBytes, 1.5),
   ]
   if (labels.length > 1) {
     for (const g of growthRows(r).filter((g) => growthChecked.includes(g.measurement))) {
@@ -146,7 +151,7 @@ export function renderTable(r: BenchResults): string {
   lines.push('| target | at | bench-plot | reference | score | goal | met |')
   lines.push('|---|---|---|---|---|---|---|')
   for (const t of r.targets) {
-    const isBytes = t.name.startsWith('peak RSS') || t.name === 'page size'
+    const isBytes = t.name.startsWith('peak RSS') || t.name === 'page size' || t.name.startsWith('export bytes')
     const isRps = t.name.startsWith('requests/s')
     const isGrowth = t.name.startsWith('growth')
     const fmt = (x: number) => (Number.isNaN(x) ? '' : isGrowth ? `${fmtNum(x)}×` : isBytes ? fmtBytes(x) : isRps ? fmtNum(x) : fmtSeconds(x))

@@ -117,13 +117,31 @@ export function hydrateCharts(kinds: ClientKinds): void {
     fig.appendChild(bar)
   }
   const figuresIn = (root: ParentNode) => Array.from(root.querySelectorAll<HTMLElement>('figure[data-chart]')).filter((f) => f.querySelector('script.chart-option'))
+  // A static report opened as a file may load scripts but fetch nothing: its charts are scripts (`….js`)
+  // that hand their HTML to the element that loads them, or, in one file, templates of the page (`#id`).
+  const chartHtml = (url: string): Promise<string> => {
+    if (url.startsWith('#')) {
+      const t = document.getElementById(url.slice(1))
+      return t instanceof HTMLTemplateElement ? Promise.resolve(t.innerHTML) : Promise.reject(new Error(`no template ${url}`))
+    }
+    if (url.endsWith('.js')) {
+      return new Promise((resolve, reject) => {
+        const s = document.createElement('script')
+        s.addEventListener('bp-chart', (e) => resolve((e as CustomEvent<string>).detail))
+        s.onload = () => s.remove()
+        s.onerror = () => reject(new Error(`${url} did not load`))
+        s.src = url
+        document.head.appendChild(s)
+      })
+    }
+    return fetch(url).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+  }
   // A chart the server left out (div.bp-lazy-chart): its figures are fetched and put in its place.
   const fetchChart = (placeholder: HTMLElement, then: (figures: HTMLElement[]) => void) => {
     const url = placeholder.dataset.chartUrl
     if (!url || placeholder.dataset.loading) return
     placeholder.dataset.loading = '1'
-    fetch(url)
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+    chartHtml(url)
       .then((html) => {
         const t = document.createElement('template')
         t.innerHTML = html

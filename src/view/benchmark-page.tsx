@@ -6,7 +6,7 @@ import type { SampleRow } from '../server/samples'
 import type { RunHeader } from '../store'
 import { escapeHtml } from '../format'
 import { Layout, layoutHead, type LayoutProps } from './layout'
-import type { Links, RunState } from './links'
+import { staticSamplePages, type Links, type RunState } from './links'
 import { renderMarkdown } from './markdown'
 import { RunTabs, runChoice, type RunTabsProps } from './run-tabs'
 
@@ -290,20 +290,25 @@ function CompareSection(props: RunCompare & { links: Links; name: string; run: R
 
 function Samples(props: BenchmarkPageProps): string {
   const { run, samples, links } = props
-  const pageHref = (page: number) => escapeHtml(links.benchmark(props.name, { ...props.state, run: run.id as number, page, anchor: 'samples' }))
+  // A static report's sample pages are of the run alone: the same samples under each compared run would be pages over again.
+  const kept = links.dynamic ? props.state : { charts: props.state.charts }
+  const pageHref = (page: number) => escapeHtml(links.benchmark(props.name, { ...kept, run: run.id as number, page, anchor: 'samples' }))
   const first = (samples.page - 1) * samples.perPage + 1
   const last = first + samples.rows.length - 1
   const step = (ok: boolean, page: number, label: string) => (ok ? <a href={pageHref(page)}>{label}</a> : <span class="disabled">{label}</span>)
+  // A static report holds the first pages only (a million samples are ten thousand pages); samples.csv holds them all.
+  const pages = links.dynamic ? samples.pages : Math.min(samples.pages, staticSamplePages)
   const pager =
-    samples.pages > 1 ? (
+    pages > 1 ? (
       <nav class="pager" aria-label="Sample pages">
         {step(samples.page > 1, 1, '« first')}
         {step(samples.page > 1, samples.page - 1, '‹ previous')}
         <span class="current">
           page {samples.page} of {samples.pages}
         </span>
-        {step(samples.page < samples.pages, samples.page + 1, 'next ›')}
-        {step(samples.page < samples.pages, samples.pages, 'last »')}
+        {step(samples.page < pages, samples.page + 1, 'next ›')}
+        {step(samples.page < pages, pages, links.dynamic ? 'last »' : `page ${pages} »`)}
+        {pages < samples.pages ? <span class="more">{`this report holds the first ${pages} pages; samples.csv holds every sample`}</span> : ''}
       </nav>
     ) : (
       ''
@@ -317,7 +322,8 @@ function Samples(props: BenchmarkPageProps): string {
           <a href={escapeHtml(links.samples(props.name, run.id as number, 'csv'))} download="">
             samples.csv
           </a>
-          <a href={escapeHtml(links.samples(props.name, run.id as number, 'json'))}>samples.json</a>
+          {/* A static report holds the CSV only: the same samples as JSON are three times its bytes. */}
+          {links.dynamic ? <a href={escapeHtml(links.samples(props.name, run.id as number, 'json'))}>samples.json</a> : ''}
         </span>
       </div>
       {samples.total === 0 ? (

@@ -119,7 +119,8 @@ function walkCharts(props: ChartsRegionProps, draw: DrawFigure, defer?: (chart: 
   const { run, req } = props
   const sig = sweepSignature(run)
   const { specs, notices } = chooseCharts(sig, req)
-  const out: string[] = ['<section class="bp-charts">', ChartControls({ links: props.links, name: props.name, req, state: props.state ?? {} })]
+  // A static report holds the automatic charts only: its live charts zoom, but other chart options would be pages it lacks.
+  const out: string[] = ['<section class="bp-charts">', props.links.dynamic ? ChartControls({ links: props.links, name: props.name, req, state: props.state ?? {} }) : '']
   for (const n of notices) out.push((<p class="bp-notice" role="status" safe>{n.reason}</p>) as string)
   let drawn = 0
   const prefix = `r${run.id ?? 0}`
@@ -342,7 +343,7 @@ function ResultTable(props: { run: Run; result: ResultVar; spec: ChartSpec; link
     const label = [where, run.repeats > 1 ? `repeat ${r.repeat}` : ''].filter(Boolean).join(', ') || 'the run'
     return [{ label, name: r.value, fileUrl: props.links.recording(r.value), viewUrl: props.links.recordingViewer(r.value), frameUrl: props.links.recordingViewer(r.value, true), check: check(r.value) }]
   })
-  return items.length === 0 ? table : `${table}\n${RerunViewer({ result: result.name, recordings: items, scriptUrl: props.links.rerunScript() })}`
+  return items.length === 0 ? table : `${table}\n${RerunViewer({ result: result.name, recordings: items, scriptUrl: props.links.rerunScript(), fromFile: !props.links.dynamic })}`
 }
 
 function TableShell(props: { spec: ChartSpec; head: string; rows: string[]; total: number; cap: number; caption: string }): string {
@@ -373,7 +374,8 @@ function ValueCell(props: { result: ResultVar; value: string | null; links: Link
       </span>
     ) as string
   const name = v.split('/').pop() ?? v
-  const href = escapeHtml(links.media(v))
+  // A recording links its own URL: its media URL is not made (a static report would copy the file twice).
+  const href = result.kind === 'rerun' ? '' : escapeHtml(links.media(v))
   switch (result.kind) {
     case 'image':
       return (

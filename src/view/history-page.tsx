@@ -3,7 +3,7 @@ import type { InputValue } from '../model/types'
 import type { RunHeader } from '../store'
 import { escapeHtml } from '../format'
 import { Layout } from './layout'
-import type { HistoryState, Links } from './links'
+import { staticHistoryPoints, type HistoryState, type Links } from './links'
 import type { HistoryView } from './regression'
 import { RunTabs, type RunTabsProps } from './run-tabs'
 
@@ -97,7 +97,7 @@ export function HistoryPage(props: HistoryPageProps): string {
               <button type="submit">Show</button>
             </form>
           ) : (
-            ''
+            StaticHistoryControls(props)
           )}
           <p class="more">Line: the mean per run; bands: 10–90 % and 25–75 % of every value of the run; points: the run means. Hover a point for its run.</p>
           {point === null ? (
@@ -112,4 +112,27 @@ export function HistoryPage(props: HistoryPageProps): string {
       </>
     ) as string,
   })
+}
+
+// A static report's History controls: links to the pages it holds (the mean, the first sweep points, either x axis).
+function StaticHistoryControls(props: HistoryPageProps): string {
+  const { links, name } = props
+  const base = { history: props.history.newest ? undefined : props.history.index, charts: props.state.charts }
+  const x = props.view.xAxis === 'time' ? ('date' as const) : ('order' as const)
+  const point = props.view.point
+  const link = (label: string, href: string, current: boolean) => (
+    <a href={escapeHtml(href)} aria-current={current ? 'true' : undefined} safe>
+      {label}
+    </a>
+  )
+  const shown = props.points.slice(0, staticHistoryPoints)
+  return (
+    <nav class="history-controls" aria-label="History view">
+      Follow: {link('the mean over all inputs', links.history(name, { ...base, point: null, x }), point === null)}
+      {shown.map((p, i) => ` · ${link(formatInputs(p), links.history(name, { ...base, point: i, x }), point === i) as string}`).join('') as 'safe'}
+      {props.points.length > shown.length ? <span class="more">{` (the first ${shown.length} of ${props.points.length} points)`}</span> : ''}
+      <br />
+      x axis: {link('run order', links.history(name, { ...base, point, x: 'order' }), x === 'order')} · {link('date', links.history(name, { ...base, point, x: 'date' }), x === 'date')}
+    </nav>
+  ) as string
 }

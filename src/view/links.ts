@@ -121,7 +121,8 @@ export function staticLinks(root = ''): Links {
       `${dir(name)}history${s.history === undefined ? '' : `-${s.history}`}${s.point === undefined || s.point === null ? '' : `-point-${s.point}`}${s.x === 'date' ? '-date' : ''}${charts(s.charts)}.html`,
     compare: (name, a, b) => `${dir(name)}compare-${a}-${b}.html`,
     compareAction: (name) => `${dir(name)}index.html`,
-    chart: (name, id, s, frame) => `${dir(name)}charts/${encodeURIComponent(fileSlug(id))}${part(s)}${frame ? '-frame' : ''}.html`,
+    // A chart is a script, which a page opened as a file may load (it may fetch nothing); its frame a page.
+    chart: (name, id, s, frame) => `${dir(name)}charts/${encodeURIComponent(fileSlug(id))}${part(s)}${frame ? '-frame.html' : '.js'}`,
     figure: (name, id, s) => `${dir(name)}charts/${encodeURIComponent(fileSlug(id))}${part(s)}.svg`,
     benchmarkJson: (name) => `${dir(name)}benchmark.json`,
     indexJson: () => `${root}benchmarks.json`,
@@ -134,6 +135,12 @@ export function staticLinks(root = ''): Links {
     asset: (file) => `${root}assets/${file}`,
   }
 }
+
+/** Pages of a run's samples table a static report holds (a page is a whole run page); samples.csv holds every sample. */
+export const staticSamplePages = 10
+
+/** Sweep points a static report's History tab follows alone, each a page of its own. */
+export const staticHistoryPoints = 20
 
 /** A name as one file name: anything a file system or URL would read specially is %-encoded. */
 export function fileSlug(name: string): string {

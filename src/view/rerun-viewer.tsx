@@ -24,6 +24,11 @@ type RerunViewerProps = {
   scriptUrl: string
   /** Height of the viewer in CSS pixels. @default 600 */
   height?: number
+  /**
+   * A static report's page, which may be opened as a file: browsers fetch no script module or wasm
+   * from `file://`, so it says how to view the recordings; the controls' script hides that when it runs.
+   */
+  fromFile?: boolean
 }
 
 /**
@@ -76,6 +81,14 @@ export function RerunViewer(props: RerunViewerProps): string {
           </a>
           <span class="bp-rerun-status" role="status"></span>
         </div>
+        {props.fromFile ? (
+          <p class="bp-rerun-static" role="note">
+            The viewer opens recordings when this report is served over HTTP (in its folder: <code>python3 -m http.server</code>, then open the address it prints), or with{' '}
+            <code>bench-plot serve</code> on the store. Opened as a file, a browser loads no viewer; the recording itself is the link above.
+          </p>
+        ) : (
+          ''
+        )}
         <p class="bp-rerun-problem" role="alert" hidden={first.check.problem === null}>
           {e(first.check.problem ?? '')}
         </p>
@@ -95,7 +108,8 @@ const viewerCss = `.bp-rerun-viewer{margin:.6em 0}
 .bp-rerun-problem{margin:.5em 0;padding:.6em .8em;border:1px solid #c0504d;background:#fbeaea;color:#7a1d1a}
 .bp-rerun-stage{margin-top:.5em;border:1px solid #ccc;background:#0d1011}
 .bp-rerun-frame{display:block;width:100%;height:100%;border:0}
-.bp-rerun-note{display:block;color:#7a1d1a;font-size:.9em}`
+.bp-rerun-note{display:block;color:#7a1d1a;font-size:.9em}
+.bp-rerun-static{margin:.5em 0;padding:.6em .8em;border:1px solid #c9b458;background:#fdf8e2}`
 
 const statusWords: Record<RecordingCheck['status'], string> = {
   ok: '',

@@ -47,7 +47,7 @@ describe('docs/ci.md', () => {
     const named = (word: string) => githubJob.steps.find((s) => s.name?.includes(word))
     expect(named('Download')?.run).toContain('sha256sum -c --ignore-missing SHA256SUMS')
     expect(named('Upload')?.if).toBe('always()')
-    expect(doc).toContain('# - run: ./bench-plot export')
+    expect(named('Write the report')?.if).toBe('always()')
   })
 
   it('GitHub job: the import and check steps run as written, fill the job summary and fail on the regression', async () => {
@@ -66,7 +66,11 @@ describe('docs/ci.md', () => {
     const lint = Bun.spawnSync(['xmllint', '--noout', '--schema', xsd, join(dir, 'bench-plot-junit.xml')], { stderr: 'pipe' })
     expect(lint.exitCode).toBe(0)
     expect(existsSync(join(dir, 'bench-store/bench-plot.sqlite'))).toBe(true)
-  })
+    const reported = shell(step('Write the report'), dir, env)
+    expect(reported.stderr).toBe('')
+    expect(reported.code).toBe(0)
+    expect(existsSync(join(dir, 'bench-plot-report/b/my-benchmark/index.html'))).toBe(true)
+  }, 60_000)
 
   it('GitLab job: the script runs as written, writes the JUnit report it declares and fails on the regression', async () => {
     const dir = await workspace()
@@ -78,7 +82,9 @@ describe('docs/ci.md', () => {
     const junit = join(dir, gitlabJob.artifacts.reports.junit)
     expect(Bun.spawnSync(['xmllint', '--noout', '--schema', xsd, junit], { stderr: 'pipe' }).exitCode).toBe(0)
     expect(readFileSync(join(dir, 'bench-plot-check.md'), 'utf8')).toContain('**1 benchmark regressed:** my-benchmark (time, throughput)')
-  })
+    expect((gitlabJob.artifacts as unknown as { paths: string[] }).paths).toContain('bench-plot-report/')
+    expect(existsSync(join(dir, 'bench-plot-report/index.html'))).toBe(true)
+  }, 60_000)
 })
 
 describe('.github/workflows/ci.yml', () => {

@@ -127,6 +127,8 @@ export function enhanceRerunViewers(): void {
     const stage = section.querySelector<HTMLElement>('.bp-rerun-stage') as HTMLElement
     const status = section.querySelector<HTMLElement>('.bp-rerun-status') as HTMLElement
     for (const el of Array.from(section.querySelectorAll<HTMLElement>('[data-needs-script]'))) el.hidden = false
+    // This script runs: the page is served over HTTP, so a static report's note on files is moot.
+    for (const el of Array.from(section.querySelectorAll<HTMLElement>('.bp-rerun-static'))) el.hidden = true
     const chosen = () => select.selectedOptions[0] ?? select.options[0]
     const frame = () => stage.querySelector('iframe')
     // Until the frame's viewer is ready, a switch loads the frame anew: its page would miss the message.
@@ -158,7 +160,8 @@ export function enhanceRerunViewers(): void {
         return
       }
       status.textContent = 'Opening the recording…'
-      f.contentWindow?.postMessage({ source: 'bp-rerun', type: 'open-request', url: o.dataset.fileUrl }, location.origin)
+      // Absolute: the frame's page sits elsewhere (a static report's rerun/view.html), so a relative URL would resolve there.
+      f.contentWindow?.postMessage({ source: 'bp-rerun', type: 'open-request', url: new URL(o.dataset.fileUrl ?? '', location.href).href }, location.origin)
     }
     select.addEventListener('change', show)
     load.addEventListener('click', () => {

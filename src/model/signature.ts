@@ -6,6 +6,8 @@ export type SweepSignature = {
   floatInputs: string[]
   /** Names of the categorical inputs (`cat`, `bool`), in declared order. */
   catInputs: string[]
+  /** Names of the inputs with one value in this run: constants of the run, never an axis or a facet. */
+  constantInputs: string[]
   repeats: number
   /** Number of sweep points (product of every input's value count). */
   points: number
@@ -26,6 +28,7 @@ function isFloatLike(kind: InputKind): boolean {
 export function sweepSignature(run: Pick<Run, 'inputs' | 'repeats' | 'results'>): SweepSignature {
   const floatInputs = run.inputs.filter((v) => isFloatLike(v.kind)).map((v) => v.name)
   const catInputs = run.inputs.filter((v) => !isFloatLike(v.kind)).map((v) => v.name)
+  const constantInputs = run.inputs.filter((v) => v.values.length === 1).map((v) => v.name)
   const results = run.results.map((r) => (r.kind === 'vec' ? { name: r.name, kind: r.kind, size: r.size ?? 1 } : { name: r.name, kind: r.kind }))
   const points = run.inputs.reduce((n, v) => n * v.values.length, 1)
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
@@ -36,5 +39,5 @@ export function sweepSignature(run: Pick<Run, 'inputs' | 'repeats' | 'results'>)
   ]
   const kinds = results.map((r) => `${r.name} (${r.kind === 'vec' ? `vec${r.size}` : r.kind})`)
   const text = `${parts.join(', ')}; results: ${kinds.length ? kinds.join(', ') : 'none'}`
-  return { floatInputs, catInputs, repeats: run.repeats, points, results, text }
+  return { floatInputs, catInputs, constantInputs, repeats: run.repeats, points, results, text }
 }

@@ -21,7 +21,9 @@ export type ChartNotice = { plot: string; reason: string }
  * improvements listed in docs/plots.md, then the charts named in the request. Each kind's module
  * (src/plots/kinds) says when it applies. Pure.
  */
-export function chooseCharts(sig: SweepSignature, req: ChartRequest = { plots: [], logx: false, logy: false }): { specs: ChartSpec[]; notices: ChartNotice[] } {
+export function chooseCharts(whole: SweepSignature, req: ChartRequest = { plots: [] }): { specs: ChartSpec[]; notices: ChartNotice[] } {
+  // What does not vary is not an axis: the kinds choose from the inputs that vary (constants go in the page's header).
+  const sig = varyingSignature(whole)
   const specs: ChartSpec[] = []
   const notices: ChartNotice[] = []
   // A target is one numeric result, or one component of a vec result.
@@ -43,7 +45,7 @@ export function chooseCharts(sig: SweepSignature, req: ChartRequest = { plots: [
       notices.push({ plot: name, reason: `unknown plot "${name}" (known: ${namedPlots.join(', ')})` })
       continue
     }
-    const reason = !kind.anyResult && targets.length === 0 ? `${kind.kind} needs a numeric result (float, bool or vec)` : (kind.whyNot?.(sig) ?? null)
+    const reason = whyNotPlot(whole, kind.kind)
     if (reason) {
       notices.push({ plot: kind.kind, reason })
       continue
@@ -52,4 +54,19 @@ export function chooseCharts(sig: SweepSignature, req: ChartRequest = { plots: [
     for (const t of targets) specs.push({ kind: kind.kind, ...target(t), ...layout, requested: true })
   }
   return { specs, notices }
+}
+
+/** The signature without the inputs that have one value: what the kinds choose their axes and facets from. */
+export function varyingSignature(sig: SweepSignature): SweepSignature {
+  const varies = (n: string) => !sig.constantInputs.includes(n)
+  return { ...sig, floatInputs: sig.floatInputs.filter(varies), catInputs: sig.catInputs.filter(varies) }
+}
+
+/** Why a chart named in a request cannot be drawn for a run of this signature; null when it can (or is unknown). */
+export function whyNotPlot(whole: SweepSignature, name: string): string | null {
+  const kind = runKinds.find((k) => k.named && k.kind === name)
+  if (!kind) return null
+  const sig = varyingSignature(whole)
+  if (!kind.anyResult && !sig.results.some(numeric)) return `${kind.kind} needs a numeric result (float, bool or vec)`
+  return kind.whyNot?.(sig) ?? null
 }

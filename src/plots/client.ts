@@ -113,7 +113,18 @@ export function hydrateCharts(kinds: ClientKinds): void {
     button('PNG', () => save(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), `${base}.png`))
     button('SVG', () => save(lazyUrl ?? URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' })), `${base}.svg`))
     button('CSV', () => save(URL.createObjectURL(new Blob([toCsv(fig.dataset.chart ?? '', option)], { type: 'text/csv' })), `${base}.csv`))
-    button('Reset zoom', () => chart.dispatchAction({ type: 'restore' }))
+    // The wheel scrolls the page: it zooms once the chart is clicked (until the pointer leaves it) or with Ctrl held.
+    const zooms = (Array.isArray(option.dataZoom) ? option.dataZoom : option.dataZoom ? [option.dataZoom] : []).length > 0
+    if (zooms) {
+      const wheel = (on: boolean) => chart.setOption({ dataZoom: option.dataZoom.map((z: any) => (z.type === 'inside' ? { zoomOnMouseWheel: on ? true : 'ctrl' } : {})) })
+      live.addEventListener('click', () => wheel(true))
+      live.addEventListener('mouseleave', () => wheel(false))
+      button('Reset zoom', () => chart.dispatchAction({ type: 'restore' }))
+      const hint = document.createElement('span')
+      hint.className = 'bp-hint'
+      hint.textContent = 'Click the chart or hold Ctrl to zoom with the wheel'
+      bar.appendChild(hint)
+    }
     fig.appendChild(bar)
   }
   const figuresIn = (root: ParentNode) => Array.from(root.querySelectorAll<HTMLElement>('figure[data-chart]')).filter((f) => f.querySelector('script.chart-option'))
@@ -156,6 +167,8 @@ export function hydrateCharts(kinds: ClientKinds): void {
       })
   }
   const start = () => {
+    // The selected run's tab is in view even when the tabs scroll sideways (a phone, many runs).
+    document.querySelector('nav.tabs [aria-current=page]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
     const figures = figuresIn(document)
     const lazyCharts = Array.from(document.querySelectorAll<HTMLElement>('div.bp-lazy-chart'))
     // Charts come alive when first seen, so a page of many small multiples (or hidden tabs) stays quick.

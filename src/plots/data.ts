@@ -194,13 +194,23 @@ function fillValues(view: NumericView, cells: Int32Array, offsets: Int32Array): 
   return values
 }
 
-/** The point with the best mean over its repeats, by the result's direction; null when there is none. */
-export function findOptimum(run: Run, view: NumericView): { point: number; mean: number; n: number; inputs: Record<string, InputValue> } | null {
+/**
+ * The point with the best mean over its repeats, by the result's direction; null when there is none.
+ * `ties` counts the points whose mean equals it (to 1e-9 of it), itself included. With `where`, only
+ * the points at value index `value` of input `input` count (the best at the largest n).
+ */
+export function findOptimum(run: Run, view: NumericView, where?: { input: number; value: number }): { point: number; mean: number; n: number; ties: number; inputs: Record<string, InputValue> } | null {
   const dir = view.result.direction
   if (dir === 'none') return null
   const { column, stride, offset, repeats } = view
   let best: { point: number; mean: number; n: number } | null = null
+  let ties = 0
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))
+  // Value index of input i at point p is floor(p / inner) % n (the last input varies fastest).
+  const inner = where ? run.inputs.slice(where.input + 1).reduce((k, v) => k * v.values.length, 1) : 1
+  const len = where ? run.inputs[where.input].values.length : 1
   for (let p = 0; p < view.points; p++) {
+    if (where && Math.floor(p / inner) % len !== where.value) continue
     let sum = 0
     let n = 0
     let at = p * repeats * stride + offset
@@ -213,18 +223,26 @@ export function findOptimum(run: Run, view: NumericView): { point: number; mean:
     }
     if (n === 0) continue
     const m = sum / n
-    if (!best || (dir === 'minimize' ? m < best.mean : m > best.mean)) best = { point: p, mean: m, n }
+    if (best && same(m, best.mean)) ties++
+    else if (!best || (dir === 'minimize' ? m < best.mean : m > best.mean)) {
+      best = { point: p, mean: m, n }
+      ties = 1
+    }
   }
   if (!best) return null
   const coords = pointCoordinates(run.inputs, best.point)
-  return { ...best, inputs: Object.fromEntries(run.inputs.map((v, i) => [v.name, v.values[coords[i]]])) }
+  return { ...best, ties, inputs: Object.fromEntries(run.inputs.map((v, i) => [v.name, v.values[coords[i]]])) }
 }
 
 // html.ts (being rewritten into src/view) still reads these here; every number is formatted by src/format.
 export { axisTitle, formatNumber, formatInputValue as formatValue } from '../format'
 
-/** Colours for series, picked so that each categorical value keeps its colour across every chart of a run. */
-export const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac']
+/**
+ * Series colours: each has a contrast of 3:1 or more against white (WCAG for graphics) and stays
+ * apart from the others under deuteranopia (test/plots/palette.test.ts); series also differ by
+ * marker and dash (`seriesMarks`), so colour is never the only cue.
+ */
+export const palette = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#335500', '#5566ff', '#ee4455', '#005555', '#dd33ff', '#0000ff']
 
 /** The colour of value `valueIndex` of input `inputIndex`: categorical inputs take consecutive palette slots. */
 export function valueColour(inputs: readonly InputVar[], inputIndex: number, valueIndex: number): string {

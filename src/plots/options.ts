@@ -2,7 +2,7 @@ import type { Run } from '../model/types'
 import type { ChartSpec } from './choose'
 import { numericView } from './data'
 import { runKinds, type ChartKind } from './kinds'
-import { makeContext, overlayView, shareValueAxis, tabsAbove } from './kinds/_shared'
+import { chartSummary, fitLegendAndLabels, wheelScrollsPage, makeContext, overlayView, shareValueAxis, tabsAbove } from './kinds/_shared'
 import type { BuiltChartOf, ChartOverlay, ChartPanel } from './kinds/_types'
 import type { ChartRequest } from './request'
 
@@ -25,14 +25,17 @@ export function toEChartsOption(spec: ChartSpec, run: Run, req: ChartRequest, ov
   const ctx = makeContext(kind, spec, run, req, view, overlayView(kind, run, spec, overlay))
   const panels = kind.build(ctx)
   shareValueAxis(ctx, panels)
+  const grow = fitLegendAndLabels(ctx, panels)
+  for (const p of panels) wheelScrollsPage(p.option)
   return {
     spec,
     title: ctx.title,
+    summary: chartSummary(ctx),
     label: view.label,
     panels,
     notes: ctx.notes,
     width: ctx.width,
-    height: ctx.height,
+    height: ctx.height + grow,
     tabsBy: ctx.facetNames.length > 0 && ctx.nPanels > tabsAbove ? ctx.facetNames[0] : null,
   }
 }

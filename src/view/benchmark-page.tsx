@@ -1,4 +1,4 @@
-import { formatInputs, formatQuantity, formatTime } from '../format'
+import { formatInputValue, formatInputs, formatQuantity, formatTime } from '../format'
 import { sweepSentence } from '../model/sweep'
 import type { Panel } from '../model/panels'
 import type { Failure, ResultVar, Run } from '../model/types'
@@ -81,16 +81,18 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
             )}
             {run.branch ? <span safe>{run.branch}</span> : ''}
           </div>
-          {props.top ?? ''}
           {run.description ? <div class="markdown description">{renderMarkdown(run.description)}</div> : ''}
           <p class="sweep" safe>
             {sweepSentence(run)}
           </p>
+          {Constants({ run })}
           {Parameters({ run })}
           {run.failures.length > 0 ? Failures({ failures: run.failures, executed }) : ''}
           <section class="charts" id="charts">
             {props.charts}
           </section>
+          {/* The first screen answers the first question: the sweep's charts first, the verdict's details below them. */}
+          {props.top ?? ''}
           {props.compare ? CompareSection({ ...props.compare, links, name, run, state: props.state }) : ''}
           {Samples(props)}
           {run.postDescription ? <div class="markdown post">{renderMarkdown(run.postDescription)}</div> : ''}
@@ -179,6 +181,19 @@ function DataTable(props: { head?: string[]; rows: { cells: string[]; classes?: 
   ) as string
 }
 
+// What does not vary is not an axis: inputs with one value are stated once here, not drawn.
+function Constants({ run }: { run: Run }): string {
+  const fixed = run.inputs.filter((v) => v.values.length === 1)
+  if (fixed.length === 0) return ''
+  const text = fixed.map((v) => `${v.name}=${formatInputValue(v.values[0])}${v.units ? ` ${v.units}` : ''}`).join(', ')
+  return (
+    <p class="constants" data-constants={escapeHtml(fixed.map((v) => v.name).join(','))}>
+      {`Same in every sample: `}
+      <span safe>{text}</span>
+    </p>
+  ) as string
+}
+
 function Parameters({ run }: { run: Run }): string {
   const meta: [string, string][] = [
     ['time', run.time],
@@ -242,8 +257,8 @@ function CompareSection(props: RunCompare & { links: Links; name: string; run: R
     <form class="compare-form" method="get" action={escapeHtml(links.benchmark(props.name))}>
       <input type="hidden" name="run" value={String(run.id)} />
       {charts && charts.plots.length > 0 ? <input type="hidden" name="plots" value={escapeHtml(charts.plots.join(','))} /> : ''}
-      {charts?.logx ? <input type="hidden" name="logx" value="1" /> : ''}
-      {charts?.logy ? <input type="hidden" name="logy" value="1" /> : ''}
+      {charts?.logx !== undefined ? <input type="hidden" name="logx" value={charts.logx ? '1' : '0'} /> : ''}
+      {charts?.logy !== undefined ? <input type="hidden" name="logy" value={charts.logy ? '1' : '0'} /> : ''}
       <label>
         This run (B) against A:{' '}
         <select name="vs" data-autosubmit="">
@@ -298,9 +313,10 @@ function Samples(props: BenchmarkPageProps): string {
   const step = (ok: boolean, page: number, label: string) => (ok ? <a href={pageHref(page)}>{label}</a> : <span class="disabled">{label}</span>)
   // A static report holds the first pages only (a million samples are ten thousand pages); samples.csv holds them all.
   const pages = links.dynamic ? samples.pages : Math.min(samples.pages, staticSamplePages)
-  const pager =
+  // Two pagers (above and below the table): landmarks with one name each.
+  const pager = (where: string) =>
     pages > 1 ? (
-      <nav class="pager" aria-label="Sample pages">
+      <nav class="pager" aria-label={`Sample pages, ${where}`}>
         {step(samples.page > 1, 1, '« first')}
         {step(samples.page > 1, samples.page - 1, '‹ previous')}
         <span class="current">
@@ -331,7 +347,7 @@ function Samples(props: BenchmarkPageProps): string {
       ) : (
         <>
           <p class="more">{samples.total === samples.rows.length ? `${samples.total} samples` : `samples ${first}-${last} of ${samples.total}`}</p>
-          {pager}
+          {pager('above the table')}
           <div class="table-wrap">
             <table class="data">
               <thead>
@@ -364,7 +380,7 @@ function Samples(props: BenchmarkPageProps): string {
               </tbody>
             </table>
           </div>
-          {pager}
+          {pager('below the table')}
         </>
       )}
     </section>

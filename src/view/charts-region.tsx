@@ -1,5 +1,5 @@
 import { axisTitle, formatInputValue, formatQuantity } from '../format'
-import { sweepSignature } from '../model/signature'
+import { sweepSignature, type SweepSignature } from '../model/signature'
 import type { RecordingCheck } from '../model/rerun-recording'
 import type { ResultVar, Run } from '../model/types'
 import {
@@ -13,6 +13,8 @@ import {
   statsTable,
   toEChartsOption,
   valueTable,
+  varyingSignature,
+  whyNotPlot,
   type BuiltChart,
   type ChartOverlay,
   type ChartPanel,
@@ -120,7 +122,7 @@ function walkCharts(props: ChartsRegionProps, draw: DrawFigure, defer?: (chart: 
   const sig = sweepSignature(run)
   const { specs, notices } = chooseCharts(sig, req)
   // A static report holds the automatic charts only: its live charts zoom, but other chart options would be pages it lacks.
-  const out: string[] = ['<section class="bp-charts">', props.links.dynamic ? ChartControls({ links: props.links, name: props.name, req, state: props.state ?? {} }) : '']
+  const out: string[] = ['<section class="bp-charts">', props.links.dynamic ? ChartControls({ links: props.links, name: props.name, req, state: props.state ?? {}, sig }) : '']
   for (const n of notices) out.push((<p class="bp-notice" role="status" safe>{n.reason}</p>) as string)
   let drawn = 0
   const prefix = `r${run.id ?? 0}`
@@ -173,23 +175,42 @@ function LazyChart(props: { links: Links; name: string; id: string; part: PartSt
   ) as string
 }
 
-function ChartControls(props: { links: Links; name: string; req: ChartRequest; state: RunState }): string {
-  const { req } = props
+function ChartControls(props: { links: Links; name: string; req: ChartRequest; state: RunState; sig: SweepSignature }): string {
+  const { req, sig } = props
   // Links keep the page's other state, so a chart option on an older run's tab stays on that tab.
   const href = (charts: ChartRequest) => props.links.benchmark(props.name, { ...props.state, charts })
   const toggle = (plot: string) => {
     const on = req.plots.includes(plot)
+    const why = on ? null : whyNotPlot(sig, plot)
+    if (why) return Disabled({ label: kindLabel(plot), reason: why, key: `plot-${plot}` })
     return Toggle({ href: href({ ...req, plots: on ? req.plots.filter((p) => p !== plot) : [...req.plots, plot] }), label: kindLabel(plot), on, key: `plot-${plot}` })
   }
-  const reset = req.plots.length || req.logx || req.logy
+  // A log scale is automatic, on or off; the state in force is marked. log x only where an x axis is numeric.
+  const varying = varyingSignature(sig)
+  const scale = (axis: 'logx' | 'logy', label: string) => {
+    const state = req[axis]
+    const choice = (value: boolean | undefined, text: string) => {
+      const next: ChartRequest = { ...req }
+      if (value === undefined) delete next[axis]
+      else next[axis] = value
+      const current = state === value
+      return (
+        <a class={`bp-toggle${current ? ' bp-on' : ''}`} data-control={`${axis}-${text}`} aria-current={current ? 'true' : undefined} href={escapeHtml(href(next))} safe>
+          {text}
+        </a>
+      ) as string
+    }
+    return `<span class="bp-scale" data-scale="${axis}">${label}: ${choice(undefined, 'auto')} ${choice(true, 'on')} ${choice(false, 'off')}</span>`
+  }
+  const logX = varying.floatInputs.length > 0 ? scale('logx', 'log x') : Disabled({ label: 'log x', reason: 'no input of this run varies over numbers', key: 'logx' })
+  const reset = req.plots.length || req.logx !== undefined || req.logy !== undefined
   return (
     <nav class="bp-controls" aria-label="Chart options">
-      <span>Also draw:</span> {namedPlots.map(toggle).join(' ')} <span class="bp-sep">Axes:</span> {Toggle({ href: href({ ...req, logx: !req.logx }), label: 'log x', on: req.logx, key: 'logx' })}{' '}
-      {Toggle({ href: href({ ...req, logy: !req.logy }), label: 'log y', on: req.logy, key: 'logy' })}
+      <span>Also draw:</span> {namedPlots.map(toggle).join(' ')} <span class="bp-sep">Axes:</span> {logX} {scale('logy', 'log y')}
       {reset ? (
         <>
           {' '}
-          <a class="bp-reset" href={escapeHtml(href({ plots: [], logx: false, logy: false }))}>
+          <a class="bp-reset" href={escapeHtml(href({ plots: [] }))}>
             automatic charts only
           </a>
         </>
@@ -201,10 +222,20 @@ function ChartControls(props: { links: Links; name: string; req: ChartRequest; s
 }
 
 function Toggle(props: { href: string; label: string; on: boolean; key: string }): string {
+  // The state is in the text (✓) and the class: aria-pressed belongs to buttons, not links.
   return (
-    <a class={`bp-toggle${props.on ? ' bp-on' : ''}`} data-control={escapeHtml(props.key)} aria-pressed={String(props.on)} href={escapeHtml(props.href)} safe>
+    <a class={`bp-toggle${props.on ? ' bp-on' : ''}`} data-control={escapeHtml(props.key)} href={escapeHtml(props.href)} safe>
       {`${props.on ? '✓ ' : ''}${props.label}`}
     </a>
+  ) as string
+}
+
+// A control that does not apply to this run: shown, not a link, with the reason.
+function Disabled(props: { label: string; reason: string; key: string }): string {
+  return (
+    <span class="bp-toggle bp-disabled" data-control={escapeHtml(props.key)} data-disabled={escapeHtml(props.reason)} title={escapeHtml(props.reason)} safe>
+      {props.label}
+    </span>
   ) as string
 }
 
@@ -240,12 +271,33 @@ function ResultHeading({ run, result }: { run: Run; result: ResultVar }): string
         continue // the chart below shows the error
       }
       if (!best) continue
-      const where = Object.entries(best.inputs).map(([n, v]) => `${n}=${formatInputValue(v)}`).join(', ')
-      const how = run.repeats > 1 ? ` (mean of ${best.n} repeat${best.n === 1 ? '' : 's'})` : ''
+      const view = numericView(run, result, k)
+      const varying = run.inputs.filter((v) => v.values.length > 1)
+      const at = (b: NonNullable<typeof best>, skip?: string) =>
+        varying
+          .filter((v) => v.name !== skip)
+          .map((v) => `${v.name}=${formatInputValue(b.inputs[v.name])}`)
+          .join(', ')
+      const how = (b: NonNullable<typeof best>) => `${run.repeats > 1 ? ` (mean of ${b.n} repeat${b.n === 1 ? '' : 's'})` : ''}${b.ties > 1 ? `, ${b.ties} points tie (the first is named)` : ''}`
+      const where = at(best)
       parts.push(
-        (<p class="bp-best" data-best={escapeHtml(label)}>
+        (<p class="bp-best" data-best={escapeHtml(label)} data-ties={String(best.ties)}>
           Best {escapeHtml(label)} ({result.direction === 'minimize' ? 'lowest' : 'highest'}): <strong safe>{formatQuantity(best.mean, result.units)}</strong>
-          {escapeHtml(`${how}${where ? ` at ${where}` : ''}`)}
+          {escapeHtml(`${how(best)}${where ? ` at ${where}` : ''}`)}
+        </p>) as string,
+      )
+      // The question a sweep asks most: which is best at its largest size. The sweep input is the float input with the most values.
+      const sweep = varying.filter((v) => v.kind === 'float' || v.kind === 'int').sort((a, b) => b.values.length - a.values.length)[0]
+      if (!sweep || varying.length < 2) continue
+      const top = (sweep.values as number[]).reduce((m, x, i, xs) => (x > xs[m] ? i : m), 0)
+      const largest = findOptimum(run, view, { input: run.inputs.indexOf(sweep), value: top })
+      if (!largest) continue
+      const there = `${sweep.name}=${formatInputValue(sweep.values[top])}`
+      parts.push(
+        (<p class="bp-best bp-best-largest" data-best-largest={escapeHtml(label)} data-ties={String(largest.ties)}>
+          {escapeHtml(`At the largest ${sweep.name} (${there}): `)}
+          <strong safe>{formatQuantity(largest.mean, result.units)}</strong>
+          {escapeHtml(`${how(largest)} at ${at(largest, sweep.name)}`)}
         </p>) as string,
       )
     }
@@ -272,6 +324,7 @@ function renderBuilt(built: BuiltChart, chartId: string, draw: DrawFigure): stri
       class: 'bp-chart',
       data: figureData(spec, { facet: panel.facet ?? undefined, width: built.width, height: built.height, figure: id, lazy: drawn.lazyUrl }),
       label: `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`,
+      description: `${panel.facet ? `${panel.facet}: ` : ''}${built.summary}`,
       body: drawn.body,
       option: panel.option,
     })

@@ -7,6 +7,8 @@ type ChartFigureProps = {
   data: Record<string, string | number | undefined>
   /** Accessible name. */
   label?: string
+  /** Text alternative of what the chart shows (its range, its best point), read by screen readers. */
+  description?: string
   /** What the figure shows before the browser draws it: the server's SVG, or a placeholder. Safe HTML. */
   body: string
   /** Class of the body's holder, besides `bp-svg` (the holder /assets/charts.js swaps for the live chart). */
@@ -20,6 +22,13 @@ export function ChartFigure(props: ChartFigureProps): string {
   return (
     <figure class={props.class} {...dataAttributes(props.data)} aria-label={props.label === undefined ? undefined : escapeHtml(props.label)}>
       <div class={props.holderClass ? `${props.holderClass} bp-svg` : 'bp-svg'}>{props.body as 'safe'}</div>
+      {props.description ? (
+        <figcaption class="bp-alt" safe>
+          {props.description}
+        </figcaption>
+      ) : (
+        ''
+      )}
       <script type="application/json" class="chart-option">
         {scriptJson(props.option) as 'safe'}
       </script>

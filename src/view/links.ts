@@ -107,7 +107,7 @@ export function staticLinks(root = ''): Links {
   const charts = (c?: ChartRequest) => {
     if (!c) return ''
     const plots = c.plots.length ? `-plots-${c.plots.join('+')}` : ''
-    return `${plots}${c.logx ? '-logx' : ''}${c.logy ? '-logy' : ''}`
+    return `${plots}${c.logx === undefined ? '' : c.logx ? '-logx' : '-linx'}${c.logy === undefined ? '' : c.logy ? '-logy' : '-liny'}`
   }
   const part = (s: PartState) => `-run-${s.run}${s.vs === null ? '' : `-vs-${s.vs}`}${charts(s.charts)}`
   return {

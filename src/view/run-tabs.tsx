@@ -19,10 +19,41 @@ export type RunTabsProps = {
   charts?: ChartRequest
 }
 
-/** The History tab, then one tab per run (oldest first) with a mark where a new history starts. Plain links: they work without JavaScript. */
+/** Most run tabs shown side by side; older runs are in the run picker before them. */
+export const tabsShown = 8
+
+/**
+ * The History tab, then one tab per run (oldest first) with a mark where a new history starts.
+ * Past `tabsShown` runs, the newest runs and the selected one are tabs and the others are listed
+ * in a run picker (a `<details>`: it works without JavaScript). Plain links throughout.
+ */
 export function RunTabs(props: RunTabsProps): string {
   const { links, charts } = props
   const starts = new Set(props.historyStarts)
+  const newest = props.runs.slice(-tabsShown)
+  const shown = props.runs.filter((r) => newest.includes(r) || r.id === props.selected)
+  const older = props.runs.filter((r) => !shown.includes(r))
+  const href = (r: RunHeader) => escapeHtml(links.benchmark(props.name, { run: r.id, charts }))
+  const picker =
+    older.length === 0 ? (
+      ''
+    ) : (
+      <details class="run-picker">
+        <summary safe>{`${older.length} older run${older.length === 1 ? '' : 's'}`}</summary>
+        <ul>
+          {older
+            .slice()
+            .reverse()
+            .map((r) => (
+              <li>
+                <a href={href(r)} safe>
+                  {runChoice(r)}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </details>
+    )
   return (
     <nav class="tabs" aria-label="Runs">
       {props.historyTab ? (
@@ -32,7 +63,8 @@ export function RunTabs(props: RunTabsProps): string {
       ) : (
         ''
       )}
-      {props.runs.map((r) => {
+      {picker}
+      {shown.map((r) => {
         const label = tabLabel(r.title, r.timeLabel, r.time)
         return (
           <>
@@ -43,11 +75,7 @@ export function RunTabs(props: RunTabsProps): string {
             ) : (
               ''
             )}
-            <a
-              href={escapeHtml(links.benchmark(props.name, { run: r.id, charts }))}
-              aria-current={r.id === props.selected ? 'page' : undefined}
-              title={escapeHtml(`${cut(r.title, 300)} (${r.timeLabel ?? formatTime(r.time)})`)}
-            >
+            <a href={href(r)} aria-current={r.id === props.selected ? 'page' : undefined} title={escapeHtml(`${cut(r.title, 300)} (${r.timeLabel ?? formatTime(r.time)})`)}>
               {escapeHtml(label.title)}
               <span class="tab-time" safe>
                 {label.when}

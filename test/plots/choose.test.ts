@@ -10,7 +10,7 @@ import { readFigures } from './svg-count'
 describe('parseChartRequest', () => {
   it('reads plots, aliases and log flags from the query', () => {
     expect(parseChartRequest({ plots: ' Violin,scatter_jitter,violin,,band', logx: '1', logy: 'true' })).toEqual({ plots: ['violin', 'scatter-jitter', 'band'], logx: true, logy: true })
-    expect(parseChartRequest({})).toEqual({ plots: [], logx: false, logy: false })
+    expect(parseChartRequest({})).toEqual({ plots: [] })
     expect(parseChartRequest({ logx: '0' }).logx).toBe(false)
   })
 })

@@ -13,7 +13,9 @@ function expectedFigures(s: Shape): Expected[] {
   const nc = (i: number) => catInputs[i].values.length
   const facetLabels = (dims: { name: string; values: readonly unknown[] }[]): (string | undefined)[] =>
     dims.reduce<(string | undefined)[]>((acc, d) => acc.flatMap((a) => d.values.map((v) => `${a ? `${a}, ` : ''}${d.name}=${v}`)), [undefined])
-  if (s.floats === 0 && s.cats === 0) perComponent.push({ chart: 'histogram', series: [s.result === 'bool' ? 2 : 1] })
+  // One value (no input, one repeat) is a table, never a histogram of one bin (issue 14).
+  if (s.floats === 0 && s.cats === 0 && s.repeats === 1) perComponent.push({ chart: 'table', series: [] })
+  else if (s.floats === 0 && s.cats === 0) perComponent.push({ chart: 'histogram', series: [s.result === 'bool' ? 2 : 1] })
   else if (s.floats === 0) {
     const groups = s.cats === 2 ? nc(1) : 1
     if (s.repeats > 1) perComponent.push({ chart: 'box', series: Array(groups).fill(nc(0)) })
@@ -21,7 +23,9 @@ function expectedFigures(s: Shape): Expected[] {
     perComponent.push({ chart: 'bar', series: bars })
   } else if (s.floats === 1) {
     const kind = s.repeats > 1 ? 'curve' : 'line'
-    const series = Array(s.cats >= 1 ? nc(0) : 1).fill(nf(0))
+    // A curve's ±1 std band is one piece between each two neighbouring points, drawn before its line.
+    const one = s.repeats > 1 ? [nf(0) - 1, nf(0)] : [nf(0)]
+    const series = Array.from({ length: s.cats >= 1 ? nc(0) : 1 }, () => one).flat()
     for (const facet of facetLabels(s.cats === 2 ? [catInputs[1]] : [])) perComponent.push({ chart: kind, facet, series })
   } else {
     const dims = [...floatInputs.slice(2, s.floats), ...catInputs.slice(0, s.cats)]

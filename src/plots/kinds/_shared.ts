@@ -6,7 +6,7 @@ import type { SweepSignature } from '../../model/signature'
 import type { InputVar, ResultKind, Run } from '../../model/types'
 import { axisTitle, formatInputValue, formatQuantity } from '../../format'
 import { cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
-import { quantityFormatter } from '../tick-format'
+import { logQuantityFormatter, quantityFormatter } from '../tick-format'
 import type { ChartRequest } from '../request'
 import { sortedCellStats, sortValues, type CellStats } from '../stats-cell'
 import type { ChartOverlay, ChartPanel, ChartSpecOf, Option, RunKind } from './_types'
@@ -122,14 +122,76 @@ export function baseOption(ctx: Ctx, facet: string | null): Option {
 
 export function legend(ctx: Ctx, names: string[]): Option | undefined {
   if (!ctx.hasLegend) return undefined
-  return {
-    type: 'scroll',
-    orient: 'vertical',
-    right: 4,
-    top: 64,
-    data: names,
-    textStyle: { width: gridRightLegend - 36, overflow: 'truncate', fontSize: 11 },
+  // Full labels on the right while they fit its column; `fitLegendAndLabels` moves longer ones under the chart.
+  return { type: 'plain', orient: 'vertical', right: 4, top: 64, data: names, textStyle: { fontSize: 11 } }
+}
+
+/** Width in pixels of a label at 11–12 px: about 6.5 px a character. */
+export function textWidth(text: string): number {
+  return text.length * 6.5
+}
+
+/**
+ * After a kind has drawn its panels: category labels all shown (rotated when they do not fit
+ * side by side, cut with an ellipsis only past 160 px, the full text in the tooltips), and a legend
+ * that keeps its full labels (under the chart, wrapping, when they are wider than the right-hand
+ * column or more than it holds). Returns the height the chart grows by.
+ */
+export function fitLegendAndLabels(ctx: Ctx, panels: ChartPanel[]): number {
+  const grown: number[] = []
+  for (const p of panels) {
+    const o = p.option
+    const grid = o.grid as Option | undefined
+    if (!grid) {
+      grown.push(0)
+      continue
+    }
+    let bottom = grid.bottom as number
+    let right = grid.right as number
+    const lg = o.legend as Option | undefined
+    if (lg && Array.isArray(lg.data)) {
+      const names = lg.data as string[]
+      const widest = Math.max(0, ...names.map(textWidth)) + 30
+      if (widest > gridRightLegend || names.length * 20 > ctx.height - 64 - 58) {
+        const room = ctx.width - 40
+        let rows = 1
+        let line = 0
+        for (const n of names) {
+          const w = Math.min(room, textWidth(n) + 40)
+          if (line + w > room) {
+            rows++
+            line = 0
+          }
+          line += w
+        }
+        Object.assign(lg, { orient: 'horizontal', right: undefined, left: 'center', top: undefined, bottom: 6, width: room })
+        right = gridRight
+        bottom += rows * 20
+      }
+    }
+    const x = Array.isArray(o.xAxis) ? (o.xAxis as Option[])[0] : (o.xAxis as Option | undefined)
+    if (x && x.type === 'category' && Array.isArray(x.data)) {
+      const labels = (x.data as unknown[]).map(String)
+      const per = (ctx.width - (grid.left as number) - right) / Math.max(1, labels.length)
+      const longest = Math.min(160, Math.max(0, ...labels.map(textWidth)))
+      const rotate = longest + 8 <= per ? 0 : per < 16 ? 90 : 40
+      const drop = rotate === 0 ? 0 : Math.ceil(longest * Math.sin((rotate * Math.PI) / 180)) - 12
+      x.axisLabel = { ...(x.axisLabel as Option | undefined), interval: 0, hideOverlap: false, rotate, width: 160, overflow: 'truncate' }
+      if (drop > 0) {
+        x.nameGap = ((x.nameGap as number | undefined) ?? 30) + drop
+        bottom += drop
+      }
+    }
+    grown.push(bottom - (grid.bottom as number))
+    o.grid = { ...grid, bottom, right }
   }
+  const grow = Math.max(0, ...grown)
+  // The chart grows by the most any panel needs; panels that needed less keep plots of the same height.
+  panels.forEach((p, i) => {
+    const grid = p.option.grid as Option | undefined
+    if (grid && grown[i] !== undefined) grid.bottom = (grid.bottom as number) + grow - grown[i]
+  })
+  return grow
 }
 
 /** The value axis: named by the result, its ticks formatted as quantities of its unit (which they carry). */
@@ -145,6 +207,14 @@ export function valueTicks(ctx: Ctx): Option {
 /** A result value as people read it, with its unit: `685.3 µs`. */
 export function quantity(ctx: Ctx, x: number): string {
   return formatQuantity(x, ctx.view.result.units)
+}
+
+/** Most values written on the points or bars of one panel when a result has one value per point. */
+export const maxWritten = 24
+
+/** The label of a point or bar that carries its value (`685.3 µs`): one sample per point, written rather than left to a tooltip. */
+export function valueLabel(ctx: Ctx, x: number, position = 'top'): Option {
+  return { show: true, position, formatter: quantity(ctx, x).replace(/[{}]/g, ''), fontSize: 10, color: '#333' }
 }
 
 export function facetPanels(ctx: Ctx, b: Buckets, draw: (f: number, facet: string | null, facetValues: string[]) => Option | null): ChartPanel[] {
@@ -170,6 +240,25 @@ export function seriesName(ctx: Ctx, s: number): string {
   if (ctx.series === undefined) return ctx.view.label
   const v = ctx.inputs[ctx.series]
   return `${v.name}=${formatInputValue(v.values[s])}`
+}
+
+const symbols = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow']
+const dashes: (string | number[])[] = ['solid', [8, 4], [2, 3], [10, 3, 2, 3]]
+
+/** The marker and line dash of series s: series differ by shape as well as by colour. */
+export function seriesMarks(s: number): { symbol: string; dash: string | number[] } {
+  return { symbol: symbols[s % symbols.length], dash: dashes[s % dashes.length] }
+}
+
+/** The fill pattern of bars of series s (none for the first): bars differ by pattern as well as by colour. */
+export function seriesDecal(s: number): Option | undefined {
+  if (s === 0) return undefined
+  const kinds: Option[] = [
+    { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: Math.PI / 4 },
+    { symbol: 'circle', symbolSize: 0.8, dashArrayX: [[3, 3]], dashArrayY: [3, 3] },
+    { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4 },
+  ]
+  return { color: 'rgba(255,255,255,0.6)', ...kinds[(s - 1) % kinds.length] }
 }
 
 export function seriesColour(ctx: Ctx, s: number): string {
@@ -216,26 +305,35 @@ export function categoryLabels(ctx: Ctx, i: number | undefined): string[] {
   return i === undefined ? [''] : ctx.inputs[i].values.map(formatInputValue)
 }
 
+/** Decades a positive range spans: 2 for 1 µs..100 µs. */
+export function decades(lo: number, hi: number): number {
+  return lo > 0 && hi > 0 ? Math.log10(hi / lo) : 0
+}
+
+/** Positive values spanning this many decades or more get a log value axis (or colour scale) by default. */
+export const autoLogDecades = 2
+
+// Log value axis: forced by `logy=1` (refused with a note when a value is <= 0), or automatic when
+// the positive values span two decades or more (a linear axis puts most of them on its base line).
 function logY(ctx: Ctx, panels: ChartPanel[]): boolean {
-  if (!ctx.req.logy) return false
-  if (!ctx.range.positive) {
+  if (panels.length === 0 || ctx.req.logy === false) return false
+  if (ctx.req.logy === true) {
+    if (ctx.range.positive) return true
     ctx.notes.push('Log scale for the value axis was not applied: some values are zero or negative.')
     return false
   }
-  return panels.length > 0
+  const span = ctx.range.positive ? decades(ctx.range.lo, ctx.range.hi) : 0
+  if (ctx.kind.valueAxis.autoLog === false || span < autoLogDecades) return false
+  ctx.notes.push(`The ${ctx.kind.valueAxis.on === 'colour' ? 'colour scale' : 'value axis'} is logarithmic: the values span ${span.toFixed(1)} decades (log y: off for linear).`)
+  return true
 }
 
 export function shareValueAxis(ctx: Ctx, panels: ChartPanel[]): void {
-  const onColour = ctx.kind.valueAxis.on === 'colour'
-  const log = !onColour && logY(ctx, panels)
-  if (ctx.req.logy && onColour) ctx.notes.push('Log scale does not apply to heatmap axes.')
+  if (ctx.kind.valueAxis.on === 'colour') return shareColourScale(ctx, panels)
+  const log = logY(ctx, panels)
   const { lo, hi } = ctx.range
   const shared = panels.length > 1 && Number.isFinite(lo) && Number.isFinite(hi)
   for (const p of panels) {
-    if (onColour) {
-      if (shared) Object.assign(p.option.visualMap as Option, { min: lo, max: hi })
-      continue
-    }
     const axis = p.option.yAxis as Option
     if (log) Object.assign(axis, { type: 'log', scale: false })
     if (shared) {
@@ -243,6 +341,41 @@ export function shareValueAxis(ctx: Ctx, panels: ChartPanel[]): void {
       Object.assign(axis, { min: a, max: b })
     }
   }
+}
+
+/**
+ * The colour scale of a heatmap: logarithmic like a value axis (cells carry log10 of their mean as
+ * their colour value, the mean itself after it), shared by the small multiples unless one of them
+ * would get less than a quarter of the shared range, which paints it one colour; then each has its own.
+ */
+function shareColourScale(ctx: Ctx, panels: ChartPanel[]): void {
+  if (ctx.req.logy === true && !ctx.range.positive) ctx.notes.push('Log scale for the colour scale was not applied: some values are zero or negative.')
+  const log = logY(ctx, panels)
+  const t = (x: number) => (log ? Math.log10(x) : x)
+  const own = panels.map((p) => {
+    const vm = p.option.visualMap as Option
+    return [t(vm.min as number), t(vm.max as number)] as const
+  })
+  const lo = Math.min(...own.map((r) => r[0]))
+  const hi = Math.max(...own.map((r) => r[1]))
+  const span = hi - lo
+  const perFacet = panels.length > 1 && span > 0 && own.some(([a, b]) => b - a < span / 4)
+  if (perFacet) ctx.notes.push('Each small multiple has its own colour scale: on one shared scale some would be a single colour. Compare values across them in the tooltips.')
+  else if (panels.length > 1) ctx.notes.push('The small multiples share one colour scale.')
+  panels.forEach((p, i) => {
+    const vm = p.option.visualMap as Option
+    if (log) {
+      for (const s of p.option.series as Option[]) {
+        for (const d of s.data as Option[]) {
+          const v = d.value as number[]
+          d.value = [v[0], v[1], Math.log10(v[2]), v[2]]
+        }
+      }
+      vm.formatter = logQuantityFormatter(ctx.view.result.units)
+    }
+    const [a, b] = perFacet || panels.length === 1 ? own[i] : [lo, hi]
+    Object.assign(vm, { min: a, max: b })
+  })
 }
 
 function niceRange(lo: number, hi: number, log: boolean, fromZero: boolean): [number, number] {
@@ -255,13 +388,29 @@ function niceRange(lo: number, hi: number, log: boolean, fromZero: boolean): [nu
   return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step]
 }
 
+/**
+ * Whether a numeric x axis of these values is logarithmic: forced by `logx=1` (refused with a note
+ * when a value is <= 0), off with `logx=0`, else automatic for geometric sweeps (16, 64, 256, …;
+ * 1e3, 1e4, 1e5): three or more positive values whose middle ratio between neighbours is 1.5 or
+ * more, the largest at least 8 times the smallest.
+ */
 export function logXOk(ctx: Ctx, xs: number[]): boolean {
-  if (!ctx.req.logx) return false
-  if (xs.some((x) => x <= 0)) {
+  if (ctx.req.logx === false) return false
+  if (ctx.req.logx === true) {
+    if (!xs.some((x) => x <= 0)) return true
     ctx.notes.push('Log scale for the x axis was not applied: some x values are zero or negative.')
     return false
   }
+  if (!geometric(xs)) return false
+  noteOnce(ctx, 'The x axis is logarithmic: its values grow geometrically (log x: off for linear).')
   return true
+}
+
+export function geometric(xs: readonly number[]): boolean {
+  const v = [...new Set(xs)].filter(Number.isFinite).sort((a, b) => a - b)
+  if (v.length < 3 || v[0] <= 0) return false
+  const ratios = v.slice(1).map((x, i) => x / v[i]).sort((a, b) => a - b)
+  return ratios[Math.floor((ratios.length - 1) / 2)] >= 1.5 && v[v.length - 1] / v[0] >= 8
 }
 
 export function noteOnce(ctx: Ctx, note: string): void {
@@ -293,7 +442,7 @@ export function categoryAxes(ctx: Ctx, labels: string[]): Option[] {
   const xi = ctx.x
   const name = xi === undefined ? '' : axisTitle(ctx.inputs[xi].name, ctx.inputs[xi].units)
   return [
-    { type: 'category', data: labels, name, nameLocation: 'middle', nameGap: 30, axisLabel: { hideOverlap: true } },
+    { type: 'category', data: labels, name, nameLocation: 'middle', nameGap: 30 },
     { type: 'value', show: false, min: -0.5, max: labels.length - 0.5 },
   ]
 }
@@ -329,4 +478,31 @@ export function finite(v: number): number | null {
 /** A run as a category label: `#12 v1.0`. */
 export function runLabel(ref: RunRef): string {
   return ref.id === null ? ref.label : `#${ref.id} ${ref.label}`
+}
+
+/**
+ * Zoom by the mouse wheel only with Ctrl held, so the wheel scrolls the page over a chart; the
+ * browser's script turns it on for a chart once it is clicked (client.ts). Dragging still pans.
+ */
+export function wheelScrollsPage(option: Option): void {
+  const zs = option.dataZoom
+  for (const z of (Array.isArray(zs) ? zs : zs ? [zs] : []) as Option[]) if (z.type === 'inside') Object.assign(z, { zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false })
+}
+
+/**
+ * The chart's text alternative: what it draws, the range of the values drawn and the best point.
+ * @example "line chart of time against n, by algo: values from 1.2 ms to 35 ms; best (lowest) 1.2 ms at n=1, algo=quick."
+ */
+export function chartSummary(ctx: Ctx): string {
+  const axes = [ctx.spec.x, ctx.spec.y].filter((n): n is string => n !== undefined)
+  const by = [ctx.spec.series, ...ctx.facetNames].filter((n): n is string => n !== undefined)
+  const what = `${ctx.kind.label} chart of ${ctx.view.label}${axes.length ? ` against ${axes.join(' and ')}` : ''}${by.length ? `, by ${by.join(', ')}` : ''}`
+  const { lo, hi } = ctx.range
+  const range = Number.isFinite(lo) && Number.isFinite(hi) && ctx.kind.kind !== 'histogram' ? `: values from ${quantity(ctx, lo)} to ${quantity(ctx, hi)}` : ''
+  const o = ctx.optimum
+  const dir = ctx.view.result.direction === 'minimize' ? 'lowest' : 'highest'
+  const varying = ctx.inputs.map((v, i) => [v, i] as const).filter(([v]) => v.values.length > 1)
+  const at = o ? varying.map(([v, i]) => `${v.name}=${formatInputValue(v.values[o.coords[i]])}`).join(', ') : ''
+  const best = o ? `; best (${dir}) ${quantity(ctx, o.mean)}${at ? ` at ${at}` : ''}` : ''
+  return `${what}${range}${best}.`
 }

@@ -42,6 +42,8 @@ export type BuiltChartOf<K extends string = string> = {
   spec: ChartSpecOf<K>
   /** `time vs n vs algo` */
   title: string
+  /** The text alternative: what is drawn, the range of its values and the best point (`chartSummary`). */
+  summary: string
   /** Label of the result or vec component, e.g. `pos_x`. */
   label: string
   panels: ChartPanel[]
@@ -92,8 +94,11 @@ export type RunKind<K extends string = string> = KindBase<K> & {
   layout?: (sig: SweepSignature) => Layout
   /** The panels of one chart; absent for kinds that are not ECharts charts (table). */
   build?: (ctx: Ctx) => ChartPanel[]
-  /** Where the shared value range goes across small multiples: the y axis (from zero for bars) or the colour bar. */
-  valueAxis: { on: 'y' | 'colour'; fromZero?: boolean }
+  /**
+   * Where the shared value range goes across small multiples: the y axis (from zero for bars) or the
+   * colour bar. `autoLog: false` for axes of counts, which never turn logarithmic by themselves.
+   */
+  valueAxis: { on: 'y' | 'colour'; fromZero?: boolean; autoLog?: boolean }
   /** Draws another run over this one (`ChartOverlay`). */
   overlay?: boolean
   /** Has a legend even without a series input. */

@@ -1,6 +1,6 @@
 // bar: the mean per category (± error bars once there are repeats), for runs with categorical inputs only.
 import { bucketValues, valueColour } from '../data'
-import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, optimumIn, bestMark, statsText, inputsText, categoryLabels, rowStats, groupedX, categoryAxes, seriesXYRow, numeric, type Ctx } from './_shared'
+import { seriesDecal, maxWritten, valueLabel, see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, optimumIn, bestMark, statsText, inputsText, categoryLabels, rowStats, groupedX, categoryAxes, seriesXYRow, numeric, type Ctx } from './_shared'
 import { type ChartPanel, type Option, type RenderItem, runKind } from './_types'
 
 export const bar = runKind({
@@ -22,6 +22,8 @@ function buildBar(ctx: Ctx): ChartPanel[] {
   const labels = categoryLabels(ctx, ctx.x)
   const withErrors = ctx.view.repeats >= 2
   if (withErrors) ctx.notes.push(`Bars show the mean of ${ctx.view.repeats} repeats; error bars ±1 ${ctx.bool ? 'binomial standard error' : 'standard deviation'}.`)
+  // One value per bar: each bar says its value, while they fit.
+  const written = !withErrors && labels.length * b.nSeries <= maxWritten
   return facetPanels(ctx, b, (f, facet) => {
     const series: Option[] = []
     const names: string[] = []
@@ -35,9 +37,10 @@ function buildBar(ctx: Ctx): ChartPanel[] {
         any = true
         see(ctx, st.mean, 0)
         const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : undefined
-        return { value: st.mean, t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}`, ...(colour ? { itemStyle: { color: colour } } : {}) }
+        return { value: st.mean, t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}`, ...(colour ? { itemStyle: { color: colour } } : {}), ...(written ? { label: valueLabel(ctx, st.mean) } : {}) }
       })
-      const bar: Option = { type: 'bar', name, data, barGap: '0%', barCategoryGap: '20%', itemStyle: { color: seriesColour(ctx, s) } }
+      const decal = seriesDecal(s)
+      const bar: Option = { type: 'bar', name, data, barGap: '0%', barCategoryGap: '20%', itemStyle: { color: seriesColour(ctx, s), ...(decal ? { decal } : {}) } }
       const best = optimumIn(ctx, b, f, s)
       if (best) bar.markPoint = bestMark(ctx, [labels[best.x ?? 0], ctx.optimum!.mean], ctx.optimum!.mean)
       series.push(bar)

@@ -16,7 +16,7 @@ export const heatmap = runKind({
   },
   build: buildHeatmap,
   valueAxis: { on: 'colour' },
-  csv: { header: ['x', 'y', 'mean'], row: (v, _i, _s, xCats, yCats) => [yCats && xCats ? xCats[v[0]] : v[0], yCats ? yCats[v[1]] : v[1], v[2]] },
+  csv: { header: ['x', 'y', 'mean'], row: (v, _i, _s, xCats, yCats) => [yCats && xCats ? xCats[v[0]] : v[0], yCats ? yCats[v[1]] : v[1], v.length > 3 ? v[3] : v[2]] },
 })
 
 // --- internal ---

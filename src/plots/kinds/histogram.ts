@@ -1,4 +1,5 @@
-// histogram: the distribution of every value, for runs without inputs.
+// histogram: the distribution of every value, for runs without varying inputs and with repeats
+// (one value is a number in a table, never a histogram of one bin).
 import { bucketValues, palette } from '../data'
 import { sortedCellStats, sortValues } from '../stats-cell'
 import { see, baseOption, facetPanels, noteOnce, facetValues, numeric, quantity, valueTicks, type Ctx } from './_shared'
@@ -9,9 +10,9 @@ export const histogram = runKind({
   source: 'run',
   label: 'histogram',
   named: false,
-  auto: (sig, result) => (numeric(result) && sig.floatInputs.length === 0 && sig.catInputs.length === 0 ? { facets: [] } : null),
+  auto: (sig, result) => (numeric(result) && sig.floatInputs.length === 0 && sig.catInputs.length === 0 && sig.repeats >= 2 ? { facets: [] } : null),
   build: buildHistogram,
-  valueAxis: { on: 'y', fromZero: true },
+  valueAxis: { on: 'y', fromZero: true, autoLog: false },
   title: (label) => `${label} vs count`,
   csv: { header: ['bin centre', 'count'], row: (v) => [v[0], v[1]] },
 })
@@ -32,8 +33,10 @@ function buildHistogram(ctx: Ctx): ChartPanel[] {
     const fd = iqr > 0 ? Math.ceil((hi - lo) / (2 * iqr * sorted.length ** (-1 / 3))) : Math.ceil(Math.log2(sorted.length) + 1)
     // A bool result always gets its two bins, false (0) and true (1).
     const bins = ctx.bool ? 2 : hi === lo ? 1 : Math.min(60, Math.max(5, fd))
-    const width = ctx.bool || hi === lo ? 1 : (hi - lo) / bins
-    const start = ctx.bool ? -0.5 : hi === lo ? lo - 0.5 : lo
+    // Every repeat the same value: one bin a tenth of the value wide around it, not a unit wide.
+    const same = Math.abs(lo) / 10 || 1
+    const width = ctx.bool ? 1 : hi === lo ? same : (hi - lo) / bins
+    const start = ctx.bool ? -0.5 : hi === lo ? lo - same / 2 : lo
     const counts = new Array<number>(bins).fill(0)
     for (const v of sorted) counts[Math.min(bins - 1, Math.floor((v - start) / width))]++
     const data = counts.flatMap((c, i) => {

@@ -53,7 +53,9 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
     tooltip: { trigger: 'item' },
     legend: { top: 52, data: ['mean', 'runs', '10–90 %', '25–75 %'] },
     grid: { top: 90, left: 60, right: 40, bottom: 50 },
-    xAxis: byTime ? { type: 'time', name: 'date' } : { type: 'category', name: 'run', data: pts.map(runLabel), axisLabel: { rotate: pts.length > 8 ? 30 : 0 } },
+    // Many runs: labels thinned (never overlapping) and the runs zoomable (wheel with Ctrl or after a click, drag to pan).
+    xAxis: byTime ? { type: 'time', name: 'date', axisLabel: { hideOverlap: true } } : { type: 'category', name: 'run', data: pts.map(runLabel), axisLabel: { rotate: pts.length > 8 ? 30 : 0, hideOverlap: true } },
+    dataZoom: [{ type: 'inside', xAxisIndex: 0, zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false }],
     // Ticks carry the unit (`500 µs`), so the axis is named by the result alone.
     yAxis: { type: 'value', name: series.result, scale: true, axisLabel: { formatter: quantityFormatter(series.units) } },
     series: [

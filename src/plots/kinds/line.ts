@@ -2,8 +2,9 @@
 import { axisTitle } from '../../format'
 import { bucketValues } from '../data'
 import { lttbIndexes } from '../reduce'
-import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, optimumIn, bestMark, statsText, inputsText, logXOk, noteOnce, rowStats, seriesXYRow, numeric, type Ctx } from './_shared'
-import { type ChartPanel, type Option, runKind } from './_types'
+import { seriesMarks, maxWritten, valueLabel, see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, optimumIn, bestMark, statsText, inputsText, logXOk, noteOnce, rowStats, seriesXYRow, numeric, type Ctx } from './_shared'
+import { type ChartPanel, type Option, type RenderItem, runKind } from './_types'
+import type { CellStats } from '../stats-cell'
 
 export const line = runKind({
   kind: 'line',
@@ -14,6 +15,7 @@ export const line = runKind({
   build: (ctx) => drawLines(ctx, false),
   valueAxis: { on: 'y' },
   overlay: true,
+  renderItems: { spread: renderSpread },
   csv: { header: ['series', 'x', 'y'], row: seriesXYRow },
 })
 
@@ -40,18 +42,16 @@ export function drawLines(ctx: Ctx, withBand: boolean): ChartPanel[] {
       const name = seriesName(ctx, s)
       const colour = seriesColour(ctx, s)
       names.push(name)
-      if (withBand) {
-        keep = keep.filter((k) => Number.isFinite(stats[k].std))
-        const common = { type: 'line', name, stack: `band${s}`, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour }, lineStyle: { opacity: 0 }, z: 1 }
-        series.push({ ...common, data: keep.map((k) => [xs[k], stats[k].mean - stats[k].std]) })
-        series.push({ ...common, areaStyle: { color: colour, opacity: 0.2 }, data: keep.map((k) => [xs[k], 2 * stats[k].std]) })
-        for (const k of keep) see(ctx, stats[k].mean - stats[k].std, stats[k].mean + stats[k].std)
-      }
+      if (withBand) series.push(spreadBand(ctx, name, colour, xs, keep, stats, 0.2, 1))
+      // One value per point: each point says its value, while they fit.
+      const written = ctx.view.repeats === 1 && keep.length * b.nSeries <= maxWritten
       const data = keep.map((k) => {
         see(ctx, stats[k].mean)
-        return { value: [xs[k], stats[k].mean], t: `${inputsText(ctx, facet, [[xi, k], [ctx.series, s]])}\n${statsText(ctx, stats[k])}` }
+        const t = `${inputsText(ctx, facet, [[xi, k], [ctx.series, s]])}\n${statsText(ctx, stats[k])}`
+        return written ? { value: [xs[k], stats[k].mean], t, label: valueLabel(ctx, stats[k].mean) } : { value: [xs[k], stats[k].mean], t }
       })
-      const line: Option = { type: 'line', name, data, showSymbol: data.length <= 150, symbolSize: 6, itemStyle: { color: colour }, lineStyle: { color: colour, width: 2 }, z: 3 }
+      const marks = seriesMarks(s)
+      const line: Option = { type: 'line', name, data, showSymbol: data.length <= 150, symbol: marks.symbol, symbolSize: 7, itemStyle: { color: colour }, lineStyle: { color: colour, width: 2, type: marks.dash }, z: 3 }
       const best = optimumIn(ctx, b, f, s)
       if (best && best.x !== undefined) line.markPoint = bestMark(ctx, [xs[best.x], ctx.optimum!.mean], ctx.optimum!.mean)
       series.push(line)
@@ -61,13 +61,7 @@ export function drawLines(ctx: Ctx, withBand: boolean): ChartPanel[] {
         if (at.length === 0) continue
         const oname = `${name} (${ctx.overlay!.label})`
         names.push(oname)
-        if (withBand) {
-          const banded = at.filter((k) => Number.isFinite(other[k].std))
-          const common = { type: 'line', name: oname, stack: `oband${s}`, symbol: 'none', silent: true, tooltip: { show: false }, itemStyle: { color: colour }, lineStyle: { opacity: 0 }, z: 1 }
-          series.push({ ...common, data: banded.map((k) => [xs[k], other[k].mean - other[k].std]) })
-          series.push({ ...common, areaStyle: { color: colour, opacity: 0.08 }, data: banded.map((k) => [xs[k], 2 * other[k].std]) })
-          for (const k of banded) see(ctx, other[k].mean - other[k].std, other[k].mean + other[k].std)
-        }
+        if (withBand) series.push(spreadBand(ctx, oname, colour, xs, at, other, 0.08, 0))
         const odata = at.map((k) => {
           see(ctx, other[k].mean)
           return { value: [xs[k], other[k].mean], t: `${ctx.overlay!.label}\n${inputsText(ctx, facet, [[xi, k], [ctx.series, s]])}\n${statsText(ctx, other[k])}` }
@@ -85,4 +79,36 @@ export function drawLines(ctx: Ctx, withBand: boolean): ChartPanel[] {
       series,
     }
   })
+}
+
+/**
+ * The ±1 std band of a curve as one custom series: a quadrilateral between each two neighbouring
+ * points, so the band passes through every point drawn (a stacked area skipped points). A point
+ * without a std (one value) is the band's edge at its mean.
+ */
+function spreadBand(ctx: Ctx, name: string, colour: string, xs: number[], keep: number[], stats: CellStats[], opacity: number, z: number): Option {
+  const edge = (k: number) => {
+    const st = stats[k]
+    const sd = Number.isFinite(st.std) ? st.std : 0
+    if (st.mean - sd > 0) see(ctx, st.mean - sd)
+    see(ctx, st.mean + sd)
+    return [xs[k], st.mean - sd, st.mean + sd]
+  }
+  const pts = keep.filter((k) => Number.isFinite(stats[k].mean)).map(edge)
+  const data = pts.length === 1 ? [[...pts[0], ...pts[0]]] : pts.slice(1).map((p, i) => [...pts[i], ...p])
+  return { type: 'custom', name, renderItem: 'spread', data, itemStyle: { color: colour, opacity }, encode: { x: [0, 3], y: [1, 2, 4, 5] }, silent: true, tooltip: { show: false }, z }
+}
+
+// renderItem functions reference nothing but their arguments: their source is sent to the browser.
+/** One piece of a spread band: value = [x0, low0, high0, x1, low1, high1]; a low below a log axis is drawn at its bottom. */
+export function renderSpread(params: { coordSys?: { y: number; height: number } }, api: Parameters<RenderItem>[1]): unknown {
+  const bottom = params.coordSys ? params.coordSys.y + params.coordSys.height : 0
+  const at = (x: number, y: number) => {
+    const p = api.coord([x, y])
+    return [p[0], Number.isFinite(p[1]) ? p[1] : bottom]
+  }
+  const a = [api.value(0), api.value(1), api.value(2)]
+  const b = [api.value(3), api.value(4), api.value(5)]
+  const points = [at(a[0], a[2]), at(b[0], b[2]), at(b[0], b[1]), at(a[0], a[1])]
+  return { type: 'polygon', shape: { points }, style: { fill: api.visual('color'), opacity: api.visual('opacity') }, silent: true }
 }

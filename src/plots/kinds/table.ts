@@ -1,5 +1,6 @@
 // table: a result's values per sweep point. Chosen for results that are not numbers (strings,
-// images, videos, paths, recordings); on request, statistics per sweep point of a numeric result.
+// images, videos, paths, recordings) and for a numeric result of one value (no input varies, one
+// repeat: a chart of one value cannot be read); on request, statistics per sweep point of a numeric result.
 // Not an ECharts chart: the page draws it as an HTML table from `tableRows`.
 import { pointCoordinates } from '../../model/sweep'
 import type { ResultVar, Run } from '../../model/types'
@@ -15,7 +16,7 @@ export const table = runKind({
   named: true,
   anyResult: true,
   aliases: ['tabulator'],
-  auto: (_sig, result) => (numeric(result) ? null : { facets: [] }),
+  auto: (sig, result) => (!numeric(result) || (sig.floatInputs.length + sig.catInputs.length === 0 && sig.repeats < 2) ? { facets: [] } : null),
   whyNot: (sig) => (sig.results.some(numeric) ? null : 'every result is already shown as a table'),
   layout: () => ({ facets: [] }),
   valueAxis: { on: 'y' },

@@ -1,6 +1,6 @@
 /** bench-plot's own stylesheet, served at /assets/bench-plot.css: dense, system fonts, no web fonts, fits 375px. */
 export const styleCss = `
-:root{--fg:#1c2430;--muted:#5d6b7e;--line:#dde3ea;--bg:#fff;--soft:#f5f7fa;--accent:#1f6feb;--accent-soft:#e8f0fe;--bad:#b42318;--bad-soft:#fef3f2;--radius:6px;
+:root{--fg:#1c2430;--muted:#5d6b7e;--line:#dde3ea;--bg:#fff;--soft:#f5f7fa;--accent:#1a62d6;--accent-soft:#e8f0fe;--bad:#b42318;--bad-soft:#fef3f2;--radius:6px;
 --mono:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace;
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif;font-size:15px;line-height:1.45;color:var(--fg);background:var(--bg)}
 *{box-sizing:border-box}
@@ -52,7 +52,7 @@ h3.section{font-size:1.1em;margin:1.4em 0 .4em;padding-bottom:.2em;border-bottom
 nav.pager{display:flex;flex-wrap:wrap;align-items:center;gap:.3em;margin:.6em 0;font-size:.88em}
 nav.pager a,nav.pager span{padding:.2em .6em;border:1px solid var(--line);border-radius:var(--radius)}
 nav.pager span.current{background:var(--accent);color:#fff;border-color:var(--accent)}
-nav.pager span.disabled{color:#aab4c0}
+nav.pager span.disabled{color:#5d6b7e;border-style:dashed}
 nav.pager .count{border:none;color:var(--muted)}
 .post{margin-top:1.5em;padding-top:.6em;border-top:1px solid var(--line)}
 ul.benchmarks{list-style:none;padding:0;margin:1em 0;display:grid;grid-template-columns:repeat(auto-fill,minmax(17em,1fr));gap:.7em}
@@ -62,6 +62,8 @@ ul.benchmarks .name{font-weight:600;color:var(--accent);overflow-wrap:anywhere}
 ul.benchmarks .sub{color:var(--muted);font-size:.85em}
 .empty,.notfound{color:var(--muted);padding:2em 0}
 .notfound h2{color:var(--fg)}
+nav.tabs details.run-picker{flex:0 0 auto;align-self:center;font-size:.9em;padding:.2em .5em}nav.tabs details.run-picker ul{margin:.3em 0;padding-left:1.2em;max-height:18em;overflow:auto}nav.tabs details.run-picker summary{cursor:pointer;color:var(--accent)}
+.markdown a,p a{text-decoration:underline}
 .tab-break{flex:0 0 auto;align-self:center;font-size:.72em;color:var(--muted);border-left:2px dashed #c3ccd8;padding:.1em .5em;margin-left:.3em;white-space:nowrap}
 nav.tabs a.tab-history{font-weight:600;color:var(--accent)}nav.tabs a.tab-history[aria-current=page]{color:var(--fg)}
 .verdict-badge{display:inline-block;padding:0 .45em;border-radius:1em;font-size:.8em;font-weight:600;border:1px solid var(--line);background:var(--soft);color:var(--muted);white-space:nowrap}
@@ -128,5 +130,5 @@ svg.sparkline{vertical-align:middle}
 .bp-panel .bp-media{max-width:100%;max-height:480px;min-width:120px;image-rendering:auto}
 .bp-live-status{position:fixed;right:1em;bottom:1em;margin:0;padding:.5em .9em;background:var(--accent-soft);border:1px solid var(--accent);border-radius:var(--radius);box-shadow:0 2px 8px rgba(0,0,0,.12)}
 footer{color:var(--muted);font-size:.8em;padding:1em 1.2em;border-top:1px solid var(--line);text-align:center}
-@media (max-width:600px){:root{font-size:14px}nav.tabs{flex-wrap:wrap;border-bottom:none}nav.tabs a{border:1px solid var(--line);border-radius:var(--radius);max-width:100%}nav.tabs a[aria-current=page]{margin-bottom:0;padding-bottom:.45em;background:var(--accent-soft);border-color:var(--accent)}main{padding:0 .7em 1.5em}header.top{padding:.6em .7em}table.data th,table.data td{padding:.2em .45em}section.run>h2{font-size:1.25em}table.index thead{display:none}table.index,table.index tbody,table.index tr,table.index td{display:block;width:100%}table.index tr{border-bottom:1px solid var(--line);padding:.4em 0}table.index td{border:none;padding:.1em 0}table.index td.runs{text-align:left}table.index td.runs::before{content:"runs: ";color:var(--muted)}table.index td.verdict:empty{display:none}}
+@media (max-width:600px){:root{font-size:14px}nav.tabs{flex-wrap:nowrap}nav.tabs a{border:1px solid var(--line);border-radius:var(--radius);max-width:100%}nav.tabs a[aria-current=page]{margin-bottom:0;padding-bottom:.45em;background:var(--accent-soft);border-color:var(--accent)}main{padding:0 .7em 1.5em}header.top{padding:.6em .7em}table.data th,table.data td{padding:.2em .45em}section.run>h2{font-size:1.25em}table.index thead{display:none}table.index,table.index tbody,table.index tr,table.index td{display:block;width:100%}table.index tr{border-bottom:1px solid var(--line);padding:.4em 0}table.index td{border:none;padding:.1em 0}table.index td.runs{text-align:left}table.index td.runs::before{content:"runs: ";color:var(--muted)}table.index td.verdict:empty{display:none}}
 `

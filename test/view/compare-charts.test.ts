@@ -27,8 +27,8 @@ describe('the compare page\'s charts', () => {
     const dashed = lines.filter((s) => s.lineStyle?.type === 'dashed').map((s) => s.name)
     expect(solid).toEqual(['algo=heap', 'algo=quick', 'algo=merge'])
     expect(dashed).toEqual(solid.map((n) => `${n} (A: #40 c040 (2026-10-10 12:00))`))
-    // Each has its ±1 std band (two stacked helper series per line).
-    expect(sweep.series.filter((s) => s.areaStyle).map((s) => s.name)).toEqual([...solid.flatMap((n, i) => [n, dashed[i]])])
+    // Each has its ±1 std band (one custom series per line, through every point).
+    expect(sweep.series.filter((s) => s.type === 'custom' && (s as { renderItem?: string }).renderItem === 'spread').map((s) => s.name)).toEqual([...solid.flatMap((n, i) => [n, dashed[i]])])
     expect(html).toContain('<p class="bp-note">Solid: B #50 c050 (2026-10-20 12:00); dashed: A #40 c040 (2026-10-10 12:00), each with its ±1 standard deviation band over repeats.</p>')
     expect(ratio.series.map((s) => s.name)).toEqual(['significant', 'not significant'])
     expect(html).toMatch(/<figure class="chart chart-ratio" data-chart="ratio" data-result="time"[^>]*><div class="chart-svg bp-svg"><svg /)

@@ -117,7 +117,7 @@ describe('--live', () => {
     expect(await page.locator('nav.tabs a', { hasText: 'Fourth run' }).count()).toBe(1)
     expect(await page.locator('section.run h2').textContent()).toBe('First run')
     expect(await page.locator('nav.tabs a[aria-current="page"]').textContent()).toContain('First run')
-    expect(await page.locator('a.bp-toggle[data-control="plot-violin"]').getAttribute('aria-pressed')).toBe('true')
+    expect(await page.locator('a.bp-toggle[data-control="plot-violin"]').getAttribute('class')).toContain('bp-on')
     expect(new URL(page.url()).search).toBe('?run=1&plots=violin')
     await page.close()
   }, 60000)

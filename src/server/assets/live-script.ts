@@ -52,8 +52,9 @@ export function followRuns(): void {
         // Its copy of this script is inert: this one goes on listening.
         for (const s of Array.from(fresh.querySelectorAll('script[src]'))) s.remove()
         main.replaceWith(fresh)
-        window.scrollTo(x, y)
         document.dispatchEvent(new Event('bp:content'))
+        // After charts.js has taken the new content: it may bring the selected run's tab into view.
+        window.scrollTo(x, y)
       })
   const follow = () => {
     if (loading) {

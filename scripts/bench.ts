@@ -10,7 +10,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } from './bench/generate'
-import { measureExport } from './bench/export'
+import { measureExport, type ExportFigures } from './bench/export'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
 import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
 import { evaluateTargets, growthRows, renderTable, type BenchResults, type SizeResults } from './bench/report'
@@ -228,8 +228,12 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
   log(`bench: ${label}: ${opts.duration} s of load with ${connections} connections`)
   const load = await measureLoad(serve, path, { ...opts, connections }, dir, loadClient)
 
-  log(`bench: ${label}: export of the benchmark, and a fresh server asked for the same files`)
-  const exported = await measureExport(bin, db, shape.name, dir)
+  // Exporting writes every page of the benchmark (minutes at 10^6): only at the size its targets are judged at.
+  let exported: ExportFigures | undefined
+  if (shape.samples === Math.max(...opts.sizes)) {
+    log(`bench: ${label}: export of the benchmark, and a fresh server asked for the same files`)
+    exported = await measureExport(bin, db, shape.name, dir)
+  }
 
   const result: SizeResults = {
     samples: shape.samples,
@@ -257,7 +261,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     rssPeakLoad: load.rssPeak,
     pageBytes: servers.pageBytes,
     page: servers.page,
-    export: exported,
+    ...(exported ? { export: exported } : {}),
   }
   if (!opts.keep) rmSync(dir, { recursive: true, force: true })
   return result
@@ -412,7 +416,7 @@ function flatMeasurements(r: BenchResults): Record<string, number> {
   ] as const satisfies readonly (keyof SizeResults)[]
   for (const [label, s] of Object.entries(r.sizes)) {
     for (const k of keys) out[`${label}.${k}`] = s[k]
-    for (const [k, v] of Object.entries(s.export)) out[`${label}.export.${k}`] = v
+    for (const [k, v] of Object.entries(s.export ?? {})) out[`${label}.export.${k}`] = v
   }
   return out
 }

@@ -107,10 +107,16 @@ async function hoverFirstChart(page: Page, scope: string): Promise<string> {
     return null
   }, scope)
   if (!found) throw new Error(`no live chart of ${scope} draws a point`)
-  await page.mouse.move(found.x - 5, found.y - 5)
-  await page.mouse.move(found.x, found.y)
-  await page.waitForTimeout(300)
-  return page.locator(`${scope} figure[data-hydrated="1"]`).nth(found.n).locator('.bp-live').innerText()
+  const live = page.locator(`${scope} figure[data-hydrated="1"]`).nth(found.n).locator('.bp-live')
+  // On a loaded machine the tooltip may come late: move onto the point again until it shows, for a few seconds.
+  let text = ''
+  for (let i = 0; i < 15 && !/\d/.test(text); i++) {
+    await page.mouse.move(found.x - 5, found.y - 5)
+    await page.mouse.move(found.x, found.y)
+    await page.waitForTimeout(300)
+    text = await live.innerText()
+  }
+  return text
 }
 
 describe('the report folder from file://', () => {

@@ -116,7 +116,16 @@ export function hydrateCharts(kinds: ClientKinds): void {
     // The wheel scrolls the page: it zooms once the chart is clicked (until the pointer leaves it) or with Ctrl held.
     const zooms = (Array.isArray(option.dataZoom) ? option.dataZoom : option.dataZoom ? [option.dataZoom] : []).length > 0
     if (zooms) {
-      const wheel = (on: boolean) => chart.setOption({ dataZoom: option.dataZoom.map((z: any) => (z.type === 'inside' ? { zoomOnMouseWheel: on ? true : 'ctrl' } : {})) })
+      // ECharts takes every wheel event over a zoomable chart (even one it does not zoom by), so the
+      // figure keeps plain wheel events from reaching it until the chart is clicked.
+      let active = false
+      const wheel = (on: boolean) => {
+        active = on
+        chart.setOption({ dataZoom: option.dataZoom.map((z: any) => (z.type === 'inside' ? { zoomOnMouseWheel: on ? true : 'ctrl' } : {})) })
+      }
+      fig.addEventListener('wheel', (e: WheelEvent) => {
+        if (!active && !e.ctrlKey) e.stopPropagation()
+      }, { capture: true })
       live.addEventListener('click', () => wheel(true))
       live.addEventListener('mouseleave', () => wheel(false))
       button('Reset zoom', () => chart.dispatchAction({ type: 'restore' }))
@@ -168,7 +177,15 @@ export function hydrateCharts(kinds: ClientKinds): void {
   }
   const start = () => {
     // The selected run's tab is in view even when the tabs scroll sideways (a phone, many runs).
-    document.querySelector('nav.tabs [aria-current=page]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    const showTab = () => {
+      const tab = document.querySelector<HTMLElement>('nav.tabs [aria-current=page]')
+      const nav = tab?.parentElement
+      if (!tab || !nav) return
+      const right = tab.offsetLeft - nav.offsetLeft + tab.offsetWidth
+      if (right > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = right - nav.clientWidth
+    }
+    showTab()
+    window.addEventListener('load', showTab)
     const figures = figuresIn(document)
     const lazyCharts = Array.from(document.querySelectorAll<HTMLElement>('div.bp-lazy-chart'))
     // Charts come alive when first seen, so a page of many small multiples (or hidden tabs) stays quick.

@@ -107,6 +107,16 @@ describe('4. one sample, one number', () => {
     expect(chooseCharts(sweepSignature(repeated)).specs.map((s) => s.kind)).toEqual(['histogram'])
   })
 
+  it('draws repeats of one same value as a point with the value written, not one bin', () => {
+    const same = sweep([], 3, () => 3.709e7, 'B')
+    const [c] = charts(same)
+    expect(c.spec.kind).toBe('histogram')
+    const series = c.panels[0].option.series as Opt[]
+    expect(series.map((s) => s.type)).toEqual(['scatter'])
+    expect(series[0].data[0].label.formatter).toBe('37.09 MB')
+    expect(c.notes).toContain('All 3 values are 37.09 MB.')
+  })
+
   it('writes the value on each point and bar of a one-repeat sweep', () => {
     const bars = sweep([{ name: 'algo', kind: 'cat', values: ['quick', 'merge'] }], 1, (at) => (at.algo === 'quick' ? 2e-3 : 3e-3))
     const [c] = charts(bars)

@@ -23,8 +23,8 @@ function expectedFigures(s: Shape): Expected[] {
     perComponent.push({ chart: 'bar', series: bars })
   } else if (s.floats === 1) {
     const kind = s.repeats > 1 ? 'curve' : 'line'
-    // A curve's ±1 std band is one piece between each two neighbouring points, drawn before its line.
-    const one = s.repeats > 1 ? [nf(0) - 1, nf(0)] : [nf(0)]
+    // A curve's ±1 std band is one piece between each two neighbouring points, after its line.
+    const one = s.repeats > 1 ? [nf(0), nf(0) - 1] : [nf(0)]
     const series = Array.from({ length: s.cats >= 1 ? nc(0) : 1 }, () => one).flat()
     for (const facet of facetLabels(s.cats === 2 ? [catInputs[1]] : [])) perComponent.push({ chart: kind, facet, series })
   } else {

@@ -74,6 +74,8 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
       yAxis: { type: 'category', data: yLabels, name: axisTitle(yv.name, yv.units), nameLocation: 'middle', nameGap: 52, axisLabel: { hideOverlap: true } },
       visualMap: {
         type: 'continuous',
+        // The colour is the third value of a cell (log10 of the mean on a log scale, the mean after it).
+        dimension: 2,
         min,
         max,
         calculable: true,

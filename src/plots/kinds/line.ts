@@ -42,7 +42,6 @@ export function drawLines(ctx: Ctx, withBand: boolean): ChartPanel[] {
       const name = seriesName(ctx, s)
       const colour = seriesColour(ctx, s)
       names.push(name)
-      if (withBand) series.push(spreadBand(ctx, name, colour, xs, keep, stats, 0.2, 1))
       // One value per point: each point says its value, while they fit.
       const written = ctx.view.repeats === 1 && keep.length * b.nSeries <= maxWritten
       const data = keep.map((k) => {
@@ -55,6 +54,8 @@ export function drawLines(ctx: Ctx, withBand: boolean): ChartPanel[] {
       const best = optimumIn(ctx, b, f, s)
       if (best && best.x !== undefined) line.markPoint = bestMark(ctx, [xs[best.x], ctx.optimum!.mean], ctx.optimum!.mean)
       series.push(line)
+      // After its line, so the legend takes the line's marker and dash for its icon.
+      if (withBand) series.push(spreadBand(ctx, name, colour, xs, keep, stats, 0.2, 1))
       if (ob) {
         const other = rowStats(ctx, ob, f, s)
         const at = lttbIndexes(xs, other.map((st) => st.mean), ctx.plotWidth)

@@ -36,7 +36,9 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
     tooltip: { trigger: 'item' },
     legend: { top: 30, data: ['history', 'current'] },
     grid: { top: 70, left: 60, right: 110, bottom: 60 },
-    xAxis: { type: 'category', data: labels, name: 'run', axisLabel: { rotate: labels.length > 8 ? 30 : 0 } },
+    // Many runs: labels thinned (never overlapping) and the runs zoomable (wheel with Ctrl or after a click, drag to pan).
+    xAxis: { type: 'category', data: labels, name: 'run', axisLabel: { rotate: labels.length > 8 ? 30 : 0, hideOverlap: true } },
+    dataZoom: [{ type: 'inside', xAxisIndex: 0, zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false }],
     yAxis: { type: 'value', name: r.result, scale: true, axisLabel: { formatter: quantityFormatter(r.units) } },
     series: [
       {

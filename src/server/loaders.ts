@@ -15,7 +15,7 @@ import {
   HistoryRegion,
   InputChanges,
   parseIndexSort,
-  verdictFigureCount,
+  VerdictLine,
   VerdictRegion,
   type BenchmarkPageProps,
   type ComparePageProps,
@@ -32,8 +32,8 @@ import { pageOfSamples } from './samples'
 export const samplesPerPage = 100
 
 /**
- * Figures of a run page drawn on the server (the first row: the verdict's history charts, else the run's
- * first charts); the browser draws the rest as they scroll into view.
+ * Figures of a run page drawn on the server (the first row: the run's first charts, above the verdict);
+ * the browser draws the rest as they scroll into view.
  */
 export const eagerFigures = 2
 
@@ -66,12 +66,13 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
     const points = q.allPoints || pointCount(run.inputs) <= eagerPointLimit
     const deferred = points ? null : { count: pointCount(run.inputs), href: ctx.links.benchmark(name, { ...state, allPoints: true }) }
     let top = ''
-    // The page's first figures are drawn on the server: the verdict's history charts when there are, then the run's charts.
-    let eager = eagerFigures
+    // The page's first figures are drawn on the server: the run's charts come first on the page (issue 14), the verdict below them.
+    const eager = eagerFigures
+    let verdictLine: string | undefined
     if (runId === newest.runIds.at(-1)) {
       const verdict = ctx.histories.verdict(name, runs, { points })
       top = VerdictRegion({ verdict, deferred })
-      eager = Math.max(0, eager - verdictFigureCount(verdict))
+      verdictLine = VerdictLine({ verdict })
     } else if (mine.runIds[0] === runId) top = InputChanges({ changes: mine.changes })
     const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures: eager, vs: vs.id })
     if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
@@ -79,7 +80,7 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
     if (runs.length > 1) {
       compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? ComparisonRegion({ comparison: compareRuns(vsRun, run, { points }), deferred }) : '' }
     }
-    return { links: ctx.links, name, runs, run, state, charts: charts.html, samples, tabs: tabsOf(outline), top, compare }
+    return { links: ctx.links, name, runs, run, state, charts: charts.html, samples, tabs: tabsOf(outline), top, verdictLine, compare }
   }
   return { key, load }
 }

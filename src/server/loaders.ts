@@ -17,7 +17,7 @@ import {
   InputChanges,
   parseIndexSort,
   placePanels,
-  verdictFigureCount,
+  VerdictLine,
   VerdictRegion,
   type BenchmarkPageProps,
   type ComparePageProps,
@@ -34,8 +34,8 @@ import { pageOfSamples } from './samples'
 export const samplesPerPage = 100
 
 /**
- * Figures of a run page drawn on the server (the first row: the verdict's history charts, else the run's
- * first charts); the browser draws the rest as they scroll into view.
+ * Figures of a run page drawn on the server (the first row: the run's first charts, above the verdict);
+ * the browser draws the rest as they scroll into view.
  */
 export const eagerFigures = 2
 
@@ -68,12 +68,13 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
     const points = q.allPoints || pointCount(run.inputs) <= eagerPointLimit
     const deferred = points ? null : { count: pointCount(run.inputs), href: ctx.links.benchmark(name, { ...state, allPoints: true }) }
     let top = ''
-    // The page's first figures are drawn on the server: the verdict's history charts when there are, then the run's charts.
-    let eager = eagerFigures
+    // The page's first figures are drawn on the server: the run's charts come first on the page (issue 14), the verdict below them.
+    const eager = eagerFigures
+    let verdictLine: string | undefined
     if (runId === newest.runIds.at(-1)) {
       const verdict = ctx.histories.verdict(name, runs, { points })
       top = VerdictRegion({ verdict, deferred })
-      eager = Math.max(0, eager - verdictFigureCount(verdict))
+      verdictLine = VerdictLine({ verdict })
     } else if (mine.runIds[0] === runId) top = InputChanges({ changes: mine.changes })
     // The user's own panels: the run's, then those given from code; drawn around and inside the charts region.
     const panels = [...(run.panels ?? []), ...(ctx.panels?.(name, runs) ?? [])]
@@ -84,7 +85,7 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
     if (runs.length > 1) {
       compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? ComparisonRegion({ comparison: compareRuns(vsRun, run, { points }), deferred }) : '' }
     }
-    return { links: ctx.links, name, runs, run, state, charts: placed.before + charts.html + placed.after, panels, samples, tabs: tabsOf(outline), top, compare, live: ctx.live, unreadable: ctx.source.unreadableRuns(name) }
+    return { links: ctx.links, name, runs, run, state, charts: placed.before + charts.html + placed.after, panels, samples, tabs: tabsOf(outline), top, verdictLine, compare, live: ctx.live, unreadable: ctx.source.unreadableRuns(name) }
   }
   return { key, load }
 }

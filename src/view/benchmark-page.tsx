@@ -25,8 +25,10 @@ export type BenchmarkPageProps = {
   charts: string
   samples: SamplesPage
   tabs: Pick<RunTabsProps, 'historyStarts' | 'historyTab'>
-  /** Safe HTML opening the run: the verdict region of the newest run, or the note that the inputs changed. */
+  /** Safe HTML after the run's charts: the verdict region of the newest run, or the note that the inputs changed. */
   top?: string
+  /** Safe HTML: the verdict in one line above the charts (its details, in `top`, follow them). */
+  verdictLine?: string
   /** The comparison with another run (`?vs=`); absent when the benchmark has one run. */
   compare?: RunCompare
   /** Runs of the benchmark the store could not read, left out of the tabs, and why. */
@@ -81,6 +83,7 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
             )}
             {run.branch ? <span safe>{run.branch}</span> : ''}
           </div>
+          {props.verdictLine ?? ''}
           {run.description ? <div class="markdown description">{renderMarkdown(run.description)}</div> : ''}
           <p class="sweep" safe>
             {sweepSentence(run)}

@@ -19,4 +19,5 @@ export type { HistoryState, IndexState, Links, PartState, RunState } from './lin
 export { renderMarkdown } from './markdown'
 export { ErrorPage, NotFoundPage } from './not-found-page'
 export { ComparisonRegion, ComparisonView, HistoryRegion, InputChanges, maxPointRows, VerdictRegion, verdictFigureCount } from './regression'
+export { VerdictLine } from './verdict-line'
 export type { DeferredPoints, HistoryView } from './regression'

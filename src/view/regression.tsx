@@ -56,20 +56,20 @@ export function InputChanges({ changes }: { changes: readonly InputChange[] }): 
   ) as string
 }
 
+/** The verdict in a few words: `2 regressions detected`, `No regressions detected`, … */
+export function verdictHeadline(v: BenchmarkVerdict): string {
+  const regressed = v.results.filter((r) => r.blocking)
+  if (v.results.length === 0) return 'No float or bool result to judge.'
+  if (regressed.length > 0) return `${regressed.length} regression${regressed.length === 1 ? '' : 's'} detected`
+  return v.results.every((r) => r.verdict === 'young') ? 'Young baseline: nothing to compare with yet' : 'No regressions detected'
+}
+
 /**
- * The verdict summary shown at the top of the newest run: per result the verdict, change,
+ * The verdict summary of the newest run (below its charts): per result the verdict, change,
  * baseline, current, method and threshold, then the inputs that regressed or improved.
  */
 export function VerdictSummary({ verdict: v }: { verdict: BenchmarkVerdict }): string {
-  const regressed = v.results.filter((r) => r.blocking)
-  const headline =
-    v.results.length === 0
-      ? 'No float or bool result to judge.'
-      : regressed.length > 0
-        ? `${regressed.length} regression${regressed.length === 1 ? '' : 's'} detected`
-        : v.results.every((r) => r.verdict === 'young')
-          ? 'Young baseline: nothing to compare with yet'
-          : 'No regressions detected'
+  const headline = verdictHeadline(v)
   const earlier = v.runs - 1
   const context = `${formatRunRef(v.current)} against ${earlier} earlier run${earlier === 1 ? '' : 's'} of this history`
   const perPoint = v.results.some((r) => r.points.length > 1)

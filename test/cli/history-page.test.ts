@@ -48,8 +48,10 @@ describe('the newest run of each made-up history', () => {
     expect(page).toContain('data-chart="regression" data-result="throughput"')
     expect(page).toContain(`href="/b/${kind}?view=history"`)
     expect(page).not.toContain('data-chart="history"')
-    // The verdict summary opens the run, before its sweep and charts.
-    expect(page.indexOf('class="verdict-summary"')).toBeLessThan(page.indexOf('<p class="sweep">'))
+    // The verdict in one line opens the run, before its sweep and charts; its details follow the charts (issue 14).
+    expect(page.indexOf('class="verdict-line"')).toBeGreaterThan(0)
+    expect(page.indexOf('class="verdict-line"')).toBeLessThan(page.indexOf('<p class="sweep">'))
+    expect(page.indexOf('class="verdict-summary"')).toBeGreaterThan(page.indexOf('<section class="bp-charts">'))
   })
 
   it('step: names the point that regressed, with its change and p-value, and draws the overlay as SVG', async () => {
@@ -165,7 +167,7 @@ describe('comparing runs', () => {
 
   it('keeps the run tab and the compared run in the chart option links', async () => {
     const page = await html(`/b/step?run=${ids.step[3]}&vs=${ids.step[1]}`)
-    expect(page).toContain(`href="/b/step?run=${ids.step[3]}&amp;vs=${ids.step[1]}&amp;plots=violin"`)
+    expect(page).toContain(`href="/b/step?run=${ids.step[3]}&amp;vs=${ids.step[1]}&amp;plots=scatter"`)
     expect(page).toContain(`href="/b/step?run=${ids.step[3]}&amp;vs=${ids.step[1]}&amp;logx=1"`)
   })
 

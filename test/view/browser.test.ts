@@ -97,7 +97,8 @@ describe('charts in the browser', () => {
     await hydrated(plain.page, 'figure[data-chart="box"]')
     expect(await axisType(plain.page, 'figure[data-chart="box"]')).toBe('value')
     // The controls are plain links that carry the request.
-    expect(await asked.page.getAttribute('a[data-control="logy"]', 'href')).toBe('/b/t?plots=violin,scatter-jitter')
+    expect(await asked.page.getAttribute('a[data-control="logy-auto"]', 'href')).toBe('/b/t?plots=violin,scatter-jitter')
+    expect(await asked.page.getAttribute('a[data-control="logy-on"]', 'aria-current')).toBe('true')
     expect(plain.errors).toEqual([])
     expect(asked.errors).toEqual([])
   }, 60_000)

@@ -149,8 +149,11 @@ describe('interaction', () => {
     await page.mouse.wheel(0, -200)
     await page.waitForTimeout(300)
     expect(await page.evaluate(() => window.scrollY)).toBe(at)
-    // Reset zoom is offered for this zoomable chart; the history regression chart has zoom too.
+    // Reset zoom is offered for this zoomable chart; the verdict's chart over 60 runs zooms and shows every 4th run label.
     expect(await page.locator('figure[data-chart=line] .bp-actions button >> text=Reset zoom').count()).toBeGreaterThan(0)
+    const verdict = JSON.parse((await page.locator('figure[data-chart=regression] script.chart-option').first().textContent()) ?? '{}')
+    expect(verdict.dataZoom[0]).toMatchObject({ type: 'inside', zoomOnMouseWheel: 'ctrl' })
+    expect(verdict.xAxis.axisLabel).toMatchObject({ interval: 3, hideOverlap: true })
     await page.close()
   }, slow)
 

@@ -506,3 +506,8 @@ export function chartSummary(ctx: Ctx): string {
   const best = o ? `; best (${dir}) ${quantity(ctx, o.mean)}${at ? ` at ${at}` : ''}` : ''
   return `${what}${range}${best}.`
 }
+
+/** Labels skipped between two shown on an axis of n runs: rotated labels need about 26 px each, and a history chart's plot is about 420 px wide. */
+export function runLabelInterval(n: number): number {
+  return Math.max(0, Math.ceil(n / 16) - 1)
+}

@@ -3,7 +3,7 @@ import { formatInputs, type HistorySeries } from '../../model/history'
 import { formatPercent, formatQuantity } from '../../format'
 import { formatRunRef, type RunChangePoint } from '../../model/regression'
 import { quantityFormatter } from '../tick-format'
-import { finite, runLabel, seriesXYRow } from './_shared'
+import { finite, runLabel, runLabelInterval, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
 
 export const history = optionKind({ kind: 'history', source: 'history', label: 'over time', csv: { header: ['series', 'x', 'y'], row: seriesXYRow } })
@@ -54,7 +54,7 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
     legend: { top: 52, data: ['mean', 'runs', '10–90 %', '25–75 %'] },
     grid: { top: 90, left: 60, right: 40, bottom: 50 },
     // Many runs: labels thinned (never overlapping) and the runs zoomable (wheel with Ctrl or after a click, drag to pan).
-    xAxis: byTime ? { type: 'time', name: 'date', axisLabel: { hideOverlap: true } } : { type: 'category', name: 'run', data: pts.map(runLabel), axisLabel: { rotate: pts.length > 8 ? 30 : 0, hideOverlap: true } },
+    xAxis: byTime ? { type: 'time', name: 'date', axisLabel: { hideOverlap: true } } : { type: 'category', name: 'run', data: pts.map(runLabel), axisLabel: { rotate: pts.length > 8 ? 30 : 0, hideOverlap: true, interval: runLabelInterval(pts.length) } },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false }],
     // Ticks carry the unit (`500 µs`), so the axis is named by the result alone.
     yAxis: { type: 'value', name: series.result, scale: true, axisLabel: { formatter: quantityFormatter(series.units) } },

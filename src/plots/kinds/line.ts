@@ -62,12 +62,12 @@ export function drawLines(ctx: Ctx, withBand: boolean): ChartPanel[] {
         if (at.length === 0) continue
         const oname = `${name} (${ctx.overlay!.label})`
         names.push(oname)
-        if (withBand) series.push(spreadBand(ctx, oname, colour, xs, at, other, 0.08, 0))
         const odata = at.map((k) => {
           see(ctx, other[k].mean)
           return { value: [xs[k], other[k].mean], t: `${ctx.overlay!.label}\n${inputsText(ctx, facet, [[xi, k], [ctx.series, s]])}\n${statsText(ctx, other[k])}` }
         })
         series.push({ type: 'line', name: oname, data: odata, showSymbol: odata.length <= 150, symbol: 'emptyCircle', symbolSize: 5, itemStyle: { color: colour }, lineStyle: { color: colour, width: 1.5, type: 'dashed', opacity: 0.8 }, z: 2 })
+        if (withBand) series.push(spreadBand(ctx, oname, colour, xs, at, other, 0.08, 0))
       }
     }
     if (series.length === 0) return null

@@ -3,7 +3,7 @@ import type { RunRef } from '../../model/history'
 import { formatPercent, formatQuantity } from '../../format'
 import { formatRunRef, type ResultVerdict } from '../../model/regression'
 import { quantityFormatter } from '../tick-format'
-import { finite, runLabel, seriesXYRow } from './_shared'
+import { finite, runLabel, runLabelInterval, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
 
 export const regression = optionKind({ kind: 'regression', source: 'regression', label: 'regression', csv: { header: ['series', 'x', 'y'], row: seriesXYRow } })
@@ -37,7 +37,7 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
     legend: { top: 30, data: ['history', 'current'] },
     grid: { top: 70, left: 60, right: 110, bottom: 60 },
     // Many runs: labels thinned (never overlapping) and the runs zoomable (wheel with Ctrl or after a click, drag to pan).
-    xAxis: { type: 'category', data: labels, name: 'run', axisLabel: { rotate: labels.length > 8 ? 30 : 0, hideOverlap: true } },
+    xAxis: { type: 'category', data: labels, name: 'run', axisLabel: { rotate: labels.length > 8 ? 30 : 0, hideOverlap: true, interval: runLabelInterval(labels.length) } },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false }],
     yAxis: { type: 'value', name: r.result, scale: true, axisLabel: { formatter: quantityFormatter(r.units) } },
     series: [

@@ -64,6 +64,7 @@ ul.benchmarks .sub{color:var(--muted);font-size:.85em}
 .notfound h2{color:var(--fg)}
 nav.tabs details.run-picker{flex:0 0 auto;align-self:center;font-size:.9em;padding:.2em .5em}nav.tabs details.run-picker ul{margin:.3em 0;padding-left:1.2em;max-height:18em;overflow:auto}nav.tabs details.run-picker summary{cursor:pointer;color:var(--accent)}
 .markdown a,p a{text-decoration:underline}
+.verdict-line{margin:.5em 0}.verdict-line[data-verdict=regressed] strong{color:#b42318}
 .tab-break{flex:0 0 auto;align-self:center;font-size:.72em;color:var(--muted);border-left:2px dashed #c3ccd8;padding:.1em .5em;margin-left:.3em;white-space:nowrap}
 nav.tabs a.tab-history{font-weight:600;color:var(--accent)}nav.tabs a.tab-history[aria-current=page]{color:var(--fg)}
 .verdict-badge{display:inline-block;padding:0 .45em;border-radius:1em;font-size:.8em;font-weight:600;border:1px solid var(--line);background:var(--soft);color:var(--muted);white-space:nowrap}

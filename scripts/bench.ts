@@ -38,6 +38,8 @@ export type BenchOptions = {
   bin?: string
   /** Keep the stores, JSON files and executables in the work folder. @default false */
   keep: boolean
+  /** Measure `bench-plot export` at the largest size (minutes at 10^6). @default true */
+  export: boolean
 }
 
 const usage = `Usage: bun run bench -- [options]
@@ -49,7 +51,8 @@ const usage = `Usage: bun run bench -- [options]
   --connections N       load client connections (default 64)
   --load auto|wrk|bun   load client (default: wrk when installed, else a Bun client)
   --bin FILE            measure this executable instead of building the working tree
-  --keep                keep the work folder (stores, run JSON, executables)`
+  --keep                keep the work folder (stores, run JSON, executables)
+  --no-export           skip the export figures (bench-plot export against a server, at the largest size)`
 
 if (import.meta.main) {
   try {
@@ -78,6 +81,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       load: { type: 'string' },
       bin: { type: 'string' },
       keep: { type: 'boolean' },
+      'no-export': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -109,6 +113,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     load,
     bin: values.bin === undefined ? undefined : resolve(values.bin),
     keep: values.keep ?? false,
+    export: !(values['no-export'] ?? false),
   }
 }
 
@@ -230,7 +235,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
 
   // Exporting writes every page of the benchmark (minutes at 10^6): only at the size its targets are judged at.
   let exported: ExportFigures | undefined
-  if (shape.samples === Math.max(...opts.sizes)) {
+  if (opts.export && shape.samples === Math.max(...opts.sizes)) {
     log(`bench: ${label}: export of the benchmark, and a fresh server asked for the same files`)
     exported = await measureExport(bin, db, shape.name, dir)
   }

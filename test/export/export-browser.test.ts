@@ -88,9 +88,10 @@ async function hoverFirstChart(page: Page, scope: string): Promise<string> {
       const live = f.querySelector('.bp-live') as HTMLElement
       const chart = echarts.getInstanceByDom(live)
       // Where the chart drew a point: the first finite layout of a line or scatter series' items, in pixels.
+      // Scatter points first: a history chart answers hover on its run points, not on its mean line.
       const series = chart.getOption().series as { type: string }[]
-      for (let i = 0; i < series.length; i++) {
-        if (series[i].type !== 'line' && series[i].type !== 'scatter') continue
+      const order = [...series.keys()].filter((i) => series[i].type === 'scatter').concat([...series.keys()].filter((i) => series[i].type === 'line'))
+      for (const i of order) {
         const data = chart.getModel().getSeriesByIndex(i).getData()
         // Line series lay out all their points at once (x0, y0, x1, y1…); scatter ones item by item.
         const points = data.getLayout('points') as ArrayLike<number> | undefined

@@ -156,7 +156,8 @@ export function renderTable(r: BenchResults): string {
     const isRps = t.name.startsWith('requests/s')
     const isGrowth = t.name.startsWith('growth')
     const fmt = (x: number) => (Number.isNaN(x) ? '' : isGrowth ? `${fmtNum(x)}×` : isBytes ? fmtBytes(x) : isRps ? fmtNum(x) : fmtSeconds(x))
-    const score = isGrowth ? `k = ${t.score.toFixed(2)}` : isBytes ? fmtBytes(t.score) : `${fmtNum(t.score)}×`
+    // A ratio of bytes (the report's against the server's) is a ratio; the others of bytes are differences or sizes.
+    const score = isGrowth ? `k = ${t.score.toFixed(2)}` : isBytes && !t.name.startsWith('export bytes') ? fmtBytes(t.score) : `${fmtNum(t.score)}×`
     lines.push(`| ${t.name} | ${t.size} | ${fmt(t.value)} | ${fmt(t.reference)} | ${score} | ${t.goal} | ${t.met ? 'yes' : '**no**'} |`)
   }
   lines.push('')

@@ -24,10 +24,14 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'cachedir', 'rrd'), { recursive: true })
   copyFileSync(join(fixtures, 'oracle_text_log.rrd'), join(dir, 'cachedir', 'rrd', 'text.rrd'))
   const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  // Four runs of one history: the newest page opens with its verdict's charts, its own charts come later (lazy).
+  // Four runs of one history with three results: a page draws its first two charts at once, the third comes later (lazy).
   for (let i = 0; i < 4; i++) {
     const run = sortRun({ title: `Sorting ${i + 1}`, time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}` })
-    for (const s of run.samples) s.results.time = (s.results.time as number) * (1 + 0.3 * i)
+    run.results = [...(run.results ?? []), { name: 'memory', kind: 'float', units: 'B', direction: 'minimize' }]
+    for (const s of run.samples) {
+      s.results.time = (s.results.time as number) * (1 + 0.3 * i)
+      s.results.memory = 1000 * Number(s.inputs.n) + i
+    }
     store.record(run)
   }
   store.record({

@@ -30,7 +30,7 @@ beforeAll(async () => {
     run.results = [...(run.results ?? []), { name: 'memory', kind: 'float', units: 'B', direction: 'minimize' }]
     for (const s of run.samples) {
       s.results.time = (s.results.time as number) * (1 + 0.3 * i)
-      s.results.memory = 1000 * Number(s.inputs.n) + i
+      s.results.memory = 1000 * Number(s.inputs?.n) + i
     }
     store.record(run)
   }

@@ -192,7 +192,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
   mkdirSync(dir, { recursive: true })
   log(`bench: ${label}: generating ${shape.runs - 1} runs of history (${shape.a.length} × ${shape.b.length} × ${shape.cat.length} points × ${shape.repeats} repeats)`)
   const history = join(dir, 'history.sqlite')
-  writeHistory(shape, history)
+  await writeHistory(shape, history)
   const json = join(dir, 'latest.json')
   writeFileSync(json, sweepRunJson(shape, shape.runs - 1))
 

@@ -4,15 +4,32 @@ import { dirname } from 'node:path'
 import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
-import { closestNames } from './names'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
+import { expectedLength, goneError, notFoundError, type ColumnShape, type RunRow } from './run-rows'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
-import type { OpenStoreOptions, RunHeader, SaveOutcome, StoreBackend } from './types'
+import type { ReadStore, RunHeader, SaveOutcome, StoreBackend } from './types'
 
-/** Open (and, for writing, create and migrate) the SQLite store at `path`. `:memory:` works for tests. */
-export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): StoreBackend {
-  const readonly = opts.readonly ?? false
+/** Open the SQLite store at `path` for reading: it must exist, and is never written or migrated. */
+export function openSqliteReader(path: string): ReadStore {
+  const { saveRuns: _, ...reader } = asynchronous(openSqlite(path, true), path)
+  return reader
+}
+
+/** Open (create and migrate) the SQLite store at `path` for writing. `:memory:` works for tests. */
+export function openSqliteWriter(path: string): StoreBackend {
+  return asynchronous(openSqlite(path, false), path)
+}
+
+// --- internal ---
+
+// The backend as bun:sqlite runs it: synchronous. SQLite reads a column in microseconds, so the
+// asynchronous interface wraps these calls as they are, without a worker.
+type SyncStore = { [K in Exclude<keyof StoreBackend, 'location'>]: (...args: Parameters<StoreBackend[K]>) => Awaited<ReturnType<StoreBackend[K]>> } & {
+  readonly location: string
+}
+
+function openSqlite(path: string, readonly: boolean): SyncStore {
   if (readonly && path !== ':memory:' && !existsSync(path)) {
     throw new BenchPlotError('NOT_FOUND', `nothing has been recorded yet at ${path} (record results with: bench-plot import FILE)`)
   }
@@ -43,32 +60,12 @@ export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Stor
       db.run('PRAGMA journal_mode = WAL')
       if (version < schemaVersion) migrate(db, version)
     }
-    return guarded(makeStore(db, path, readonly, readonly ? version : schemaVersion), path)
+    return makeStore(db, path, readonly, readonly ? version : schemaVersion)
   } catch (err) {
     db.close()
     if (err instanceof BenchPlotError) throw err
     throw storeProblem(err, path) ?? new BenchPlotError('STORE', `cannot open the store ${path}: ${(err as Error).message}`, { cause: err })
   }
-}
-
-// --- internal ---
-
-type RunRow = {
-  id: number
-  benchmark: string
-  title: string
-  description: string
-  post_description: string
-  tag: string
-  time: string
-  time_label: string | null
-  git_commit: string | null
-  git_branch: string | null
-  repeats: number
-  sample_count: number
-  fingerprint: string | null
-  meta: string
-  failure_count: number
 }
 
 function userVersion(db: Database, path: string): number {
@@ -88,7 +85,7 @@ function migrate(db: Database, from: number): void {
   }).immediate()
 }
 
-function makeStore(db: Database, location: string, readonly: boolean, version: number): StoreBackend {
+function makeStore(db: Database, location: string, readonly: boolean, version: number): SyncStore {
   const runSelect = `SELECT r.id, b.name AS benchmark, r.title, r.description, r.post_description, r.tag, r.time, r.time_label,
       r.git_commit, r.git_branch, r.repeats, r.sample_count, r.fingerprint, r.meta,
       (SELECT count(*) FROM failures f WHERE f.run_id = r.id) AS failure_count
@@ -207,11 +204,12 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     }
   }
 
-  const notFound = (name: string): BenchPlotError => {
-    const names = (q.names.all() as { name: string }[]).map((r) => r.name)
-    const hint = names.length === 0 ? 'the store holds no benchmarks yet' : `stored: ${closestNames(name, names, 10).join(', ')}`
-    return new BenchPlotError('NOT_FOUND', `no benchmark named "${name}" in ${location} (${hint}); record results with: bench-plot import FILE`)
-  }
+  const notFound = (name: string): BenchPlotError =>
+    notFoundError(
+      name,
+      (q.names.all() as { name: string }[]).map((r) => r.name),
+      location,
+    )
 
   const insert = readonly
     ? null
@@ -258,7 +256,6 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
 
   return {
     location,
-    readonly,
     saveRuns(runs) {
       if (readonly) throw new BenchPlotError('STORE', `${location} is open for reading only`)
       try {
@@ -323,13 +320,13 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   }
 }
 
-// Every method of a store, with SQLite's complaints about the file (damaged, not a store) turned into one line for the user.
-function guarded(store: StoreBackend, path: string): StoreBackend {
-  const out = { ...store }
-  for (const key of Object.keys(store) as (keyof StoreBackend)[]) {
-    const f = store[key]
+// Every method of a store as an asynchronous one, with SQLite's complaints about the file (damaged,
+// not a store) turned into one line for the user.
+function asynchronous(store: SyncStore, path: string): StoreBackend {
+  const out: Record<string, unknown> = { location: store.location }
+  for (const [key, f] of Object.entries(store)) {
     if (typeof f !== 'function') continue
-    ;(out as Record<string, unknown>)[key] = (...args: unknown[]) => {
+    out[key] = async (...args: unknown[]) => {
       try {
         return (f as (...a: unknown[]) => unknown)(...args)
       } catch (err) {
@@ -337,20 +334,5 @@ function guarded(store: StoreBackend, path: string): StoreBackend {
       }
     }
   }
-  return out
-}
-
-type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }
-
-// Values a column holds: one per (sweep point, repeat), times the components of a vec.
-function expectedLength(c: Pick<ColumnShape, 'kind' | 'size' | 'repeats'>, inputLengths: number[]): number {
-  return inputLengths.reduce((n, k) => n * k, c.repeats) * (c.kind === 'vec' ? (c.size ?? 1) : 1)
-}
-
-function goneError(name: string, location: string, cause?: unknown): BenchPlotError {
-  return new BenchPlotError(
-    'NOT_FOUND',
-    `results of "${name}" were recorded in ${location} but their data is missing or unreadable; record the benchmark again with: bench-plot import FILE`,
-    { cause },
-  )
+  return out as StoreBackend
 }

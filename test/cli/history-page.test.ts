@@ -20,11 +20,16 @@ const count = (text: string, needle: string) => text.split(needle).length - 1
 
 beforeAll(async () => {
   const dir = tempDir()
-  const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  for (const kind of caseNames) ids[kind] = historyCase(kind).map((run) => store.record(run).id)
+  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
+  for (const kind of caseNames) {
+    ids[kind] = []
+    for (const run of historyCase(kind)) ids[kind].push((await store.record(run)).id)
+  }
   // The step history again under a hostile name, with a hostile time label on the newest run.
-  ids.evil = historyCase('step', evil).map((run, i, all) => store.record(i === all.length - 1 ? { ...run, time_label: '<b>v&2</b>' } : run).id)
-  store.close()
+  ids.evil = []
+  const steps = historyCase('step', evil)
+  for (const [i, run] of steps.entries()) ids.evil.push((await store.record(i === steps.length - 1 ? { ...run, time_label: '<b>v&2</b>' } : run)).id)
+  await store.close()
   server = await startServer(['serve', '--no-open'], { cwd: dir })
 })
 

@@ -8,10 +8,10 @@ let app: App
 
 // Three runs of a sweep just over the limit of points judged at once; the newest is 30 % slower at x < 100.
 beforeAll(async () => {
-  const store = openStore(':memory:')
+  const store = await openStore(':memory:')
   const xs = Array.from({ length: eagerPointLimit + 1 }, (_, i) => i)
   for (let run = 0; run < 3; run++) {
-    store.record({
+    await store.record({
       benchmark: 'big',
       time: `2026-10-0${run + 1}T00:00:00Z`,
       inputs: [{ name: 'x', kind: 'int', values: xs }],

@@ -56,7 +56,7 @@ for (const backend of backends) {
       expect(run.consts).toEqual([{ name: 'seed', value: 42 }])
       expect(run.failures).toEqual(expected.failures)
       expect([run.description, run.postDescription, run.tag, run.timeLabel, run.meta]).toEqual([expected.description, expected.postDescription, 'ci', 'a1b2c3d fix', expected.meta])
-      for (const result of expected.results) expect(Array.from(run.data[result.name])).toEqual(Array.from(expected.data[result.name]))
+      for (const result of expected.results) expect(Array.from(run.data[result.name] as ArrayLike<unknown>)).toEqual(Array.from(expected.data[result.name] as ArrayLike<unknown>))
       // Names in code point order, as SQLite compares text: upper case first.
       expect((await r.listBenchmarks()).map((b) => [b.name, b.runs])).toEqual([
         ['Zeta', 1],

@@ -57,14 +57,40 @@ function openSqlite(path: string, readonly: boolean): SyncStore {
       // Columns are BLOBs of megabytes: 64 KiB pages read and write them in a third of the time of 4 KiB ones.
       // Only a new store takes it (SQLite keeps an existing file's page size).
       db.run('PRAGMA page_size = 65536')
-      db.run('PRAGMA journal_mode = WAL')
-      if (version < schemaVersion) migrate(db, version)
+      whenFree(path, () => db.run('PRAGMA journal_mode = WAL'))
+      if (version < schemaVersion) whenFree(path, () => migrate(db, version))
     }
     return makeStore(db, path, readonly, readonly ? version : schemaVersion)
   } catch (err) {
     db.close()
     if (err instanceof BenchPlotError) throw err
     throw storeProblem(err, path) ?? new BenchPlotError('STORE', `cannot open the store ${path}: ${(err as Error).message}`, { cause: err })
+  }
+}
+
+/** How long a writer waits in all for others' write locks before it gives up. */
+export const writeWaitMs = 120_000
+
+/**
+ * Run `write` once the store's write lock is free. SQLite waits busy_timeout (5 s) for the lock; an
+ * import of a million samples holds it longer, so a writer that meets SQLITE_BUSY tries again, a
+ * little later each time, for up to `writeWaitMs`: imports at the same time queue, and
+ * "database is locked" never reaches the user. Each try is a whole transaction.
+ */
+function whenFree<T>(path: string, write: () => T): T {
+  const start = performance.now()
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return write()
+    } catch (err) {
+      const code = (err as Error & { code?: string }).code ?? ''
+      if (!code.startsWith('SQLITE_BUSY') && !/database is locked/.test((err as Error).message)) throw err
+      const waited = performance.now() - start
+      if (waited > writeWaitMs) {
+        throw new BenchPlotError('STORE', `${path} stayed busy: another program has held its write lock for ${Math.round(waited / 1000)} s; try again when it is done`, { cause: err })
+      }
+      Bun.sleepSync(Math.min(1000, 20 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()))
+    }
   }
 }
 
@@ -259,7 +285,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     saveRuns(runs) {
       if (readonly) throw new BenchPlotError('STORE', `${location} is open for reading only`)
       try {
-        const saved = db.transaction(() => runs.map(saveOne)).immediate()
+        const saved = whenFree(location, () => db.transaction(() => runs.map(saveOne)).immediate())
         ownCommits++
         return saved
       } catch (err) {

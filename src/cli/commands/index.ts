@@ -5,6 +5,7 @@ import { serveCommand } from './serve'
 import { checkCommand } from './check'
 import { compareCommand } from './compare'
 import { demoCommand } from './demo'
+import { migrateCommand } from './migrate'
 
 /** Every subcommand, in the order `bench-plot --help` lists them. */
-export const commands: Command[] = [importCommand, listCommand, serveCommand, checkCommand, compareCommand, demoCommand]
+export const commands: Command[] = [importCommand, listCommand, serveCommand, checkCommand, compareCommand, migrateCommand, demoCommand]

@@ -2,6 +2,7 @@ import type { Elysia } from 'elysia'
 import type { Benchmark, Run } from '../model/types'
 import { isPostgresUrl, openReadStore } from '../store'
 import { createApp } from './app'
+import { normalizeBasePath, underBase } from './base-path'
 import { hostPolicy, type HostPolicy } from './guards'
 import { openBrowser } from './open-browser'
 import { bindPort, type FindFreePortOptions } from './port'
@@ -23,6 +24,8 @@ export type ServeOptions = {
   portFinder?: Omit<FindFreePortOptions, 'host'>
   /** Base URL of another `@rerun-io/web-viewer` build (the folder of its index.js) for recordings from a newer rerun. @default the embedded viewer */
   rerunViewerUrl?: string
+  /** Serve every page and asset under this prefix (`/bench/`), for a team server behind a reverse proxy. @default '/' */
+  basePath?: string
 }
 
 export type StoreLocation = {
@@ -71,7 +74,8 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
       await source.getRun(name, headers[headers.length - 1].id)
     }
     const hosts = hostPolicy(cfg.host ?? '127.0.0.1', cfg.allowHosts)
-    const app = await createApp({ source, name, cachedir, location: store.location, hosts, storeFile: isPostgresUrl(db) ? null : db, rerunViewerUrl: cfg.rerunViewerUrl })
+    const basePath = normalizeBasePath(cfg.basePath)
+    const app = await createApp({ source, name, cachedir, location: store.location, hosts, storeFile: isPostgresUrl(db) ? null : db, rerunViewerUrl: cfg.rerunViewerUrl, basePath })
     return await listen(app, cfg, hosts, () => store.close())
   } catch (err) {
     await store.close()
@@ -87,7 +91,8 @@ export async function serve(name: string, pages: Run[], opts: ServeOptions & { c
   const source = memorySource([{ name, runs: pages }])
   await source.listRuns(name) // NOT_FOUND when there is nothing to show
   const hosts = hostPolicy(opts.host ?? '127.0.0.1', opts.allowHosts)
-  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null, hosts, rerunViewerUrl: opts.rerunViewerUrl })
+  const basePath = normalizeBasePath(opts.basePath)
+  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null, hosts, rerunViewerUrl: opts.rerunViewerUrl, basePath })
   return listen(app, opts, hosts, async () => {})
 }
 
@@ -112,6 +117,7 @@ type AnyApp = Elysia<any, any, any, any, any, any, any>
 
 async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, onStop: () => Promise<void>): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1'
+  const base = normalizeBasePath(opts.basePath)
   const server = await bindPort(
     (port) =>
       Bun.serve({
@@ -119,13 +125,16 @@ async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, onStop
         port,
         // Recordings of hundreds of MB are streamed; do not cut them off.
         idleTimeout: 0,
-        fetch: (request) => app.handle(request),
+        fetch: (request) => {
+          const routed = underBase(request, base)
+          return routed instanceof Response ? routed : app.handle(routed)
+        },
       }),
     { ...opts.portFinder, host, port: opts.port },
   )
   const port = server.port as number
   hosts.port = port
-  const url = browsableUrl(host, port)
+  const url = `${browsableUrl(host, port)}${base === '' ? '' : `${base.slice(1)}/`}`
   // Elysia composes its request handler on the first request. Compose it in the next turn instead, once
   // the caller has announced the URL: the client's connection takes about as long. Any error is left
   // for that first request to meet, as before.

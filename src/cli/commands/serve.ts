@@ -1,3 +1,4 @@
+import { normalizeBasePath } from '../../server/base-path'
 import { BenchPlotError } from '../../errors'
 import { numberOption, storeOptions, stringOption, type Command } from '../command'
 import { resolveStorePaths } from '../paths'
@@ -12,6 +13,7 @@ export const serveCommand: Command = {
     'allow-host': { type: 'string', arg: 'NAME', multiple: true, description: 'also answer requests for host NAME (a team server behind a proxy); others get 421' },
     open: { type: 'boolean', description: 'open the page in the default browser' },
     'no-open': { type: 'boolean', description: 'never open a browser (default: open when stdout is a terminal and a display is there)' },
+    'base-path': { type: 'string', arg: 'PATH', description: 'serve every page and asset under PATH (e.g. /bench/), for a team server behind a reverse proxy (default /)' },
     'rerun-viewer-url': { type: 'string', arg: 'URL', description: 'view rerun recordings with the @rerun-io/web-viewer build at URL (the folder of its index.js), e.g. for recordings from a newer rerun (default: the viewer inside bench-plot)' },
     ...storeOptions,
   },
@@ -25,6 +27,8 @@ export const serveCommand: Command = {
     }
     const host = stringOption(args, 'host') ?? '127.0.0.1'
     const rerunViewerUrl = parseViewerUrl(stringOption(args, 'rerun-viewer-url'))
+    // Checked before the store is opened: a bad flag is the first thing to say.
+    const basePath = normalizeBasePath(stringOption(args, 'base-path'))
     const { cachedir, db } = resolveStorePaths(args, io)
     // Loaded here, not at start: other commands need not pay for ECharts, Elysia and the markdown renderer.
     const { openBrowser, plotServer, shouldOpenByDefault } = await import('../../server')
@@ -33,7 +37,7 @@ export const serveCommand: Command = {
     const stopSignal = waitForStopSignal()
     const allowHosts = (args.values['allow-host'] as string[] | undefined) ?? []
     if (['0.0.0.0', '::', '[::]'].includes(host)) io.stderr(`bench-plot: warning: --host ${host} serves every network interface: anyone who can reach this machine can read the results`)
-    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl })
+    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl, basePath })
     try {
       io.stdout(`Serving ${name ?? 'all benchmarks'} at ${server.url}`)
       if (open) {

@@ -34,8 +34,8 @@ export const apiRoutes = (ctx: ServerContext) =>
           failure_count: r.failureCount,
           failures: r.failures,
           links: {
-            csv: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.csv`,
-            json: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.json`,
+            csv: ctx.links.samples(params.name, r.id, 'csv'),
+            json: ctx.links.samples(params.name, r.id, 'json'),
           },
         })),
       })

@@ -101,4 +101,15 @@ export const postgresMigrations: ((tx: SQL) => Promise<void>)[] = [
       await tx`INSERT INTO point_means (run_id, result_position, data) VALUES (${c.run_id}, ${c.result_position}, ${pointMeansBlob(column, c.repeats)})`
     }
   },
+  // Version 3: the user's own panels of a run, each one JSON row (as in SQLite).
+  async (tx) => {
+    await tx.unsafe(`CREATE TABLE panels (
+      run_id   integer NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+      position integer NOT NULL,
+      kind     text NOT NULL,
+      place    text NOT NULL,
+      json     text NOT NULL,
+      PRIMARY KEY (run_id, position)
+    )`)
+  },
 ]

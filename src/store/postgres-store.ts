@@ -132,13 +132,14 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
 
   // Declarations of many runs in four queries: a round trip per run would cost a network latency each.
   const declarations = async (ids: number[]): Promise<Map<number, DeclarationRows>> => {
-    const out = new Map<number, DeclarationRows>(ids.map((id) => [id, { inputs: [], results: [], consts: [], failures: [] }]))
+    const out = new Map<number, DeclarationRows>(ids.map((id) => [id, { inputs: [], results: [], consts: [], failures: [], panels: [] }]))
     if (ids.length === 0) return out
-    const [inputs, results, consts, failures] = await Promise.all([
+    const [inputs, results, consts, failures, panels] = await Promise.all([
       sql`SELECT run_id, name, kind, units, doc, "values" FROM inputs WHERE run_id IN ${sql(ids)} ORDER BY run_id, position`,
       sql`SELECT run_id, name, kind, units, direction, doc, size, regression FROM results WHERE run_id IN ${sql(ids)} ORDER BY run_id, position`,
       sql`SELECT run_id, name, value FROM consts WHERE run_id IN ${sql(ids)} ORDER BY run_id, position`,
       sql`SELECT run_id, inputs, repeat, error FROM failures WHERE run_id IN ${sql(ids)} ORDER BY run_id, position`,
+      version < 3 ? [] : sql`SELECT run_id, json FROM panels WHERE run_id IN ${sql(ids)} ORDER BY run_id, position`,
     ])
     const put = <K extends keyof DeclarationRows>(key: K, rows: (DeclarationRows[K][number] & { run_id: number })[]) => {
       for (const { run_id, ...row } of rows) (out.get(run_id) as DeclarationRows)[key].push(row as never)
@@ -147,6 +148,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
     put('results', results)
     put('consts', consts)
     put('failures', failures)
+    put('panels', panels)
     return out
   }
 
@@ -228,6 +230,9 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
     }
     for (const [i, f] of run.failures.entries()) {
       await tx`INSERT INTO failures (run_id, position, inputs, repeat, error) VALUES (${id}, ${i}, ${JSON.stringify(f.inputs)}, ${f.repeat}, ${f.error})`
+    }
+    for (const [i, p] of (run.panels ?? []).entries()) {
+      await tx`INSERT INTO panels (run_id, position, kind, place, json) VALUES (${id}, ${i}, ${p.kind}, ${p.place}, ${JSON.stringify(p)})`
     }
     return { benchmark: run.benchmark, id, skipped: false }
   }

@@ -1,5 +1,6 @@
 // What every backend shares: the run row as selected, its header, the size a column must have, and the messages.
 import { BenchPlotError } from '../errors'
+import { readPanels } from '../model/panels'
 import type { InputVar, ResultVar } from '../model/types'
 import { closestNames } from './names'
 import type { RunHeader } from './types'
@@ -29,6 +30,8 @@ export type DeclarationRows = {
   results: { name: string; kind: string; units: string; direction: string; doc: string; size: number | null; regression: string | null }[]
   consts: { name: string; value: string }[]
   failures: { inputs: string; repeat: number; error: string }[]
+  /** Stores before schema version 3 hold none. */
+  panels: { json: string }[]
 }
 
 /** A run header from its row and declarations. Throws SyntaxError or TypeError when stored JSON does not parse. */
@@ -60,6 +63,17 @@ export function headerOf(row: RunRow, d: DeclarationRows): RunHeader {
     meta: JSON.parse(row.meta),
     fingerprint: row.fingerprint ?? undefined,
     failures: d.failures.map((f) => ({ inputs: JSON.parse(f.inputs), repeat: f.repeat, error: f.error })),
+    // Checked again as they are read: another writer may have put anything in the table, and a panel reaches a page.
+    ...(d.panels.length === 0
+      ? {}
+      : {
+          panels: readPanels(
+            d.panels.map((p) => JSON.parse(p.json)),
+            (path, message) => {
+              throw new TypeError(`panels${path}: ${message}`)
+            },
+          ),
+        }),
     failureCount: row.failure_count,
     sampleCount: row.sample_count,
   }

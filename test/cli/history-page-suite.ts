@@ -59,8 +59,10 @@ export function historyPageSuite(store_: (dir: string) => Promise<string>): void
       expect(page).toContain('data-chart="regression" data-result="throughput"')
       expect(page).toContain(`href="/b/${kind}?view=history"`)
       expect(page).not.toContain('data-chart="history"')
-      // The verdict summary opens the run, before its sweep and charts.
-      expect(page.indexOf('class="verdict-summary"')).toBeLessThan(page.indexOf('<p class="sweep">'))
+      // The verdict in one line opens the run, before its sweep and charts; its details follow the charts (issue 14).
+      expect(page.indexOf('class="verdict-line"')).toBeGreaterThan(0)
+      expect(page.indexOf('class="verdict-line"')).toBeLessThan(page.indexOf('<p class="sweep">'))
+      expect(page.indexOf('class="verdict-summary"')).toBeGreaterThan(page.indexOf('<section class="bp-charts">'))
     })
 
     it('step: names the point that regressed, with its change and p-value, and draws the overlay as SVG', async () => {

@@ -88,6 +88,27 @@ for (const backend of backends) {
       await r.close()
     })
 
+    it('keeps a run\'s panels in its transaction and reads them back with the run and its header', async () => {
+      const location = await backend.fresh()
+      const w = await openStore(location)
+      const panels = [
+        { kind: 'markdown', title: 'Note', text: 'measured on *ci-3*', place: 'before' },
+        { kind: 'table', columns: ['a'], rows: [[1]], place: 'result:time' },
+      ]
+      const { id } = await w.record({ ...sortRun(), panels } as Parameters<typeof w.record>[0])
+      await expect(w.record({ ...sortRun(), tag: 'bad', panels: [{ kind: 'echarts', option: { title: { text: '<b>x</b>' } } }] } as Parameters<typeof w.record>[0])).rejects.toThrow(/HTML is not allowed/)
+      await w.close()
+      const r = await openReadStore(location)
+      const headers = await r.listRuns('sort')
+      expect(headers).toHaveLength(1)
+      expect(headers[0].panels?.map((p) => [p.kind, p.place])).toEqual([
+        ['markdown', 'before'],
+        ['table', 'result:time'],
+      ])
+      expect((await r.getRun(id))?.panels?.[0]).toMatchObject({ kind: 'markdown', title: 'Note', text: 'measured on *ci-3*' })
+      await r.close()
+    })
+
     it('names the closest benchmarks when one is not there', async () => {
       const location = await backend.fresh()
       const w = await openStore(location)
@@ -127,7 +148,7 @@ for (const backend of backends) {
       const location = await backend.fresh()
       await (await openStore(location)).close()
       await backend.setVersion(location, schemaVersion + 1)
-      await expect(openStore(location)).rejects.toThrow(/has schema version 3, newer than this bench-plot reads \(2\); upgrade bench-plot$/)
+      await expect(openStore(location)).rejects.toThrow(new RegExp(`has schema version ${schemaVersion + 1}, newer than this bench-plot reads \\(${schemaVersion}\\); upgrade bench-plot$`))
       await expect(openReadStore(location)).rejects.toThrow(/newer than this bench-plot reads/)
     })
   })
@@ -141,7 +162,7 @@ describe.skipIf(pg === null)('the PostgreSQL store', () => {
     const rows = await asAdmin(url, (sql) => sql`SELECT version FROM bench_plot_schema`)
     expect(rows).toEqual([{ version: schemaVersion }])
     const tables = await asAdmin(url, (sql) => sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
-    expect(tables.map((t: { tablename: string }) => t.tablename)).toEqual(['bench_plot_schema', 'benchmarks', 'columns', 'consts', 'failures', 'inputs', 'point_means', 'results', 'runs'])
+    expect(tables.map((t: { tablename: string }) => t.tablename)).toEqual(['bench_plot_schema', 'benchmarks', 'columns', 'consts', 'failures', 'inputs', 'panels', 'point_means', 'results', 'runs'])
   })
 
   it('says that nothing has been recorded in an empty database opened for reading, and creates nothing', async () => {

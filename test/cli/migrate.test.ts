@@ -8,7 +8,7 @@ import { freshDatabase, testPostgres } from '../helpers/postgres'
 // Issue 18, point 4: `bench-plot migrate --from A --to B` between any two stores, verified, idempotent.
 const pg = await testPostgres()
 const fixtures = resolve(import.meta.dir, '../fixtures')
-const files = ['pytest-benchmark/codecs-run1.json', 'pytest-benchmark/codecs-run2.json', 'google-benchmark/v1.4.1-repetitions.json', 'csv/sorts-trials.csv'].map((f) => join(fixtures, f))
+const files = ['pytest-benchmark/codecs-run1.json', 'pytest-benchmark/codecs-run2.json', 'google-benchmark/v1.4.1-repetitions.json', 'csv/latency-trials.csv'].map((f) => join(fixtures, f))
 
 // Every run of a store, by benchmark, as checksums in order: what must be equal after a copy.
 async function contents(location: string): Promise<Record<string, string[]>> {

@@ -13,7 +13,9 @@ import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } fr
 import { measureExport, type ExportFigures } from './bench/export'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
 import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
-import { evaluateTargets, growthRows, renderTable, type BenchResults, type SizeResults } from './bench/report'
+import { evaluateTargets, growthRows, renderTable, type BenchResults, type PostgresResults, type SizeResults } from './bench/report'
+import { startCluster, type Cluster } from './postgres-cluster'
+import { SQL } from 'bun'
 
 const root = resolve(import.meta.dir, '..')
 /** Pages above this many bytes are loaded with at most 4 connections. */
@@ -40,6 +42,8 @@ export type BenchOptions = {
   keep: boolean
   /** Measure `bench-plot export` at the largest size (minutes at 10^6). @default true */
   export: boolean
+  /** Measure import and first page on PostgreSQL too, on a throwaway cluster (skipped when none can be started). @default true */
+  postgres: boolean
 }
 
 const usage = `Usage: bun run bench -- [options]
@@ -52,7 +56,8 @@ const usage = `Usage: bun run bench -- [options]
   --load auto|wrk|bun   load client (default: wrk when installed, else a Bun client)
   --bin FILE            measure this executable instead of building the working tree
   --keep                keep the work folder (stores, run JSON, executables)
-  --no-export           skip the export figures (bench-plot export against a server, at the largest size)`
+  --no-export           skip the export figures (bench-plot export against a server, at the largest size)
+  --no-postgres         skip the PostgreSQL figures (default: measured on a throwaway cluster when PostgreSQL is installed)`
 
 if (import.meta.main) {
   try {
@@ -82,6 +87,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       bin: { type: 'string' },
       keep: { type: 'boolean' },
       'no-export': { type: 'boolean' },
+      'no-postgres': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -114,6 +120,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     bin: values.bin === undefined ? undefined : resolve(values.bin),
     keep: values.keep ?? false,
     export: !(values['no-export'] ?? false),
+    postgres: !values['no-postgres'],
   }
 }
 
@@ -135,9 +142,14 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     const execTimes: number[] = []
     for (let i = 0; i < opts.reps; i++) execTimes.push((await timeCommand([bin, '--version'], { cwd: work })).seconds)
 
+    const cluster = opts.postgres ? await startCluster().catch((err: Error) => (log(`bench: PostgreSQL figures skipped: ${err.message}`), null)) : null
     const sizes: Record<string, SizeResults> = {}
-    for (const samples of opts.sizes) {
-      sizes[sizeLabel(samples)] = await measureSize(sweepShape(samples), bin, opts, work, loadClient, log)
+    try {
+      for (const samples of opts.sizes) {
+        sizes[sizeLabel(samples)] = await measureSize(sweepShape(samples), bin, opts, work, loadClient, log, cluster)
+      }
+    } finally {
+      cluster?.stop()
     }
 
     const results: BenchResults = {
@@ -192,13 +204,13 @@ function buildExecutable(outfile: string, log: (line: string) => void): string {
   return outfile
 }
 
-async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, work: string, loadClient: LoadClient, log: (line: string) => void): Promise<SizeResults> {
+async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, work: string, loadClient: LoadClient, log: (line: string) => void, cluster: Cluster | null): Promise<SizeResults> {
   const label = sizeLabel(shape.samples)
   const dir = join(work, label)
   mkdirSync(dir, { recursive: true })
   log(`bench: ${label}: generating ${shape.runs - 1} runs of history (${shape.a.length} × ${shape.b.length} × ${shape.cat.length} points × ${shape.repeats} repeats)`)
   const history = join(dir, 'history.sqlite')
-  writeHistory(shape, history)
+  await writeHistory(shape, history)
   const json = join(dir, 'latest.json')
   writeFileSync(json, sweepRunJson(shape, shape.runs - 1))
 
@@ -232,6 +244,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
   const connections = servers.pageBytes > bigPage ? Math.min(opts.connections, 4) : opts.connections
   log(`bench: ${label}: ${opts.duration} s of load with ${connections} connections`)
   const load = await measureLoad(serve, path, { ...opts, connections }, dir, loadClient)
+  const postgres = cluster ? await measurePostgres(shape, bin, opts, dir, { history, json }, cluster, log) : undefined
 
   // Exporting writes every page of the benchmark (minutes at 10^6): only at the size its targets are judged at.
   let exported: ExportFigures | undefined
@@ -267,10 +280,57 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     pageBytes: servers.pageBytes,
     page: servers.page,
     ...(exported ? { export: exported } : {}),
+    ...(postgres ? { postgres } : {}),
   }
   if (!opts.keep) rmSync(dir, { recursive: true, force: true })
   return result
 }
+
+// The same import and first page with the store in PostgreSQL: the history copied in once (migrate,
+// untimed) as a template database, each import into a fresh copy of it; the references do the least
+// of the same work with Bun's SQL client alone.
+async function measurePostgres(shape: SweepShape, bin: string, opts: BenchOptions, dir: string, files: { history: string; json: string }, cluster: Cluster, log: (line: string) => void): Promise<PostgresResults> {
+  const label = sizeLabel(shape.samples).replace(/\W/g, '_')
+  const urlOf = (db: string) => Object.assign(new URL(cluster.url), { pathname: `/${db}` }).toString()
+  const admin = new SQL({ url: cluster.url, max: 1 })
+  try {
+    const template = `history_${label}`
+    await admin.unsafe(`CREATE DATABASE ${template}`)
+    log(`bench: ${label}: PostgreSQL: copying the history in`)
+    const copied = await timeCommand([bin, 'migrate', '--from', files.history, '--to', urlOf(template)], { cwd: dir })
+    if (!copied.stdout.includes('verified')) throw new Error(`bench-plot migrate did not copy the history: ${copied.stdout}`)
+    log(`bench: ${label}: PostgreSQL: importing the latest run ${opts.reps} times`)
+    const imports: number[] = []
+    let db = ''
+    for (let rep = 0; rep < opts.reps; rep++) {
+      db = `import_${label}_${rep}`
+      await admin.unsafe(`CREATE DATABASE ${db} TEMPLATE ${template}`)
+      const { seconds, stdout } = await timeCommand([bin, 'import', files.json, '--db', urlOf(db)], { cwd: dir })
+      if (!stdout.includes('recorded run')) throw new Error(`bench-plot import into PostgreSQL recorded nothing: ${stdout}`)
+      imports.push(seconds)
+    }
+    const serve = [bin, shape.name, '--db', urlOf(db), '--no-open']
+    const path = await discoverPagePath(serve, dir)
+    log(`bench: ${label}: PostgreSQL: ${opts.reps} fresh servers of ${path}`)
+    const servers = await measureServers(serve, path, opts, dir, shape.name)
+    const reference = async (args: string[]): Promise<number[]> => {
+      const proc = Bun.spawn([process.execPath, join(import.meta.dir, 'bench/postgres-reference.ts'), ...args], { stdout: 'pipe', stderr: 'pipe' })
+      const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
+      if (code !== 0) throw new Error(`the Bun SQL reference failed (${code}): ${err}`)
+      return JSON.parse(out)
+    }
+    await admin.unsafe(`CREATE DATABASE reference_${label}`)
+    return {
+      import: median(imports),
+      writeReference: median(await reference(['write', urlOf(`reference_${label}`), String(shape.samples), String(opts.reps)])),
+      firstPage: median(servers.first),
+      readReference: median(await reference(['read', urlOf(db), String(opts.reps)])),
+    }
+  } finally {
+    await admin.close()
+  }
+}
+
 
 // `check` exits 1 when it finds a regression: both are answers, only a report of schema 2 counts.
 async function timeCheck(cmd: string[], cwd: string): Promise<number> {

@@ -26,7 +26,7 @@ if (!(seconds > 0) || !(connections > 0) || !Number.isInteger(samples) || !(ever
 const work = mkdtempSync(join(tmpdir(), 'bench-plot-load-'))
 const shape = sweepShape(samples)
 const db = join(work, 'bench-plot.sqlite')
-writeHistory(shape, db)
+await writeHistory(shape, db)
 const server = Bun.spawn([bin, 'serve', '--db', db, '--no-open'], { stdout: 'pipe', stderr: 'inherit' })
 const reader = server.stdout.getReader()
 let banner = ''

@@ -1,13 +1,13 @@
 /**
  * bench-plot's library API: record runs from a Bun or Node script, read them back, serve them.
  * @example
- * const store = openStore('cachedir/bench-plot.sqlite')
- * store.record({ benchmark: 'sort', samples: [{ inputs: { n: 10 }, results: { time: 0.12 } }] })
+ * const store = await openStore('cachedir/bench-plot.sqlite')
+ * await store.record({ benchmark: 'sort', samples: [{ inputs: { n: 10 }, results: { time: 0.12 } }] })
  */
 export { BenchPlotError } from './errors'
 export type { ErrorCode } from './errors'
-export { openStore } from './store'
-export type { OpenStoreOptions, RunHeader, SaveOutcome, Store, StoreBackend } from './store'
+export { openReadStore, openStore } from './store'
+export type { ReadStore, RunHeader, SaveOutcome, Store, StoreBackend } from './store'
 export { parseRunsJson, validateRun, runToInput } from './model/run-format'
 export type { RunInput, ParseRunOptions } from './model/run-format'
 export type { Benchmark, BenchmarkSummary, Column, ConstVar, Direction, Failure, InputKind, InputValue, InputVar, ResultKind, ResultVar, Run } from './model/types'

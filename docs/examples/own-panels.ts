@@ -11,9 +11,9 @@ import { openStore, plotServer, type Benchmark } from '../../src/index'
 const cachedir = process.argv[2] ?? 'cachedir'
 
 // 1. Record two runs (a real script would measure here).
-const store = openStore(`${cachedir}/bench-plot.sqlite`)
+const store = await openStore(`${cachedir}/bench-plot.sqlite`)
 for (const [day, scale] of [['2026-11-20', 1], ['2026-11-21', 0.8]] as const) {
-  store.record({
+  await store.record({
     benchmark: 'sort',
     title: `Sorting on ${day}`,
     time: `${day}T09:00:00Z`,
@@ -24,7 +24,7 @@ for (const [day, scale] of [['2026-11-20', 1], ['2026-11-21', 0.8]] as const) {
     ),
   })
 }
-store.close()
+await store.close()
 
 // 2. The plot function: called with the loaded benchmark (every run, oldest first), again after a new run is recorded.
 function panels(benchmark: Benchmark) {

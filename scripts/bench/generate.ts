@@ -136,12 +136,12 @@ export function sweepRunJson(shape: SweepShape, k: number): string {
 }
 
 /** Write runs 0 … runs−2 of the sweep into a new store at `path`: the history that the imported run is appended to. */
-export function writeHistory(shape: SweepShape, path: string): void {
-  const store = openStore(path)
+export async function writeHistory(shape: SweepShape, path: string): Promise<void> {
+  const store = await openStore(path)
   try {
-    for (let k = 0; k < shape.runs - 1; k++) store.saveRuns([sweepRun(shape, k)])
+    for (let k = 0; k < shape.runs - 1; k++) await store.saveRuns([sweepRun(shape, k)])
   } finally {
-    store.close()
+    await store.close()
   }
 }
 

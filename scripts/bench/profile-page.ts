@@ -27,7 +27,7 @@ if (args.includes('--cpu-prof')) {
   process.exit(0)
 }
 
-const { openStore } = await import('../../src/store')
+const { openReadStore } = await import('../../src/store')
 const { createApp, storeSource } = await import('../../src/server')
 
 const lap = (() => {
@@ -40,15 +40,15 @@ const lap = (() => {
 })()
 
 const firstOnly = args.includes('--first-only')
-const store = openStore(resolve(db), { readonly: true })
+const store = await openReadStore(resolve(db))
 lap('openStore (read-only)')
-const headers = store.listRuns(name)
+const headers = await store.listRuns(name)
 lap('store.listRuns', `${headers.length} runs`)
 const latest = headers[headers.length - 1]
-const run = store.getRun(latest.id)
+const run = await store.getRun(latest.id)
 lap('store.getRun (latest, with data)', `${Object.values(run?.data ?? {}).reduce((n, c) => n + c.length, 0)} values`)
 if (!firstOnly) {
-  store.loadBenchmark(name)
+  await store.loadBenchmark(name)
   lap('store.loadBenchmark (all runs)')
 }
 
@@ -65,10 +65,10 @@ if (!firstOnly) {
   lap(`${n} plain repeats`)
   for (let i = 0; i < n; i++) await (await app.handle(new Request(url, { headers: etag ? { 'if-none-match': etag } : {} }))).arrayBuffer()
   lap(`${n} repeats with If-None-Match`)
-  for (let i = 0; i < n; i++) store.listRuns(name)
+  for (let i = 0; i < n; i++) await store.listRuns(name)
   lap(`${n} × store.listRuns`)
 }
-store.close()
+await store.close()
 
 // --- internal ---
 

@@ -1,6 +1,18 @@
 // The results of a bench run, the targets of issue 7 evaluated on them, and the printed table.
 import type { ExportFigures } from './export'
 
+/** Import and first page with the store in PostgreSQL, and their references with Bun's SQL client alone (seconds). */
+export type PostgresResults = {
+  /** `bench-plot import latest.json --db postgres://…` from exec to exit, onto the 9 runs of history. */
+  import: number
+  /** Bun SQL: connect and write the newest run's two columns as bytea in one transaction. */
+  writeReference: number
+  /** First request on a fresh `bench-plot <name> --db postgres://…`: to its last byte. */
+  firstPage: number
+  /** Bun SQL: connect and read the newest run's columns and every run's point means. */
+  readReference: number
+}
+
 /** Figures of one store size. Times in seconds, sizes and memory in bytes. */
 export type SizeResults = {
   samples: number
@@ -37,6 +49,8 @@ export type SizeResults = {
   rps: number
   /** Connections of that load: the option's, or at most 4 for a page above 16 MB. */
   loadConnections: number
+  /** The same store in PostgreSQL (a throwaway cluster), when one could be started. */
+  postgres?: PostgresResults
   /** Peak RSS (VmHWM) of the fresh servers after their requests, and of the loaded server. */
   rssPeak: number
   rssPeakLoad: number
@@ -178,6 +192,8 @@ export function renderTable(r: BenchResults): string {
   row('repeat, plain', (s) => fmtSeconds(s.repeatPlain))
   row('requests/s under load (connections)', (s) => `${fmtNum(s.rps)} (${s.loadConnections})`)
   row('peak RSS: fresh server / under load', (s) => `${fmtBytes(s.rssPeak)} / ${fmtBytes(s.rssPeakLoad)}`)
+  row('PostgreSQL: import / ref: Bun SQL write (ratio)', (s) => (s.postgres ? `${fmtSeconds(s.postgres.import)} / ${fmtSeconds(s.postgres.writeReference)} (${fmtNum(s.postgres.import / s.postgres.writeReference)}×)` : 'not measured'))
+  row('PostgreSQL: first page / ref: Bun SQL read (ratio)', (s) => (s.postgres ? `${fmtSeconds(s.postgres.firstPage)} / ${fmtSeconds(s.postgres.readReference)} (${fmtNum(s.postgres.firstPage / s.postgres.readReference)}×)` : 'not measured'))
   row('page: HTML bytes (encoding); inline svg, img, script; lazy marks', (s) => `${fmtBytes(s.pageBytes)} (${s.page.encoding}); ${s.page.svg}, ${s.page.img}, ${s.page.scripts}; ${s.page.lazy}`)
   lines.push('')
   lines.push(

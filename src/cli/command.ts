@@ -29,7 +29,7 @@ export type Command = {
 /** Options every command that touches the store takes. */
 export const storeOptions = {
   cachedir: { type: 'string', arg: 'DIR', description: 'cache directory holding bench-plot.sqlite and media (default $BENCH_PLOT_CACHEDIR or ./cachedir)' },
-  db: { type: 'string', arg: 'FILE', description: 'the store file itself, instead of <cachedir>/bench-plot.sqlite' },
+  db: { type: 'string', arg: 'FILE|URL', description: 'the store: a SQLite file instead of <cachedir>/bench-plot.sqlite, or postgres://user:password@host/db (default $BENCH_PLOT_DB)' },
 } satisfies Record<string, OptionSpec>
 
 export function parseCommandArgs(cmd: Command, argv: string[]): ParsedArgs {

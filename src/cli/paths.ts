@@ -1,14 +1,19 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { isPostgresUrl } from '../store'
 import { stringOption, type CommandIO, type ParsedArgs } from './command'
 
 type StorePaths = { cachedir: string; db: string }
 
-/** `--db` wins, then `<--cachedir or $BENCH_PLOT_CACHEDIR or ./cachedir>/bench-plot.sqlite`. */
+/**
+ * `--db` wins, then `$BENCH_PLOT_DB`, then `<--cachedir or $BENCH_PLOT_CACHEDIR or ./cachedir>/bench-plot.sqlite`.
+ * A `postgres://` URL is kept as it is; media and recordings stay under cachedir either way.
+ */
 export function resolveStorePaths(args: ParsedArgs, io: Pick<CommandIO, 'env'>): StorePaths {
   const cachedir = resolve(stringOption(args, 'cachedir') ?? io.env.BENCH_PLOT_CACHEDIR ?? 'cachedir')
-  const db = resolve(stringOption(args, 'db') ?? join(cachedir, 'bench-plot.sqlite'))
-  return { cachedir, db }
+  const given = stringOption(args, 'db') ?? (io.env.BENCH_PLOT_DB || undefined)
+  if (given !== undefined && isPostgresUrl(given)) return { cachedir, db: given }
+  return { cachedir, db: resolve(given ?? join(cachedir, 'bench-plot.sqlite')) }
 }
 
 /**

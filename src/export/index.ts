@@ -94,5 +94,5 @@ export async function chosenSource(source: BenchmarkSource, names: string[]): Pr
   const all = await source.listBenchmarks()
   for (const n of names) if (!all.some((b) => b.name === n)) throw new BenchPlotError('NOT_FOUND', `no benchmark named "${n}" in the store (bench-plot list shows them)`)
   const wanted = new Set(names)
-  return { ...source, listBenchmarks: () => all.filter((b) => wanted.has(b.name)) }
+  return { ...source, listBenchmarks: async () => all.filter((b) => wanted.has(b.name)) }
 }

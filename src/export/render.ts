@@ -27,19 +27,19 @@ export async function renderFile(ctx: ExportContext, site: SiteMap, file: SiteFi
   const c = at(site.linksFor(file.path))
   switch (w.kind) {
     case 'index':
-      return { text: IndexPage(await indexPage(c, {}).load()) }
+      return { text: IndexPage(await (await indexPage(c, {})).load()) }
     case 'benchmark': {
       const s = w.state
-      const page = runPage(c, w.name, { run: s.run, vs: s.vs, charts: s.charts ?? automaticCharts, page: s.page, allPoints: false })
+      const page = await runPage(c, w.name, { run: s.run, vs: s.vs, charts: s.charts ?? automaticCharts, page: s.page, allPoints: false })
       return { text: BenchmarkPage(await page.load()) }
     }
     case 'history': {
       const s = w.state
-      const page = historyPage(c, w.name, { history: s.history, point: s.point ?? null, x: s.x ?? 'order', charts: s.charts ?? automaticCharts })
+      const page = await historyPage(c, w.name, { history: s.history, point: s.point ?? null, x: s.x ?? 'order', charts: s.charts ?? automaticCharts })
       return { text: HistoryPage(await page.load()) }
     }
     case 'compare':
-      return { text: ComparePage(await comparePage(c, w.name, { a: w.a, b: w.b }).load()) }
+      return { text: ComparePage(await (await comparePage(c, w.name, { a: w.a, b: w.b })).load()) }
     case 'chart': {
       // A chart's script holds HTML that goes into the run page: its links are relative to that page.
       const links = w.frame ? c.links : site.linksForChart(file.path)
@@ -48,7 +48,7 @@ export async function renderFile(ctx: ExportContext, site: SiteMap, file: SiteFi
       return { text: `document.currentScript.dispatchEvent(new CustomEvent('bp-chart', { detail: ${scriptJson(html)} }));\n` }
     }
     case 'figure': {
-      const part = runPart(c, 'figure', w.name, w.id, { run: w.part.run, vs: w.part.vs, charts: w.part.charts })
+      const part = await runPart(c, 'figure', w.name, w.id, { run: w.part.run, vs: w.part.vs, charts: w.part.charts })
       const svg = figureSvg(await part.run(), part.charts, w.id, await part.overlay())
       if (svg === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${w.name}" has no figure ${w.id}`)
       return { text: svg }
@@ -79,7 +79,7 @@ export async function renderFile(ctx: ExportContext, site: SiteMap, file: SiteFi
 
 /** One chart of a run page alone, as the server's `/b/<name>/chart/<id>` answers: its figures and notes. */
 export async function chartHtml(c: ServerContext, w: Extract<SiteTarget, { kind: 'chart' }>): Promise<string> {
-  const part = runPart(c, 'chart', w.name, w.id, { run: w.part.run, vs: w.part.vs, charts: w.part.charts })
+  const part = await runPart(c, 'chart', w.name, w.id, { run: w.part.run, vs: w.part.vs, charts: w.part.charts })
   const html = chartAlone({ name: w.name, run: await part.run(), req: part.charts, links: c.links, overlay: await part.overlay(), vs: part.vsId, id: w.id })
   if (html === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${w.name}" has no chart ${w.id}`)
   return html

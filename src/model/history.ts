@@ -145,7 +145,7 @@ export function runRef(run: Run): RunRef {
 
 /** Results a history can be drawn and judged for: float and bool results (bool as 0/1). */
 export function scalarResults(run: Run): ResultVar[] {
-  // A run with point means of a result holds it as numbers: asking `in` reads neither means nor column.
+  // A run with point means of a result holds it as numbers (its column may not be loaded).
   const numeric = (name: string) => (run.means !== undefined && name in run.means) || run.data[name] instanceof Float64Array
   return run.results.filter((r) => (r.kind === 'float' || r.kind === 'bool') && numeric(r.name))
 }
@@ -156,10 +156,7 @@ export function finiteSamples(run: Run, result: string, point: number): number[]
   return column ? appendFiniteSamples([], column, run.repeats, point) : []
 }
 
-/**
- * The column of a float or bool result, or null for any other kind or a missing column.
- * Read it once per pass: `run.data` may load from the store on every access.
- */
+/** The column of a float or bool result, or null for any other kind or a missing (or not loaded) column. */
 export function scalarColumn(run: Run, result: string): Float64Array | null {
   const column = run.data[result]
   return column instanceof Float64Array && isScalar(run, result) ? column : null

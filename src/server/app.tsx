@@ -10,6 +10,7 @@ import { createPageCache } from './page-cache'
 import { ErrorPage, NotFoundPage, serverLinks } from '../view'
 import type { CodePanels } from './code-panels'
 import type { RunWatcher } from './live'
+import { prefixLinks } from './base-path'
 import { apiRoutes } from './routes/api'
 import { eventRoutes } from './routes/events'
 import { assetRoutes } from './routes/assets'
@@ -37,6 +38,8 @@ export type CreateAppOptions = {
   panels?: CodePanels
   /** Pages follow new runs: `/api/events` is served and pages load /assets/live.js. Without it nothing polls. */
   live?: RunWatcher
+  /** The prefix every URL of the pages carries (normalizeBasePath: `/bench`), for a server behind a proxy; requests reach the app without it. @default '' */
+  basePath?: string
 }
 
 const httpStatus = { NOT_FOUND: 404, USAGE: 400, PARSE: 400, UNKNOWN_FORMAT: 400, STORE: 500, SERVE: 500, REGRESSION: 500 } satisfies Record<ErrorCode, number>
@@ -49,7 +52,7 @@ export async function createApp(opts: CreateAppOptions) {
   const cachedir = opts.cachedir ?? null
   const rrdDir = cachedir === null ? null : join(cachedir, 'rrd')
   const hasRrd = rrdDir !== null && existsSync(rrdDir) && statSync(rrdDir).isDirectory()
-  const rerun: RerunOptions = { viewerUrl: opts.rerunViewerUrl ?? null, rrdDir: hasRrd ? rrdDir : null }
+  const rerun: RerunOptions = { viewerUrl: opts.rerunViewerUrl ?? null, rrdDir: hasRrd ? rrdDir : null, basePath: opts.basePath ?? '' }
   const ctx: ServerContext = {
     source: opts.source,
     name: opts.name ?? null,
@@ -57,7 +60,7 @@ export async function createApp(opts: CreateAppOptions) {
     location: opts.location ?? cachedir ?? 'memory',
     pages: createPageCache(),
     histories: createHistoryCache(opts.source),
-    links: serverLinks,
+    links: prefixLinks(serverLinks, opts.basePath ?? ''),
     exists: (rel) => cachedir !== null && resolveInside(cachedir, rel.split('/').map(encodeURIComponent).join('/')) !== null,
     recordings: recordingChecker(cachedir, rerun),
     panels: opts.panels,
@@ -75,19 +78,19 @@ export async function createApp(opts: CreateAppOptions) {
         const status = ours ? httpStatus[error.code] : 404
         const message = ours ? error.message : `No page at ${decodeSafe(new URL(request.url).pathname)}.`
         if (api) return Response.json({ error: message }, { status })
-        return new Response(status === 404 ? NotFoundPage({ links: serverLinks, message }) : ErrorPage({ links: serverLinks, status, message }), { status, headers: pageHeaders })
+        return new Response(status === 404 ? NotFoundPage({ links: ctx.links, message }) : ErrorPage({ links: ctx.links, status, message }), { status, headers: pageHeaders })
       }
       if (code === 'PARSE' || code === 'VALIDATION') {
         // A parameter's schema names what it takes; Elysia's own messages are JSON, not for people.
         const own = code === 'VALIDATION' && !error.message.startsWith('{') ? error.message : null
         const message = own ? `Bad request: ${own}.` : 'Bad request.'
         if (api) return Response.json({ error: own ?? 'bad request' }, { status: 400 })
-        return new Response(ErrorPage({ links: serverLinks, status: 400, message }), { status: 400, headers: pageHeaders })
+        return new Response(ErrorPage({ links: ctx.links, status: 400, message }), { status: 400, headers: pageHeaders })
       }
       console.error(error)
       const message = 'Internal error: see the server log.'
       if (api) return Response.json({ error: message }, { status: 500 })
-      return new Response(ErrorPage({ links: serverLinks, status: 500, message }), { status: 500, headers: pageHeaders })
+      return new Response(ErrorPage({ links: ctx.links, status: 500, message }), { status: 500, headers: pageHeaders })
     })
     .use(opts.live ? eventRoutes(opts.live) : new Elysia())
     .use(pageRoutes(ctx))

@@ -11,7 +11,7 @@ export type PanelsInput = readonly unknown[]
 export type PanelsOption = PanelsInput | ((benchmark: Benchmark) => PanelsInput)
 
 /** The panels from code for a benchmark with these runs; empty when there are none. */
-export type CodePanels = (name: string, runs: readonly RunHeader[]) => Panel[]
+export type CodePanels = (name: string, runs: readonly RunHeader[]) => Promise<Panel[]>
 
 /**
  * Check a list now (so that a bad one throws before any port is bound), or wrap a function so that
@@ -22,15 +22,15 @@ export function codePanels(option: PanelsOption | undefined, source: BenchmarkSo
   if (option === undefined) return undefined
   if (typeof option !== 'function') {
     const panels = checkPanels(option, 'plotServer panels')
-    return () => panels
+    return async () => panels
   }
   const byRuns = new Map<string, Panel[]>()
-  return (name, runs) => {
+  return async (name, runs) => {
     const key = `${name}\u0000${runs.map((r) => r.id).join(',')}`
     let panels = byRuns.get(key)
     if (!panels) {
-      // The runs read their columns from the store when the function first touches them.
-      const loaded = runs.map((h) => source.getRun(name, h.id)).filter((r): r is Run => r !== null)
+      // The function is given every run with its data, as the reference's plot function is.
+      const loaded = (await Promise.all(runs.map((h) => source.getRun(name, h.id, 'all')))).filter((r): r is Run => r !== null)
       panels = checkPanels(option({ name, runs: loaded }), 'plotServer panels function')
       byRuns.set(key, panels)
     }

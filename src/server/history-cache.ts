@@ -3,7 +3,7 @@ import { buildHistories, type History, type InputChange } from '../model/history
 import { detectRegressions, findChangePoints, findPointChangePoints, summarizeBenchmark, type BenchmarkVerdict, type IndexRow, type RunChangePoint } from '../model/regression'
 import type { BenchmarkSummary, InputVar, Run } from '../model/types'
 import type { RunHeader } from '../store'
-import type { BenchmarkSource } from './source'
+import type { BenchmarkSource, RunData } from './source'
 
 /** A history as the tabs see it: which runs (ids, oldest first) and what changed from the previous one. Read from headers only. */
 export type HistoryOutline = { index: number; inputs: InputVar[]; runIds: number[]; changes: InputChange[] }
@@ -12,14 +12,14 @@ export type HistoryOutline = { index: number; inputs: InputVar[]; runIds: number
 export type HistoryCache = {
   /** The histories of a benchmark's runs (oldest first), from their headers: no run data is read. */
   outline(runs: readonly RunHeader[]): HistoryOutline[]
-  /** A history with its runs' data loaded. */
-  load(name: string, outline: HistoryOutline): History
+  /** A history with its runs' data loaded: the float and bool columns and their point means, or (`data` 'means') the means alone. */
+  load(name: string, outline: HistoryOutline, data?: RunData): Promise<History>
   /** The verdict of the newest run of the newest history, against the earlier runs of that history; per sweep point too unless `points` is false. */
-  verdict(name: string, runs: readonly RunHeader[], opts?: { points?: boolean }): BenchmarkVerdict
+  verdict(name: string, runs: readonly RunHeader[], opts?: { points?: boolean }): Promise<BenchmarkVerdict>
   /** The change points of one result of a loaded history: over all inputs (`point` null), or of one sweep point's own series. */
   changePoints(name: string, history: History, result: string, point: number | null): RunChangePoint[]
   /** The index row of a benchmark: latest values, sparklines and verdict of its newest history. */
-  indexRow(summary: BenchmarkSummary): IndexRow
+  indexRow(summary: BenchmarkSummary): Promise<IndexRow>
 }
 
 export type HistoryCacheOptions = {
@@ -54,27 +54,31 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
       changes: h.changes,
     }))
 
-  const load = (name: string, h: HistoryOutline): History => ({
-    index: h.index,
-    inputs: h.inputs,
-    changes: h.changes,
-    runs: h.runIds.map((id) => {
-      const run = source.getRun(name, id)
+  const load = async (name: string, h: HistoryOutline, data: RunData = 'scalar'): Promise<History> => {
+    const runs: Run[] = []
+    for (const id of h.runIds) {
+      const run = await source.getRun(name, id, data)
       if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
-      return run
-    }),
-  })
+      runs.push(run)
+    }
+    return { index: h.index, inputs: h.inputs, changes: h.changes, runs }
+  }
 
   return {
     outline,
     load,
-    verdict(name, runs, opts = {}) {
+    async verdict(name, runs, opts = {}) {
       const points = opts.points ?? true
       const key = `${name}\u0000${runs.map((r) => r.id).join(',')}\u0000${points}`
       let v = verdicts.get(key)
       if (v) verdicts.delete(key)
-      // The panel leads with the result's change points; the points' own ones only the per-point history shows.
-      else v = detectRegressions(load(name, outline(runs).at(-1) as HistoryOutline), { points, changePoints: points ? { points: false } : false })
+      else {
+        const newest = outline(runs).at(-1) as HistoryOutline
+        // The verdict reads samples only point by point, or for adaptive's fallback (fewer than 4
+        // earlier runs): else the runs' point means are all it needs, 1/repeats of the columns.
+        // The panel leads with the result's change points; the points' own ones only the per-point history shows.
+        v = detectRegressions(await load(name, newest, points || newest.runIds.length <= 4 ? 'scalar' : 'means'), { points, changePoints: points ? { points: false } : false })
+      }
       return keep(verdicts, key, v)
     },
     changePoints(name, history, result, point) {
@@ -84,13 +88,13 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
       const cps = kept ?? (point === null ? findChangePoints(history, result, { points: false }).changePoints : findPointChangePoints(history, result, point))
       return keep(changes, key, cps)
     },
-    indexRow(summary) {
+    async indexRow(summary) {
       const key = `${summary.runs}\u0000${summary.latest}`
       const kept = rows.get(summary.name)
       if (kept && kept.key === key) return kept.row
       let row: IndexRow
       try {
-        row = summarize(summary)
+        row = await summarize(summary)
       } catch (err) {
         // One unreadable benchmark must not take the whole index down: list it without values.
         console.error(`bench-plot: cannot summarise "${summary.name}":`, err)
@@ -108,10 +112,10 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
     return value
   }
 
-  function summarize(summary: BenchmarkSummary): IndexRow {
-    const headers = source.listRuns(summary.name)
+  async function summarize(summary: BenchmarkSummary): Promise<IndexRow> {
+    const headers = await source.listRuns(summary.name)
     const newest = outline(headers).at(-1) as HistoryOutline
-    const history = load(summary.name, newest)
+    const history = await load(summary.name, newest)
     // Only the newest history is summarised, so only its runs are read.
     const row = summarizeBenchmark({ name: summary.name, runs: history.runs }, { latestChange: true })
     return { ...row, runs: headers.length }

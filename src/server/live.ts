@@ -19,18 +19,26 @@ export type RunWatcher = {
  */
 export function runWatcher(source: BenchmarkSource, intervalMs = 250): RunWatcher {
   const listeners = new Set<(event: RunEvent) => void>()
-  let known = snapshot(source)
+  let known: Map<string, { newest: number; count: number }> | null = null
+  const first = snapshot(source).then((s) => (known ??= s), () => null)
   let timer: ReturnType<typeof setInterval> | null = null
-  const poll = () => {
+  let polling = false
+  const poll = async () => {
+    // One poll at a time: a slow store must not stack reads.
+    if (polling) return
+    polling = true
     let now: Map<string, { newest: number; count: number }>
     try {
-      now = snapshot(source)
+      await first
+      now = await snapshot(source)
     } catch (err) {
       console.error('bench-plot: live: cannot read the store:', err)
       return
+    } finally {
+      polling = false
     }
     for (const [benchmark, s] of now) {
-      const before = known.get(benchmark)
+      const before = known?.get(benchmark)
       if (before && before.newest === s.newest && before.count === s.count) continue
       for (const send of listeners) send({ benchmark, run: s.newest })
     }
@@ -44,8 +52,8 @@ export function runWatcher(source: BenchmarkSource, intervalMs = 250): RunWatche
     subscribe(send) {
       listeners.add(send)
       if (timer === null) {
-        poll()
-        timer = setInterval(poll, intervalMs)
+        void poll()
+        timer = setInterval(() => void poll(), intervalMs)
       }
       return () => {
         listeners.delete(send)
@@ -60,10 +68,10 @@ export function runWatcher(source: BenchmarkSource, intervalMs = 250): RunWatche
 }
 
 // Each benchmark's newest run id and run count.
-function snapshot(source: BenchmarkSource): Map<string, { newest: number; count: number }> {
+async function snapshot(source: BenchmarkSource): Promise<Map<string, { newest: number; count: number }>> {
   const out = new Map<string, { newest: number; count: number }>()
-  for (const b of source.listBenchmarks()) {
-    const runs = source.listRuns(b.name)
+  for (const b of await source.listBenchmarks()) {
+    const runs = await source.listRuns(b.name)
     out.set(b.name, { newest: runs.reduce((m, r) => Math.max(m, r.id), 0), count: runs.length })
   }
   return out

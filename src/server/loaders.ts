@@ -43,13 +43,13 @@ export const eagerFigures = 2
 export const eagerPointLimit = 20_000
 
 /** A page ready to draw: the key that names it in the cache, and how to load its data. */
-export type Loaded<P> = { key: string; load(): P }
+export type Loaded<P> = { key: string; load(): Promise<P> }
 
 /** What a run page's query asks for, parsed. */
 export type RunQuery = { run?: number; vs?: number | null; charts: ChartRequest; page?: number; allPoints: boolean }
 
-export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<BenchmarkPageProps> {
-  const runs = ctx.source.listRuns(name)
+export async function runPage(ctx: ServerContext, name: string, q: RunQuery): Promise<Loaded<BenchmarkPageProps>> {
+  const runs = await ctx.source.listRuns(name)
   const outline = ctx.histories.outline(runs)
   const runId = q.run ?? (runs[runs.length - 1].id as number)
   const header = runs.find((r) => r.id === runId)
@@ -58,10 +58,10 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
   const vs = chooseVs(outline, runId, q.vs)
   const state: RunState = { run: q.run, vs: q.vs, charts: q.charts, page: q.page, allPoints: q.allPoints || undefined }
   const key = `b|${name}|${runIds(runs)}|${JSON.stringify(state)}`
-  const load = (): BenchmarkPageProps => {
-    const run = getRun(ctx, name, runId)
+  const load = async (): Promise<BenchmarkPageProps> => {
+    const run = await getRun(ctx, name, runId)
     const samples = { ...pageOfSamples(run, q.page ?? 1, samplesPerPage, { total: header.sampleCount }), perPage: samplesPerPage }
-    const vsRun = vs.id === null ? null : getRun(ctx, name, vs.id)
+    const vsRun = vs.id === null ? null : await getRun(ctx, name, vs.id)
     const newest = outline.at(-1) as HistoryOutline
     const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
     // Judging every point of a huge sweep takes seconds: then the page asks first (?points=all).
@@ -72,12 +72,12 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
     const eager = eagerFigures
     let verdictLine: string | undefined
     if (runId === newest.runIds.at(-1)) {
-      const verdict = ctx.histories.verdict(name, runs, { points })
+      const verdict = await ctx.histories.verdict(name, runs, { points })
       top = VerdictRegion({ verdict, deferred })
       verdictLine = VerdictLine({ verdict })
     } else if (mine.runIds[0] === runId) top = InputChanges({ changes: mine.changes })
     // The user's own panels: the run's, then those given from code; drawn around and inside the charts region.
-    const panels = [...(run.panels ?? []), ...(ctx.panels?.(name, runs) ?? [])]
+    const panels = [...(run.panels ?? []), ...((await ctx.panels?.(name, runs)) ?? [])]
     const placed = placePanels({ panels, results: run.results.map((r) => r.name), links: ctx.links, exists: ctx.exists, idPrefix: `r${runId}` })
     const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures: eager, vs: vs.id, beside: placed.beside })
     if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
@@ -85,7 +85,7 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
     if (runs.length > 1) {
       compare = { candidates: runs, vs: vs.id, isDefault: vs.isDefault, html: vsRun ? ComparisonRegion({ comparison: compareRuns(vsRun, run, { points }), deferred }) : '' }
     }
-    return { links: ctx.links, name, runs, run, state, charts: placed.before + charts.html + placed.after, panels, samples, tabs: tabsOf(outline), top, verdictLine, compare, live: ctx.live, unreadable: ctx.source.unreadableRuns(name) }
+    return { links: ctx.links, name, runs, run, state, charts: placed.before + charts.html + placed.after, panels, samples, tabs: tabsOf(outline), top, verdictLine, compare, live: ctx.live, unreadable: await ctx.source.unreadableRuns(name) }
   }
   return { key, load }
 }
@@ -93,8 +93,8 @@ export function runPage(ctx: ServerContext, name: string, q: RunQuery): Loaded<B
 /** What the History tab's query asks for, parsed. */
 export type HistoryQuery = { history?: number; point?: number | null; x: 'order' | 'date'; charts: ChartRequest }
 
-export function historyPage(ctx: ServerContext, name: string, q: HistoryQuery): Loaded<HistoryPageProps> {
-  const runs = ctx.source.listRuns(name)
+export async function historyPage(ctx: ServerContext, name: string, q: HistoryQuery): Promise<Loaded<HistoryPageProps>> {
+  const runs = await ctx.source.listRuns(name)
   const outline = ctx.histories.outline(runs)
   const index = q.history ?? outline.length - 1
   const chosen = outline[index]
@@ -104,9 +104,9 @@ export function historyPage(ctx: ServerContext, name: string, q: HistoryQuery): 
   const point = q.point ?? null
   if (point !== null && point >= points.length) throw new BenchPlotError('USAGE', `?point= is a sweep point from 0 to ${points.length - 1} or "all", not "${point}"`)
   const key = `h|${name}|${runIds(runs)}|${JSON.stringify(q)}`
-  const load = (): HistoryPageProps => {
+  const load = async (): Promise<HistoryPageProps> => {
     const view = { point, xAxis: q.x === 'date' ? ('time' as const) : ('order' as const) }
-    const history = ctx.histories.load(name, chosen)
+    const history = await ctx.histories.load(name, chosen)
     const label = (id: number) => {
       const r = runs.find((h) => h.id === id) as RunHeader
       return formatRunRef(runRef({ ...r, data: {}, failures: [] }))
@@ -128,28 +128,28 @@ export function historyPage(ctx: ServerContext, name: string, q: HistoryQuery): 
   return { key, load }
 }
 
-export function comparePage(ctx: ServerContext, name: string, q: { a?: number; b?: number }): Loaded<ComparePageProps> {
-  const runs = ctx.source.listRuns(name)
+export async function comparePage(ctx: ServerContext, name: string, q: { a?: number; b?: number }): Promise<Loaded<ComparePageProps>> {
+  const runs = await ctx.source.listRuns(name)
   const outline = ctx.histories.outline(runs)
   const b = q.b === undefined ? (runs[runs.length - 1].id as number) : runIdIn(name, runs, q.b)
   const a = q.a === undefined ? (chooseVs(outline, b, undefined).id ?? b) : runIdIn(name, runs, q.a)
   const key = `compare|${name}|${runIds(runs)}|${a}|${b}`
-  const load = (): ComparePageProps => {
-    const [runA, runB] = [getRun(ctx, name, a), getRun(ctx, name, b)]
+  const load = async (): Promise<ComparePageProps> => {
+    const [runA, runB] = [await getRun(ctx, name, a), await getRun(ctx, name, b)]
     const comparison = compareRuns(runA, runB)
     return { links: ctx.links, name, runs, a, b, body: ComparisonView({ comparison, charts: compareCharts({ a: runA, b: runB, comparison }) }) }
   }
   return { key, load }
 }
 
-export function indexPage(ctx: ServerContext, q: { sort?: string; q?: string }): Loaded<IndexPageProps> {
-  const benchmarks = ctx.source.listBenchmarks()
+export async function indexPage(ctx: ServerContext, q: { sort?: string; q?: string }): Promise<Loaded<IndexPageProps>> {
+  const benchmarks = await ctx.source.listBenchmarks()
   const sort = parseIndexSort(q.sort)
   const text = q.q ?? ''
   const key = `index|${sort.descending ? '-' : ''}${sort.key}|${text}|${JSON.stringify(benchmarks)}`
-  const load = (): IndexPageProps => {
+  const load = async (): Promise<IndexPageProps> => {
     const rows = filterAndSortRows(
-      benchmarks.map((b) => ctx.histories.indexRow(b)),
+      await Promise.all(benchmarks.map((b) => ctx.histories.indexRow(b))),
       text,
       sort,
     )
@@ -159,10 +159,10 @@ export function indexPage(ctx: ServerContext, q: { sort?: string; q?: string }):
 }
 
 /** A part of a run page asked for alone (a chart, a figure): which run, compared with which, drawn how. */
-export type RunPart = { runId: number; vsId: number | null; charts: ChartRequest; key: string; run(): Run; overlay(): ChartOverlay | undefined }
+export type RunPart = { runId: number; vsId: number | null; charts: ChartRequest; key: string; run(): Promise<Run>; overlay(): Promise<ChartOverlay | undefined> }
 
-export function runPart(ctx: ServerContext, kind: string, name: string, id: string, q: { run?: number; vs?: number | null; charts: ChartRequest; frame?: boolean }): RunPart {
-  const runs = ctx.source.listRuns(name)
+export async function runPart(ctx: ServerContext, kind: string, name: string, id: string, q: { run?: number; vs?: number | null; charts: ChartRequest; frame?: boolean }): Promise<RunPart> {
+  const runs = await ctx.source.listRuns(name)
   const runId = q.run === undefined ? (runs[runs.length - 1].id as number) : runIdIn(name, runs, q.run)
   if (q.vs !== undefined && q.vs !== null) runIdIn(name, runs, q.vs)
   const vsId = chooseVs(ctx.histories.outline(runs), runId, q.vs).id
@@ -172,7 +172,7 @@ export function runPart(ctx: ServerContext, kind: string, name: string, id: stri
     charts: q.charts,
     key: `${kind}|${name}|${runIds(runs)}|${id}|${runId}|${vsId}|${JSON.stringify(q.charts)}|${q.frame ? 1 : 0}`,
     run: () => getRun(ctx, name, runId),
-    overlay: () => overlayOf(runs, vsId === null ? null : getRun(ctx, name, vsId)),
+    overlay: async () => overlayOf(runs, vsId === null ? null : await getRun(ctx, name, vsId)),
   }
 }
 
@@ -193,8 +193,8 @@ function tabsOf(outline: HistoryOutline[]): BenchmarkPageProps['tabs'] {
   return { historyStarts: outline.slice(1).map((h) => h.runIds[0]), historyTab: newest.runIds.length >= 2 }
 }
 
-function getRun(ctx: ServerContext, name: string, id: number): Run {
-  const run = ctx.source.getRun(name, id)
+async function getRun(ctx: ServerContext, name: string, id: number): Promise<Run> {
+  const run = await ctx.source.getRun(name, id)
   if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
   return run
 }

@@ -20,14 +20,14 @@ export function matchesETag(request: Request, etag: string): boolean {
  * it), pages kept rendered in memory, gzip when accepted. `key` must name everything the body
  * depends on (the run ids and the request's state): pages are deterministic functions of it.
  */
-export function respondCached(ctx: ServerContext, request: Request, key: string, render: () => string, opts: RespondOptions = {}): Response {
+export async function respondCached(ctx: ServerContext, request: Request, key: string, render: () => string | Promise<string>, opts: RespondOptions = {}): Promise<Response> {
   const etag = ctx.pages.etag(key)
   const headers: Record<string, string> = { ...(opts.type ?? pageHeaders), etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }
   if (matchesETag(request, etag)) return new Response(null, { status: 304, headers })
   let page = ctx.pages.get(key)
   // A page not drawn yet goes out head first, unencoded; it is kept once drawn, and later requests get its bytes.
   if (!page && opts.head) return new Response(streamPage(opts.head(), render, (html) => ctx.pages.set(key, html)), { headers })
-  page ??= ctx.pages.set(key, render())
+  page ??= ctx.pages.set(key, await render())
   // Served from the bytes kept: a repeated request costs no rendering and no encoding.
   if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
     return new Response(page.gzip(), { headers: { ...headers, 'content-encoding': 'gzip' } })

@@ -6,8 +6,7 @@ import type { InputValue, Run } from '../model/types'
 export type SampleRow = { inputs: Record<string, InputValue>; repeat: number; results: Record<string, ReturnType<typeof readCell>> }
 
 /** Every sample of a run in sweep order (C order over inputs, then repeat), lazily. */
-export function* iterateSamples(lazy: Run): Generator<SampleRow> {
-  const run = withColumnsRead(lazy)
+export function* iterateSamples(run: Run): Generator<SampleRow> {
   const cells = cellCount(run)
   for (let cell = 0; cell < cells; cell++) {
     const row = sampleAt(run, cell)
@@ -19,8 +18,7 @@ export function* iterateSamples(lazy: Run): Generator<SampleRow> {
  * A page of samples: rows `[offset, offset + limit)` of `iterateSamples`, plus the total.
  * `total` is the run's sample count when known (the store keeps it), else counted here.
  */
-export function pageOfSamples(lazy: Run, page: number, perPage: number, known?: { total: number }): { rows: SampleRow[]; total: number; page: number; pages: number } {
-  const run = withColumnsRead(lazy)
+export function pageOfSamples(run: Run, page: number, perPage: number, known?: { total: number }): { rows: SampleRow[]; total: number; page: number; pages: number } {
   const cells = cellCount(run)
   // Count first (no objects), then walk only as far as the page shown and build its rows.
   const total = known?.total ?? sampleCount(run)
@@ -104,9 +102,4 @@ function csvField(v: unknown): string {
   // apostrophe keeps such text as text (OWASP's advice). Numbers, and text that is a plain number, are left as they are.
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s) && !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) s = `'${s}`
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-// Columns may be getters that read the store (see storeSource): take each once per pass, not once per cell.
-function withColumnsRead(run: Run): Run {
-  return { ...run, data: { ...run.data } }
 }

@@ -1,9 +1,10 @@
 import type { Elysia } from 'elysia'
 import type { Benchmark, Run } from '../model/types'
-import { openStore } from '../store'
+import { isPostgresUrl, openReadStore } from '../store'
 import { createApp } from './app'
 import { codePanels, type PanelsOption } from './code-panels'
 import { runWatcher } from './live'
+import { normalizeBasePath, underBase } from './base-path'
 import { hostPolicy, type HostPolicy } from './guards'
 import { openBrowser } from './open-browser'
 import { bindPort, type FindFreePortOptions } from './port'
@@ -30,12 +31,14 @@ export type ServeOptions = {
    * recorded and an open page reloads its runs and charts in place. @default false (nothing polls)
    */
   live?: boolean
+  /** Serve every page and asset under this prefix (`/bench/`), for a team server behind a reverse proxy. @default '/' */
+  basePath?: string
 }
 
 export type StoreLocation = {
   /** Cache directory: the store, media and `rrd/` live there. @default './cachedir' */
   cachedir?: string
-  /** The store file. @default '<cachedir>/bench-plot.sqlite' */
+  /** The store: a SQLite file, or a `postgres://` URL. @default '<cachedir>/bench-plot.sqlite' */
   db?: string
 }
 
@@ -56,12 +59,12 @@ export type RunningServer = { url: string; port: number; stop(): Promise<void> }
  * Load a benchmark with all its runs from the store (opened read-only).
  * Throws BenchPlotError NOT_FOUND with the store's message when it is not there.
  */
-export function loadBenchmark(name: string, opts: StoreLocation = {}): Benchmark {
-  const store = openStore(storePaths(opts).db, { readonly: true })
+export async function loadBenchmark(name: string, opts: StoreLocation = {}): Promise<Benchmark> {
+  const store = await openReadStore(storePaths(opts).db)
   try {
-    return store.loadBenchmark(name)
+    return await store.loadBenchmark(name)
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
@@ -76,26 +79,26 @@ export function loadBenchmark(name: string, opts: StoreLocation = {}): Benchmark
  */
 export async function plotServer(name: string | null, cfg: PlotServerOptions = {}): Promise<RunningServer> {
   const { cachedir, db } = storePaths(cfg)
-  const store = openStore(db, { readonly: true })
+  const store = await openReadStore(db)
   try {
     const source = storeSource(store)
     if (name !== null) {
       // Every run's data is checked (not read) before any port is bound; only the newest run is read, for the first page.
-      const headers = store.verifyBenchmark(name)
-      for (const { reason } of store.unreadableRuns(name)) (cfg.warn ?? console.warn)(`bench-plot: warning: ${reason}; the others are served`)
-      const newest = source.getRun(name, headers[headers.length - 1].id)
-      for (const r of newest?.results ?? []) void newest?.data[r.name]
+      const headers = await store.verifyBenchmark(name)
+      for (const { reason } of await store.unreadableRuns(name)) (cfg.warn ?? console.warn)(`bench-plot: warning: ${reason}; the others are served`)
+      await source.getRun(name, headers[headers.length - 1].id)
     }
     const hosts = hostPolicy(cfg.host ?? '127.0.0.1', cfg.allowHosts)
     const panels = codePanels(cfg.panels, source)
     const live = cfg.live ? runWatcher(source) : undefined
-    const app = await createApp({ source, name, cachedir, location: db, hosts, storeFile: db, rerunViewerUrl: cfg.rerunViewerUrl, panels, live })
-    return await listen(app, cfg, hosts, () => {
+    const basePath = normalizeBasePath(cfg.basePath)
+    const app = await createApp({ source, name, cachedir, location: store.location, hosts, storeFile: isPostgresUrl(db) ? null : db, rerunViewerUrl: cfg.rerunViewerUrl, basePath, panels, live })
+    return await listen(app, cfg, hosts, async () => {
       live?.close()
-      store.close()
+      await store.close()
     })
   } catch (err) {
-    store.close()
+    await store.close()
     throw err
   }
 }
@@ -106,10 +109,11 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
  */
 export async function serve(name: string, pages: Run[], opts: ServeOptions & { cachedir?: string } = {}): Promise<RunningServer> {
   const source = memorySource([{ name, runs: pages }])
-  source.listRuns(name) // NOT_FOUND when there is nothing to show
+  await source.listRuns(name) // NOT_FOUND when there is nothing to show
   const hosts = hostPolicy(opts.host ?? '127.0.0.1', opts.allowHosts)
-  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null, hosts, rerunViewerUrl: opts.rerunViewerUrl })
-  return listen(app, opts, hosts, () => {})
+  const basePath = normalizeBasePath(opts.basePath)
+  const app = await createApp({ source, name, cachedir: opts.cachedir ? resolve(opts.cachedir) : null, hosts, rerunViewerUrl: opts.rerunViewerUrl, basePath })
+  return listen(app, opts, hosts, async () => {})
 }
 
 /** The URL a browser on this machine can open for a server bound to `host`. */
@@ -125,13 +129,15 @@ export function browsableUrl(host: string, port: number): string {
 
 function storePaths(opts: StoreLocation): { cachedir: string; db: string } {
   const cachedir = resolve(opts.cachedir ?? 'cachedir')
+  if (opts.db !== undefined && isPostgresUrl(opts.db)) return { cachedir, db: opts.db }
   return { cachedir, db: resolve(opts.db ?? join(cachedir, 'bench-plot.sqlite')) }
 }
 
 type AnyApp = Elysia<any, any, any, any, any, any, any>
 
-async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, onStop: () => void): Promise<RunningServer> {
+async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, onStop: () => Promise<void>): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1'
+  const base = normalizeBasePath(opts.basePath)
   const server = await bindPort(
     (port) =>
       Bun.serve({
@@ -139,13 +145,16 @@ async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, onStop
         port,
         // Recordings of hundreds of MB are streamed; do not cut them off.
         idleTimeout: 0,
-        fetch: (request) => app.handle(request),
+        fetch: (request) => {
+          const routed = underBase(request, base)
+          return routed instanceof Response ? routed : app.handle(routed)
+        },
       }),
     { ...opts.portFinder, host, port: opts.port },
   )
   const port = server.port as number
   hosts.port = port
-  const url = browsableUrl(host, port)
+  const url = `${browsableUrl(host, port)}${base === '' ? '' : `${base.slice(1)}/`}`
   // Elysia composes its request handler on the first request. Compose it in the next turn instead, once
   // the caller has announced the URL: the client's connection takes about as long. Any error is left
   // for that first request to meet, as before.
@@ -166,7 +175,7 @@ async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, onStop
       if (stopped) return
       stopped = true
       await server.stop(true)
-      onStop()
+      await onStop()
     },
   }
 }

@@ -1,101 +1,113 @@
 import { BenchPlotError } from '../errors'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { sampleCount } from '../model/sweep'
-import type { RunHeader, Store } from '../store'
+import type { ReadStore, RunHeader } from '../store'
 
-/** What the server reads: benchmark summaries, run headers for tabs, and one run's data at a time. Never writes. */
+/**
+ * Which data of a run a loader loads: every result's column (`all`: charts, samples), the float and
+ * bool results' columns (`scalar`: histories, comparisons), or their per-point means alone (`means`:
+ * a verdict that judges runs, not points). Point means come with each: the model prefers them.
+ */
+export type RunData = 'all' | 'scalar' | 'means'
+
+/** What the server reads: benchmark summaries, run headers for tabs, and runs with the data a page needs. Never writes. */
 export type BenchmarkSource = {
-  listBenchmarks(): BenchmarkSummary[]
+  listBenchmarks(): Promise<BenchmarkSummary[]>
   /** Runs of a benchmark without their data, oldest first; throws NOT_FOUND when the name is unknown. */
-  listRuns(name: string): RunHeader[]
-  /** One run with its data, or null. */
-  getRun(name: string, id: number): Run | null
+  listRuns(name: string): Promise<RunHeader[]>
+  /** One run with `data` loaded (plain arrays, nothing read later), or null. @default data 'all' */
+  getRun(name: string, id: number, data?: RunData): Promise<Run | null>
   /** Runs `listRuns` leaves out because their stored JSON is unreadable, each with a line saying which and why. */
-  unreadableRuns(name: string): { id: number; reason: string }[]
+  unreadableRuns(name: string): Promise<{ id: number; reason: string }[]>
 }
 
 /**
- * A source over a store opened read-only. Runs never change once stored, so a run's columns are
- * read on first use and kept within a byte budget (least recently used first out): a page that
- * judges ten runs of a million samples holds a few columns at a time, not all of them. The run
- * list is read afresh after the store changed: runs imported while serving appear within `recheckMs`
- * (at once when they were written through this same store).
+ * A source over a store opened read-only. Runs never change once stored, so the columns loaded are
+ * kept within a byte budget (least recently used first out): a page that judges ten runs of a
+ * million samples keeps a few columns, not all of them. The run list is read afresh after the store
+ * changed: runs imported while serving appear within `recheckMs`.
  */
-export function storeSource(store: Store, opts: { keepBytes?: number; recheckMs?: number } = {}): BenchmarkSource {
+export function storeSource(store: ReadStore, opts: { keepBytes?: number; recheckMs?: number } = {}): BenchmarkSource {
   const budget = opts.keepBytes ?? 64 * 1024 * 1024
   // Asking SQLite whether another process wrote costs a few µs, a fifth of serving a cached page:
-  // a read-only store is asked at most every 100 ms. One that writes itself is asked every time.
-  const recheckMs = store.readonly ? (opts.recheckMs ?? 100) : 0
-  const columns = new Map<string, Column>()
+  // the store is asked at most every 100 ms.
+  const recheckMs = opts.recheckMs ?? 100
+  const columns = new Map<string, Column | null>()
   let kept = 0
-  // `what` is 'data' (the column) or 'means' (its per-point means); both share the budget.
-  const column = (id: number, result: string, what: 'data' | 'means'): Column | null => {
+  // `what` is 'data' (the column) or 'means' (its per-point means); both share the budget. null: the store has none.
+  const column = async (id: number, result: string, what: 'data' | 'means'): Promise<Column | null> => {
     const key = `${what}\u0000${id}\u0000${result}`
     let col = columns.get(key)
-    if (col) columns.delete(key)
+    if (col !== undefined) columns.delete(key)
     else {
-      col = (what === 'data' ? store.readColumn(id, result) : store.readPointMeans(id, result)) ?? []
-      kept += columnBytes(col)
+      col = what === 'data' ? await store.readColumn(id, result) : await store.readPointMeans(id, result)
+      kept += col === null ? 0 : columnBytes(col)
     }
     columns.set(key, col)
     while (kept > budget && columns.size > 1) {
-      const [oldest, dropped] = columns.entries().next().value as [string, Column]
+      const [oldest, dropped] = columns.entries().next().value as [string, Column | null]
       columns.delete(oldest)
-      kept -= columnBytes(dropped)
+      kept -= dropped === null ? 0 : columnBytes(dropped)
     }
-    return what === 'means' && col.length === 0 ? null : col
+    return col
   }
-  const runs = new Map<number, Run>()
   // Lists are read again only after an import changed the store, not on every request.
-  let token = store.changeToken()
+  let token: string | Promise<string> = store.changeToken()
   let checkedAt = performance.now()
   let benchmarks: BenchmarkSummary[] | undefined
   const headersByName = new Map<string, RunHeader[]>()
-  const fresh = () => {
+  const fresh = async () => {
     const at = performance.now()
     if (at - checkedAt < recheckMs) return
     checkedAt = at
-    const now = store.changeToken()
-    if (now !== token) {
+    const now = await store.changeToken()
+    if (now !== (await token)) {
       token = now
       benchmarks = undefined
       headersByName.clear()
     }
   }
-  const listRuns = (name: string): RunHeader[] => {
-    fresh()
+  const listRuns = async (name: string): Promise<RunHeader[]> => {
+    await fresh()
     let headers = headersByName.get(name)
     if (!headers) {
-      headers = store.listRuns(name)
-      if (headers.length === 0) store.loadBenchmark(name) // throws the store's NOT_FOUND message
+      headers = await store.listRuns(name)
+      if (headers.length === 0) await store.loadBenchmark(name) // throws the store's NOT_FOUND message
       headersByName.set(name, headers)
     }
     return headers
   }
-  const knownRuns = (name: string): RunHeader[] | null => {
+  const knownRuns = async (name: string): Promise<RunHeader[] | null> => {
     try {
-      return listRuns(name)
+      return await listRuns(name)
     } catch (err) {
       if (err instanceof BenchPlotError && err.code === 'NOT_FOUND') return null
       throw err
     }
   }
   return {
-    listBenchmarks() {
-      fresh()
-      return (benchmarks ??= store.listBenchmarks())
+    async listBenchmarks() {
+      await fresh()
+      return (benchmarks ??= await store.listBenchmarks())
     },
     listRuns,
     unreadableRuns: (name) => store.unreadableRuns(name),
-    getRun(name, id) {
-      let run = runs.get(id)
-      if (!run) {
-        const header = knownRuns(name)?.find((h) => h.id === id)
-        if (!header) return null
-        run = lazyRun(header, (result, what) => column(id, result, what))
-        runs.set(id, run)
+    async getRun(name, id, data = 'all') {
+      const header = (await knownRuns(name))?.find((h) => h.id === id)
+      if (!header) return null
+      const { failureCount: _f, sampleCount: _s, ...rest } = header
+      const run: Run = { ...rest, data: {} }
+      const means: Record<string, Float64Array | null> = {}
+      for (const r of header.results) {
+        const scalar = r.kind === 'float' || r.kind === 'bool'
+        const m = scalar ? ((await column(id, r.name, 'means')) as Float64Array | null) : null
+        if (m) means[r.name] = m
+        // A store without means (schema version 1) gives the column instead: the model takes means from it.
+        if (data === 'all' || (scalar && (data === 'scalar' || !m))) run.data[r.name] = (await column(id, r.name, 'data')) ?? []
       }
-      return run.benchmark === name ? run : null
+      // Not enumerable: derived data stays out of what a run serialises to.
+      Object.defineProperty(run, 'means', { value: means, enumerable: false })
+      return run
     },
   }
 }
@@ -111,7 +123,7 @@ export function memorySource(benchmarks: Benchmark[]): BenchmarkSource {
     return runs
   }
   return {
-    listBenchmarks: () =>
+    listBenchmarks: async () =>
       [...byName.entries()]
         .filter(([, runs]) => runs.length > 0)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -119,29 +131,14 @@ export function memorySource(benchmarks: Benchmark[]): BenchmarkSource {
           const latest = [...runs].sort(byTime).at(-1) as Run
           return { name, runs: runs.length, latest: latest.time, title: latest.title }
         }),
-    listRuns: (name) => [...need(name)].sort(byTime).map((r) => headerOf(r)),
-    getRun: (name, id) => need(name).find((r) => r.id === id) ?? null,
+    listRuns: async (name) => [...need(name)].sort(byTime).map((r) => headerOf(r)),
+    getRun: async (name, id) => need(name).find((r) => r.id === id) ?? null,
     // Runs in memory were validated when given: none is unreadable.
-    unreadableRuns: () => [],
+    unreadableRuns: async () => [],
   }
 }
 
 // --- internal ---
-
-// A run whose columns and point means are getters: each is read from the store when a chart or a test first needs it.
-function lazyRun(header: RunHeader, read: (result: string, what: 'data' | 'means') => Column | null): Run {
-  const { failureCount: _f, sampleCount: _s, ...rest } = header
-  const data: Record<string, Column> = {}
-  const means: Record<string, Float64Array | null> = {}
-  for (const r of header.results) {
-    Object.defineProperty(data, r.name, { enumerable: true, get: () => read(r.name, 'data') })
-    if (r.kind === 'float' || r.kind === 'bool') Object.defineProperty(means, r.name, { enumerable: true, get: () => read(r.name, 'means') })
-  }
-  const run: Run = { ...rest, data }
-  // Not enumerable: derived data stays out of what a run serialises to.
-  Object.defineProperty(run, 'means', { value: means })
-  return run
-}
 
 function columnBytes(column: Column): number {
   if (column instanceof Float64Array) return column.byteLength
@@ -154,6 +151,6 @@ function byTime(a: Run, b: Run): number {
 }
 
 function headerOf(run: Run): RunHeader {
-  const { data: _, failures, ...rest } = run
+  const { data: _, means: _m, failures, ...rest } = run
   return { ...rest, failures, id: run.id as number, failureCount: failures.length, sampleCount: sampleCount(run) }
 }

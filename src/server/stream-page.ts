@@ -3,7 +3,7 @@
  * the frame while the server draws the rest, then the rest. `onDone` gets the whole page (to cache it).
  * A failure after the head has gone out can no longer change the status: it ends the page with an error box.
  */
-export function streamPage(head: string, render: () => string, onDone: (page: string) => void): ReadableStream<Uint8Array> {
+export function streamPage(head: string, render: () => string | Promise<string>, onDone: (page: string) => void): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -14,7 +14,7 @@ export function streamPage(head: string, render: () => string, onDone: (page: st
       await new Promise((resolve) => setImmediate(resolve))
       let rest: string
       try {
-        const page = render()
+        const page = await render()
         if (!page.startsWith(head)) throw new Error('the page does not start with the head sent')
         rest = page.slice(head.length)
         onDone(page)

@@ -1,20 +1,35 @@
 import { validateRun } from '../model/run-format'
-import { openSqliteStore } from './sqlite-store'
-import type { OpenStoreOptions, Store } from './types'
+import { isPostgresUrl, openPostgresReader, openPostgresWriter } from './postgres-store'
+import { openSqliteReader, openSqliteWriter } from './sqlite-store'
+import type { ReadStore, Store, StoreBackend } from './types'
 
-export type { OpenStoreOptions, RunHeader, SaveOutcome, Store, StoreBackend } from './types'
+export type { ReadStore, RunHeader, SaveOutcome, Store, StoreBackend } from './types'
 export { schemaVersion } from './schema'
+export { isPostgresUrl, redactUrl } from './postgres-store'
 
 /**
- * Open the store at `path` (a SQLite file; `:memory:` for tests). Reading never creates anything on disk.
+ * Open the store at `location` for writing: a SQLite file (created when missing; `:memory:` for
+ * tests) or a PostgreSQL database (`postgres://user:password@host:port/database`), whose schema is
+ * created when missing.
  * @example
- * const store = openStore('cachedir/bench-plot.sqlite')
- * store.record({ benchmark: 'sort', samples: [{ inputs: { n: 10 }, results: { time: 0.12 } }] })
+ * const store = await openStore('cachedir/bench-plot.sqlite')
+ * await store.record({ benchmark: 'sort', samples: [{ inputs: { n: 10 }, results: { time: 0.12 } }] })
+ * await store.close()
  */
-export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
-  const backend = openSqliteStore(path, opts)
+export async function openStore(location: string): Promise<Store> {
+  return withRecord(isPostgresUrl(location) ? await openPostgresWriter(location) : openSqliteWriter(location))
+}
+
+/** Open the store at `location` (a SQLite file or a PostgreSQL URL) for reading only: it must exist, and nothing is ever written to it. */
+export async function openReadStore(location: string): Promise<ReadStore> {
+  return isPostgresUrl(location) ? openPostgresReader(location) : openSqliteReader(location)
+}
+
+// --- internal ---
+
+function withRecord(backend: StoreBackend): Store {
   return {
     ...backend,
-    record: (run, source = 'record()') => backend.saveRuns([validateRun(run, { source })])[0],
+    record: async (run, source = 'record()') => (await backend.saveRuns([validateRun(run, { source })]))[0],
   }
 }

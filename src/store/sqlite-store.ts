@@ -5,15 +5,32 @@ import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
 import { readPanels, type Panel } from '../model/panels'
 import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
-import { closestNames } from './names'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
+import { expectedLength, goneError, notFoundError, type ColumnShape, type RunRow } from './run-rows'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
-import type { OpenStoreOptions, RunHeader, SaveOutcome, StoreBackend } from './types'
+import type { ReadStore, RunHeader, SaveOutcome, StoreBackend } from './types'
 
-/** Open (and, for writing, create and migrate) the SQLite store at `path`. `:memory:` works for tests. */
-export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): StoreBackend {
-  const readonly = opts.readonly ?? false
+/** Open the SQLite store at `path` for reading: it must exist, and is never written or migrated. */
+export function openSqliteReader(path: string): ReadStore {
+  const { saveRuns: _, ...reader } = asynchronous(openSqlite(path, true), path)
+  return reader
+}
+
+/** Open (create and migrate) the SQLite store at `path` for writing. `:memory:` works for tests. */
+export function openSqliteWriter(path: string): StoreBackend {
+  return asynchronous(openSqlite(path, false), path)
+}
+
+// --- internal ---
+
+// The backend as bun:sqlite runs it: synchronous. SQLite reads a column in microseconds, so the
+// asynchronous interface wraps these calls as they are, without a worker.
+type SyncStore = { [K in Exclude<keyof StoreBackend, 'location'>]: (...args: Parameters<StoreBackend[K]>) => Awaited<ReturnType<StoreBackend[K]>> } & {
+  readonly location: string
+}
+
+function openSqlite(path: string, readonly: boolean): SyncStore {
   if (readonly && path !== ':memory:' && !existsSync(path)) {
     throw new BenchPlotError('NOT_FOUND', `nothing has been recorded yet at ${path} (record results with: bench-plot import FILE)`)
   }
@@ -41,10 +58,10 @@ export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Stor
       // Columns are BLOBs of megabytes: 64 KiB pages read and write them in a third of the time of 4 KiB ones.
       // Only a new store takes it (SQLite keeps an existing file's page size).
       db.run('PRAGMA page_size = 65536')
-      db.run('PRAGMA journal_mode = WAL')
-      if (version < schemaVersion) migrate(db, version)
+      whenFree(path, () => db.run('PRAGMA journal_mode = WAL'))
+      if (version < schemaVersion) whenFree(path, () => migrate(db, version))
     }
-    return guarded(makeStore(db, path, readonly, readonly ? version : schemaVersion), path)
+    return makeStore(db, path, readonly, readonly ? version : schemaVersion)
   } catch (err) {
     db.close()
     if (err instanceof BenchPlotError) throw err
@@ -52,24 +69,30 @@ export function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Stor
   }
 }
 
-// --- internal ---
+/** How long a writer waits in all for others' write locks before it gives up. */
+export const writeWaitMs = 120_000
 
-type RunRow = {
-  id: number
-  benchmark: string
-  title: string
-  description: string
-  post_description: string
-  tag: string
-  time: string
-  time_label: string | null
-  git_commit: string | null
-  git_branch: string | null
-  repeats: number
-  sample_count: number
-  fingerprint: string | null
-  meta: string
-  failure_count: number
+/**
+ * Run `write` once the store's write lock is free. SQLite waits busy_timeout (5 s) for the lock; an
+ * import of a million samples holds it longer, so a writer that meets SQLITE_BUSY tries again, a
+ * little later each time, for up to `writeWaitMs`: imports at the same time queue, and
+ * "database is locked" never reaches the user. Each try is a whole transaction.
+ */
+function whenFree<T>(path: string, write: () => T): T {
+  const start = performance.now()
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return write()
+    } catch (err) {
+      const code = (err as Error & { code?: string }).code ?? ''
+      if (!code.startsWith('SQLITE_BUSY') && !/database is locked/.test((err as Error).message)) throw err
+      const waited = performance.now() - start
+      if (waited > writeWaitMs) {
+        throw new BenchPlotError('STORE', `${path} stayed busy: another program has held its write lock for ${Math.round(waited / 1000)} s; try again when it is done`, { cause: err })
+      }
+      Bun.sleepSync(Math.min(1000, 20 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()))
+    }
+  }
 }
 
 function userVersion(db: Database, path: string): number {
@@ -89,7 +112,7 @@ function migrate(db: Database, from: number): void {
   }).immediate()
 }
 
-function makeStore(db: Database, location: string, readonly: boolean, version: number): StoreBackend {
+function makeStore(db: Database, location: string, readonly: boolean, version: number): SyncStore {
   const runSelect = `SELECT r.id, b.name AS benchmark, r.title, r.description, r.post_description, r.tag, r.time, r.time_label,
       r.git_commit, r.git_branch, r.repeats, r.sample_count, r.fingerprint, r.meta,
       (SELECT count(*) FROM failures f WHERE f.run_id = r.id) AS failure_count
@@ -222,11 +245,12 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     }
   }
 
-  const notFound = (name: string): BenchPlotError => {
-    const names = (q.names.all() as { name: string }[]).map((r) => r.name)
-    const hint = names.length === 0 ? 'the store holds no benchmarks yet' : `stored: ${closestNames(name, names, 10).join(', ')}`
-    return new BenchPlotError('NOT_FOUND', `no benchmark named "${name}" in ${location} (${hint}); record results with: bench-plot import FILE`)
-  }
+  const notFound = (name: string): BenchPlotError =>
+    notFoundError(
+      name,
+      (q.names.all() as { name: string }[]).map((r) => r.name),
+      location,
+    )
 
   const insert = readonly
     ? null
@@ -275,11 +299,10 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
 
   return {
     location,
-    readonly,
     saveRuns(runs) {
       if (readonly) throw new BenchPlotError('STORE', `${location} is open for reading only`)
       try {
-        const saved = db.transaction(() => runs.map(saveOne)).immediate()
+        const saved = whenFree(location, () => db.transaction(() => runs.map(saveOne)).immediate())
         ownCommits++
         return saved
       } catch (err) {
@@ -340,13 +363,13 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   }
 }
 
-// Every method of a store, with SQLite's complaints about the file (damaged, not a store) turned into one line for the user.
-function guarded(store: StoreBackend, path: string): StoreBackend {
-  const out = { ...store }
-  for (const key of Object.keys(store) as (keyof StoreBackend)[]) {
-    const f = store[key]
+// Every method of a store as an asynchronous one, with SQLite's complaints about the file (damaged,
+// not a store) turned into one line for the user.
+function asynchronous(store: SyncStore, path: string): StoreBackend {
+  const out: Record<string, unknown> = { location: store.location }
+  for (const [key, f] of Object.entries(store)) {
     if (typeof f !== 'function') continue
-    ;(out as Record<string, unknown>)[key] = (...args: unknown[]) => {
+    out[key] = async (...args: unknown[]) => {
       try {
         return (f as (...a: unknown[]) => unknown)(...args)
       } catch (err) {
@@ -354,7 +377,7 @@ function guarded(store: StoreBackend, path: string): StoreBackend {
       }
     }
   }
-  return out
+  return out as StoreBackend
 }
 
 // JSON a run row holds, parsed (typed as JSON.parse is); a SyntaxError names the column, for unreadableRuns.
@@ -364,19 +387,4 @@ function parseStored(text: string, column: string): any {
   } catch (err) {
     throw new SyntaxError(`bad JSON in ${column}: ${(err as Error).message}`)
   }
-}
-
-type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }
-
-// Values a column holds: one per (sweep point, repeat), times the components of a vec.
-function expectedLength(c: Pick<ColumnShape, 'kind' | 'size' | 'repeats'>, inputLengths: number[]): number {
-  return inputLengths.reduce((n, k) => n * k, c.repeats) * (c.kind === 'vec' ? (c.size ?? 1) : 1)
-}
-
-function goneError(name: string, location: string, cause?: unknown): BenchPlotError {
-  return new BenchPlotError(
-    'NOT_FOUND',
-    `results of "${name}" were recorded in ${location} but their data is missing or unreadable; record the benchmark again with: bench-plot import FILE`,
-    { cause },
-  )
 }

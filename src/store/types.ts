@@ -5,52 +5,52 @@ import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { benchmark: string; id: number; skipped: true; reason: string }
 
 /** A run without its sample columns: enough for tabs, lists, history axes and the API. */
-export type RunHeader = Omit<Run, 'data'> & { id: number; failureCount: number; sampleCount: number }
+export type RunHeader = Omit<Run, 'data' | 'means'> & { id: number; failureCount: number; sampleCount: number }
 
 /**
- * The one interface to stored results. All SQL lives behind it, so that another backend
- * (PostgreSQL for shared team stores) can stand in without touching the rest.
+ * Stored results, for reading. All SQL lives behind it, so that every backend (SQLite, PostgreSQL)
+ * stands in for another. Every call is asynchronous: a backend may be a server across a network.
+ * Column data is read only by the calls that say so (`readColumn`, `readPointMeans`, `getRun`,
+ * `loadBenchmark`); a run header never reads it behind a property.
  */
-export type StoreBackend = {
-  /** Where the store lives (file path, or a connection URL for other backends). */
+export type ReadStore = {
+  /** Where the store lives (a file path, or a connection URL without its password). */
   readonly location: string
-  readonly readonly: boolean
-  /** Append runs to their benchmarks in one transaction; a run already stored (same fingerprint) is skipped. */
-  saveRuns(runs: Run[]): SaveOutcome[]
   /** Every benchmark with its run count, latest time and latest title, by name. */
-  listBenchmarks(): BenchmarkSummary[]
+  listBenchmarks(): Promise<BenchmarkSummary[]>
   /** A benchmark's runs without their data, oldest first; empty when the name is unknown. */
-  listRuns(name: string): RunHeader[]
+  listRuns(name: string): Promise<RunHeader[]>
   /** Runs of a benchmark that `listRuns` leaves out because their stored JSON does not parse, each with a line saying so. */
-  unreadableRuns(name: string): { id: number; reason: string }[]
+  unreadableRuns(name: string): Promise<{ id: number; reason: string }[]>
   /** A benchmark with all its runs and their data, oldest first. Throws NOT_FOUND with a helpful message. */
-  loadBenchmark(name: string): Benchmark
+  loadBenchmark(name: string): Promise<Benchmark>
   /** One run with its data, or null. */
-  getRun(id: number): Run | null
+  getRun(id: number): Promise<Run | null>
   /** One result's column of a run, or null when the run has no such result. Throws NOT_FOUND when its data is missing or unreadable. */
-  readColumn(runId: number, result: string): Column | null
+  readColumn(runId: number, result: string): Promise<Column | null>
   /**
    * A float or bool result's mean over repeats per sweep point (NaN where a point has none), as
    * stored with the run; null when the store has none for it. Throws NOT_FOUND when it is unreadable.
    */
-  readPointMeans(runId: number, result: string): Float64Array | null
+  readPointMeans(runId: number, result: string): Promise<Float64Array | null>
   /**
    * A benchmark's run headers, oldest first, after checking that every run still has all its data
    * (each column present, of the size its sweep needs) without reading it. Throws NOT_FOUND as `loadBenchmark`.
    */
-  verifyBenchmark(name: string): RunHeader[]
+  verifyBenchmark(name: string): Promise<RunHeader[]>
   /** A value that changes whenever the stored data has changed, by any writer: readers cache until it moves. */
-  changeToken(): string
-  close(): void
+  changeToken(): Promise<string>
+  close(): Promise<void>
 }
 
-/** The store as the rest of bench-plot sees it: a backend plus validated recording. */
+/** A backend opened for writing: reading, plus appending runs. */
+export type StoreBackend = ReadStore & {
+  /** Append runs to their benchmarks in one transaction; a run already stored (same fingerprint) is skipped. */
+  saveRuns(runs: Run[]): Promise<SaveOutcome[]>
+}
+
+/** A writable store as the rest of bench-plot sees it: a backend plus validated recording. */
 export type Store = StoreBackend & {
   /** Validate one run in the JSON run format and append it to its benchmark (one transaction). Throws PARSE naming the JSON path. */
-  record(run: RunInput, source?: string): SaveOutcome
-}
-
-export type OpenStoreOptions = {
-  /** Open for reading only: the file must exist and is never written. @default false */
-  readonly?: boolean
+  record(run: RunInput, source?: string): Promise<SaveOutcome>
 }

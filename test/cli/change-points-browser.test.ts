@@ -44,11 +44,14 @@ async function liveOption(page: Page, figure: string) {
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true })
   const dir = tempDir()
-  const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  for (const shape of ['step-one-algo', 'step-one-point'] as const) ids[shape] = shapeHistory(shape).map((run) => store.record(run).id)
+  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
+  for (const shape of ['step-one-algo', 'step-one-point'] as const) {
+    ids[shape] = []
+    for (const run of shapeHistory(shape)) ids[shape].push((await store.record(run)).id)
+  }
   // The demo's parsers: categorical inputs only, so the compare page draws A and B side by side.
-  for (const run of demoRuns().filter((r) => r.benchmark === 'json-parse')) store.record(run)
-  store.close()
+  for (const run of demoRuns().filter((r) => r.benchmark === 'json-parse')) await store.record(run)
+  await store.close()
   server = await startServer(['serve', '--no-open'], { cwd: dir })
   browser = await launchBrowser()
 }, 30000)

@@ -28,9 +28,12 @@ async function openPage(width: number, path: string): Promise<{ page: Page; erro
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true })
   const dir = tempDir()
-  const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  for (const kind of caseNames) ids[kind] = historyCase(kind).map((run) => store.record(run).id)
-  store.close()
+  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
+  for (const kind of caseNames) {
+    ids[kind] = []
+    for (const run of historyCase(kind)) ids[kind].push((await store.record(run)).id)
+  }
+  await store.close()
   server = await startServer(['serve', '--no-open'], { cwd: dir })
   browser = await launchBrowser()
 }, 30000)

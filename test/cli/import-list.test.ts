@@ -25,7 +25,7 @@ describe('the executable', () => {
   it('lists every command with --help', async () => {
     const r = await runBin(['--help'])
     expect(r.code).toBe(0)
-    for (const cmd of ['import', 'list', 'serve', 'check', 'compare', 'demo']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'))
+    for (const cmd of ['import', 'list', 'serve', 'check', 'compare', 'migrate', 'demo']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'))
   })
 
   it.each([

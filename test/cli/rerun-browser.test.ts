@@ -39,8 +39,8 @@ beforeAll(async () => {
   const rrd = join(dir, 'cachedir', 'rrd', 'scenes')
   mkdirSync(rrd, { recursive: true })
   for (const [, make] of scenes) make(rrd)
-  const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  store.record({
+  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
+  await store.record({
     benchmark: 'scenes',
     inputs: [{ name: 'scene', kind: 'cat', values: scenes.map((s) => s[0]) }],
     results: [
@@ -49,7 +49,7 @@ beforeAll(async () => {
     ],
     samples: scenes.map(([s], i) => ({ inputs: { scene: s }, repeat: 1, results: { time: i + 1, rec: `rrd/scenes/${s}.rrd` } })),
   })
-  store.close()
+  await store.close()
   server = await startServer(['scenes', '--no-open'], { cwd: dir })
   // Another origin whose pages take their viewer from the first server's /rerun/.
   viewerHost = await startServer(['scenes', '--no-open', '--rerun-viewer-url', `${server.url}rerun/`], { cwd: dir })

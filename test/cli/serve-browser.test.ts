@@ -14,15 +14,15 @@ let server: ServerProcess
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true })
   const dir = tempDir()
-  const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  store.record(sortRun({ title: 'Sorting, first try', time: '2026-11-20T09:00:00Z', time_label: null }))
-  store.record(
+  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
+  await store.record(sortRun({ title: 'Sorting, first try', time: '2026-11-20T09:00:00Z', time_label: null }))
+  await store.record(
     sortRun({
       description: 'How **fast** do we sort? A longer paragraph, so that the layout shows how text wraps on a narrow phone screen, with `code` and a [link](https://example.com).',
     }),
   )
   // Enough samples for the pager.
-  store.record({
+  await store.record({
     benchmark: 'sort',
     title: 'Sorting, wide sweep',
     time: '2026-11-26T09:00:00Z',
@@ -45,7 +45,7 @@ beforeAll(async () => {
       .filter((k) => k % 50 === 7)
       .map((k) => ({ inputs: { n: (Math.floor(k / 9) + 1) * 100, algo: ['quick', 'heap', 'merge'][Math.floor(k / 3) % 3] }, repeat: (k % 3) + 1, error: 'MemoryError: out of memory\n  at sort()' })),
   })
-  store.close()
+  await store.close()
   server = await startServer(['sort'], { cwd: dir })
   browser = await launchBrowser()
 })

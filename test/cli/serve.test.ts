@@ -52,10 +52,10 @@ beforeAll(async () => {
   const fd = openSync(join(cachedir, 'rrd', 'big.rrd'), 'w')
   ftruncateSync(fd, 200 * 1024 * 1024)
   closeSync(fd)
-  const store = openStore(join(cachedir, 'bench-plot.sqlite'))
-  store.record(sortRun())
-  store.record({ ...sortRun(), benchmark: evil })
-  store.close()
+  const store = await openStore(join(cachedir, 'bench-plot.sqlite'))
+  await store.record(sortRun())
+  await store.record({ ...sortRun(), benchmark: evil })
+  await store.close()
   server = await startServer(['sort'], { cwd: dir })
 })
 
@@ -226,9 +226,9 @@ describe('bench-plot serve', () => {
 
   it('says the results were recorded but are gone when their data is missing', async () => {
     const gone = tempDir()
-    const store = openStore(join(gone, 'cachedir', 'bench-plot.sqlite'))
-    store.record(sortRun())
-    store.close()
+    const store = await openStore(join(gone, 'cachedir', 'bench-plot.sqlite'))
+    await store.record(sortRun())
+    await store.close()
     const db = new Database(join(gone, 'cachedir', 'bench-plot.sqlite'))
     db.run('DELETE FROM columns')
     db.close()

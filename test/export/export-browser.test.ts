@@ -23,7 +23,7 @@ beforeAll(async () => {
   dir = tempDir()
   mkdirSync(join(dir, 'cachedir', 'rrd'), { recursive: true })
   copyFileSync(join(fixtures, 'oracle_text_log.rrd'), join(dir, 'cachedir', 'rrd', 'text.rrd'))
-  const store = openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
+  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
   // Four runs of one history with three results: a page draws its first two charts at once, the third comes later (lazy).
   for (let i = 0; i < 4; i++) {
     const run = sortRun({ title: `Sorting ${i + 1}`, time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}` })
@@ -32,9 +32,9 @@ beforeAll(async () => {
       s.results.time = (s.results.time as number) * (1 + 0.3 * i)
       s.results.memory = 1000 * Number(s.inputs?.n) + i
     }
-    store.record(run)
+    await store.record(run)
   }
-  store.record({
+  await store.record({
     benchmark: 'scenes',
     inputs: [{ name: 'scene', kind: 'cat', values: ['a', 'b'] }],
     results: [
@@ -43,7 +43,7 @@ beforeAll(async () => {
     ],
     samples: ['a', 'b'].map((s, i) => ({ inputs: { scene: s }, repeat: 1, results: { time: i + 1, rec: 'rrd/text.rrd' } })),
   })
-  store.close()
+  await store.close()
   const a = await runBin(['export', '--out', 'report'], { cwd: dir })
   expect(a.stderr).toBe('')
   expect(a.code).toBe(0)

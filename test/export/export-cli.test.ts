@@ -12,15 +12,15 @@ const fixtures = resolve(import.meta.dir, '../fixtures/rerun')
 let dir: string
 let db: string
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir()
   mkdirSync(join(dir, 'cachedir', 'rrd'), { recursive: true })
   copyFileSync(join(fixtures, 'oracle_text_log.rrd'), join(dir, 'cachedir', 'rrd', 'text.rrd'))
   writeFileSync(join(dir, 'cachedir', 'plot.png'), Buffer.from('89504e470d0a1a0a', 'hex'))
   db = join(dir, 'cachedir', 'bench-plot.sqlite')
-  const store = openStore(db)
-  for (let i = 0; i < 3; i++) store.record(sortRun({ time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}` }))
-  store.record({
+  const store = await openStore(db)
+  for (let i = 0; i < 3; i++) await store.record(sortRun({ time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}` }))
+  await store.record({
     benchmark: 'media <&> "quoted"',
     inputs: [{ name: 'scene', kind: 'cat', values: ['a', 'b'] }],
     results: [
@@ -30,7 +30,7 @@ beforeAll(() => {
     ],
     samples: ['a', 'b'].map((s, i) => ({ inputs: { scene: s }, repeat: 1, results: { time: i + 1, rec: 'rrd/text.rrd', img: 'plot.png' } })),
   })
-  store.close()
+  await store.close()
 })
 
 function files(root: string): string[] {

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'bun:test'
+import { beforeAll, describe, expect, it } from 'bun:test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main'
 import { formatExact, formatInputValue, formatNumber, formatPercent, formatQuantity } from '../../src/format'
 import { createApp, storeSource } from '../../src/server'
-import { openStore } from '../../src/store'
+import { openReadStore, openStore } from '../../src/store'
 
 describe('formatQuantity', () => {
   it.each([
@@ -34,12 +34,12 @@ describe('formatQuantity', () => {
     expect(formatQuantity(x, unit)).toBe(text)
   })
 
-  it('references nothing outside itself, so the browser can run its source', () => {
+  it('references nothing outside itself, so the browser can run its source', async () => {
     const copy = new Function(`return (${formatQuantity.toString()})`)() as typeof formatQuantity
     for (const [x, u] of [[0.0005, 's'], [1.5e9, 'B/s'], [20480, 'KiB'], [42, '']] as const) expect(copy(x, u)).toBe(formatQuantity(x, u))
   })
 
-  it('keeps exact values exact: CSV, JSON and input values', () => {
+  it('keeps exact values exact: CSV, JSON and input values', async () => {
     expect(formatExact(0.1 + 0.2)).toBe('0.30000000000000004')
     expect(formatInputValue(16384)).toBe('16384')
     expect(formatInputValue(1e-7)).toBe('1e-7')
@@ -52,16 +52,18 @@ describe('one text for a number on every surface', () => {
   // Two runs of one point whose time is 0.0005 s at every repeat: every surface must say "500 µs".
   const dir = mkdtempSync(join(tmpdir(), 'bench-plot-format-'))
   const db = join(dir, 'store.sqlite')
-  const store = openStore(db)
-  for (const day of [1, 2]) {
-    store.record({
-      benchmark: 'fmt',
-      time: `2026-10-0${day}T00:00:00Z`,
-      results: [{ name: 'time', kind: 'float', units: 's', direction: 'minimize' }],
-      samples: [1, 2, 3].map((repeat) => ({ inputs: { n: 16384 }, repeat, results: { time: 0.0005 } })),
-    })
-  }
-  store.close()
+  beforeAll(async () => {
+    const store = await openStore(db)
+    for (const day of [1, 2]) {
+      await store.record({
+        benchmark: 'fmt',
+        time: `2026-10-0${day}T00:00:00Z`,
+        results: [{ name: 'time', kind: 'float', units: 's', direction: 'minimize' }],
+        samples: [1, 2, 3].map((repeat) => ({ inputs: { n: 16384 }, repeat, results: { time: 0.0005 } })),
+      })
+    }
+    await store.close()
+  })
   const io = () => {
     const out: string[] = []
     return { out, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => out.push(l), isTTY: false, env: {} } }
@@ -78,10 +80,10 @@ describe('one text for a number on every surface', () => {
   })
 
   it('the page: verdict table, best point, statistics table, samples table and chart tooltips', async () => {
-    const read = openStore(db, { readonly: true })
+    const read = await openReadStore(db)
     const app = await createApp({ source: storeSource(read), cachedir: dir })
     const page = await (await app.handle(new Request('http://localhost/b/fmt?plots=table'))).text()
-    read.close()
+    await read.close()
     expect(page).toContain('<td class="num baseline">500 µs</td><td class="num current">500 µs</td>')
     expect(page).toContain('<strong>500 µs</strong>')
     expect(page).toContain('<td class="bp-num">500 µs</td>')

@@ -5,11 +5,11 @@ import { sortRun } from '../fixtures/sort-run'
 import { tempDir } from './binary'
 
 /** A store file on disk holding the sort fixture's run; closed, so the test opens it as it needs. */
-export function storedSortRun(): { path: string; id: number } {
+export async function storedSortRun(): Promise<{ path: string; id: number }> {
   const path = join(tempDir(), 's.sqlite')
-  const store = openStore(path)
-  const id = store.record(sortRun()).id
-  store.close()
+  const store = await openStore(path)
+  const id = (await store.record(sortRun())).id
+  await store.close()
   return { path, id }
 }
 

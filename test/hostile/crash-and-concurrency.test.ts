@@ -2,7 +2,7 @@ import { describe, expect, it } from 'bun:test'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RunInput } from '../../src/model/run-format'
-import { openStore } from '../../src/store'
+import { openReadStore } from '../../src/store'
 import { binPath, runBin, tempDir } from '../helpers/binary'
 
 // Point 11 of issue 22 (keep what holds): an import killed at any moment loses nothing stored before it
@@ -23,12 +23,16 @@ function sweep(benchmark: string, time: string, points: number): RunInput {
 }
 
 /** Every run of the store read back in full: id, time and samples; throws when any is damaged. */
-function readBack(db: string): { id: number; time: string; samples: number }[] {
-  const store = openStore(db, { readonly: true })
+async function readBack(db: string): Promise<{ id: number; time: string; samples: number }[]> {
+  const store = await openReadStore(db)
   try {
-    return store.listBenchmarks().flatMap((b) => store.loadBenchmark(b.name).runs.map((r) => ({ id: r.id as number, time: r.time, samples: (r.data.m as Float64Array).filter((x) => !Number.isNaN(x)).length })))
+    const out: { id: number; time: string; samples: number }[] = []
+    for (const b of await store.listBenchmarks()) {
+      for (const r of (await store.loadBenchmark(b.name)).runs) out.push({ id: r.id as number, time: r.time, samples: (r.data.m as Float64Array).filter((x) => !Number.isNaN(x)).length })
+    }
+    return out
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
@@ -52,7 +56,7 @@ describe('SIGKILL during import', () => {
       await Bun.sleep((took * k) / files.length)
       proc.kill('SIGKILL')
       const code = await proc.exited
-      const runs = readBack(db)
+      const runs = await readBack(db)
       // Killed before the commit: the run is absent; after: whole. Never anything in between.
       expect(runs.length === stored || runs.length === stored + 1).toBe(true)
       for (const r of runs) expect(r.samples).toBe(points)
@@ -63,7 +67,7 @@ describe('SIGKILL during import', () => {
     // The store still takes runs afterwards.
     const after = await runBin(['import', files[files.length - 1], '--db', db, '--name', 'after'])
     expect(after.code).toBe(0)
-    expect(readBack(db).length).toBe(stored + 1)
+    expect((await readBack(db)).length).toBe(stored + 1)
   }, 300_000)
 })
 
@@ -82,7 +86,7 @@ describe('concurrent writers', () => {
       )
       for (const r of results) expect(`${r.code} ${r.stderr}`).toBe('0 ')
     }
-    const runs = readBack(db)
+    const runs = await readBack(db)
     expect(runs).toHaveLength(12)
     for (const r of runs) expect(r.samples).toBe(points)
   }, 300_000)

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'bun:test'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp, memorySource, storeSource } from '../../src/server'
-import { openStore } from '../../src/store'
+import { openReadStore, openStore } from '../../src/store'
 import { validateRun } from '../../src/model/run-format'
 import { sortRun } from '../fixtures/sort-run'
 import { tempDir } from '../helpers/binary'
@@ -23,12 +23,12 @@ beforeAll(async () => {
   writeFileSync(join(cachedir, 'img', 'a.png'), 'PNG')
   writeFileSync(join(cachedir, '..', 'outside.txt'), 'secret')
   symlinkSync(join(cachedir, '..', 'outside.txt'), join(cachedir, 'img', 'out.png'))
-  const store = openStore(join(cachedir, 'bench-plot.sqlite'))
-  store.record(sortRun({ title: 'First', time: '2026-11-01T00:00:00Z', time_label: null }))
-  store.record(sortRun())
-  store.record({ ...sortRun(), benchmark: evil, title: '<b>bold</b>', description: `hi ${evil} <img src="https://example.com/x.png"> <img src="/media/img/a.png" alt="local"> [x](javascript:alert(3)) **strong**` })
+  const store = await openStore(join(cachedir, 'bench-plot.sqlite'))
+  await store.record(sortRun({ title: 'First', time: '2026-11-01T00:00:00Z', time_label: null }))
+  await store.record(sortRun())
+  await store.record({ ...sortRun(), benchmark: evil, title: '<b>bold</b>', description: `hi ${evil} <img src="https://example.com/x.png"> <img src="/media/img/a.png" alt="local"> [x](javascript:alert(3)) **strong**` })
   // 250 points × 2 repeats, 30 failures: pages of samples and "and 10 more".
-  store.record({
+  await store.record({
     benchmark: 'big',
     repeats: 2,
     inputs: [{ name: 'i', values: Array.from({ length: 250 }, (_, i) => i) }],
@@ -36,8 +36,8 @@ beforeAll(async () => {
     samples: Array.from({ length: 470 }, (_, k) => ({ inputs: { i: Math.floor(k / 2) }, repeat: (k % 2) + 1, results: { t: k } })),
     failures: Array.from({ length: 30 }, (_, k) => ({ inputs: { i: 235 + Math.floor(k / 2) }, repeat: (k % 2) + 1, error: `boom ${k}\ntrace` })),
   })
-  store.close()
-  const source = storeSource(openStore(join(cachedir, 'bench-plot.sqlite'), { readonly: true }))
+  await store.close()
+  const source = storeSource(await openReadStore(join(cachedir, 'bench-plot.sqlite')))
   app = await createApp({ source, name: null, cachedir })
   single = await createApp({ source, name: 'sort', cachedir })
 })

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
 import { join } from 'node:path'
 import { createApp, storeSource } from '../../src/server'
 import { createHistoryCache } from '../../src/server/history-cache'
-import { openStore, type Store } from '../../src/store'
+import { openReadStore, openStore, type ReadStore } from '../../src/store'
 import { tempDir } from '../helpers/binary'
 import { shapeHistory } from '../model/change-point-histories'
 
 type App = Awaited<ReturnType<typeof createApp>>
 let app: App
-let store: Store
+let store: ReadStore
 const ids: Record<string, number[]> = {}
 const page = async (path: string) => {
   const r = await app.handle(new Request(`http://localhost${path}`))
@@ -20,10 +20,13 @@ const page = async (path: string) => {
 
 beforeAll(async () => {
   const path = join(tempDir(), 'cp.sqlite')
-  const writer = openStore(path)
-  for (const shape of ['step-one-algo', 'step-one-point', 'noise'] as const) ids[shape] = shapeHistory(shape).map((r) => writer.record(r).id)
-  writer.close()
-  store = openStore(path, { readonly: true })
+  const writer = await openStore(path)
+  for (const shape of ['step-one-algo', 'step-one-point', 'noise'] as const) {
+    ids[shape] = []
+    for (const r of shapeHistory(shape)) ids[shape].push((await writer.record(r)).id)
+  }
+  await writer.close()
+  store = await openReadStore(path)
   app = await createApp({ source: storeSource(store), name: null })
 })
 
@@ -62,10 +65,10 @@ describe('change points on served pages', () => {
     expect(html).toContain('/assets/charts.js')
   })
 
-  it('the history cache segments each series once and keeps it per history, result and point', () => {
+  it('the history cache segments each series once and keeps it per history, result and point', async () => {
     const cache = createHistoryCache(storeSource(store))
-    const runs = store.listRuns('step-one-point')
-    const history = cache.load('step-one-point', cache.outline(runs).at(-1)!)
+    const runs = (await store.listRuns('step-one-point'))
+    const history = await cache.load('step-one-point', cache.outline(runs).at(-1)!)
     const once = cache.changePoints('step-one-point', history, 'time', 6)
     expect(cache.changePoints('step-one-point', history, 'time', 6)).toBe(once)
     expect(cache.changePoints('step-one-point', history, 'time', 0)).not.toBe(once)

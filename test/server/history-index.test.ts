@@ -1,22 +1,22 @@
 import { beforeAll, describe, expect, it } from 'bun:test'
 import { createApp, storeSource } from '../../src/server'
-import { openStore } from '../../src/store'
+import { openStore, type Store } from '../../src/store'
 
 type App = Awaited<ReturnType<typeof createApp>>
 const req = (app: App, path: string, init?: RequestInit) => app.handle(new Request(`http://localhost${path}`, init))
 const rowNames = (html: string) => [...html.matchAll(/<tr class="index-row" data-name="([^"]+)"/g)].map((m) => m[1])
 
 let app: App
-let store: ReturnType<typeof openStore>
+let store: Store
 
 // 300 benchmarks of 3 runs each; every 7th one got 40 % slower in its newest run.
 beforeAll(async () => {
-  store = openStore(':memory:')
+  store = await openStore(':memory:')
   for (let b = 0; b < 300; b++) {
     const name = `bench-${String(b).padStart(3, '0')}`
     for (let run = 0; run < 3; run++) {
       const slow = b % 7 === 0 && run === 2 ? 1.4 : 1
-      store.record({
+      await store.record({
         benchmark: name,
         time: `2026-10-0${run + 1}T12:00:00Z`,
         time_label: `v${run}`,
@@ -27,7 +27,8 @@ beforeAll(async () => {
       })
     }
   }
-  app = await createApp({ source: storeSource(store), name: null })
+  // The store is asked for changes on every request (recheckMs 0): the test writes through it and reads at once.
+  app = await createApp({ source: storeSource(store, { recheckMs: 0 }), name: null })
 })
 
 describe('the index with 300 benchmarks', () => {
@@ -60,7 +61,7 @@ describe('the index with 300 benchmarks', () => {
   })
 
   it('a run imported while serving shows on the next request', async () => {
-    store.record({
+    await store.record({
       benchmark: 'bench-001',
       time: '2026-10-04T12:00:00Z',
       time_label: 'v3',

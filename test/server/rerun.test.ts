@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { createApp, storeSource } from '../../src/server'
 import { acceptsGzip } from '../../src/server/rerun/accept-gzip'
 import { rerunViewerVersion } from '../../src/server/rerun/viewer-version'
-import { openStore } from '../../src/store'
+import { openReadStore, openStore } from '../../src/store'
 import { tempDir } from '../helpers/binary'
 
 type App = Awaited<ReturnType<typeof createApp>>
@@ -28,9 +28,9 @@ beforeAll(async () => {
   const newer = new Uint8Array(readFileSync(join(fixtures, 'oracle_text_log.rrd')))
   newer[5] = 40
   writeFileSync(join(rrd, 'new.rrd'), newer)
-  const store = openStore(join(cachedir, 'bench-plot.sqlite'))
+  const store = await openStore(join(cachedir, 'bench-plot.sqlite'))
   const scenes = ['text', 'old', 'cut', 'noise', 'new', 'gone']
-  store.record({
+  await store.record({
     benchmark: 'scenes',
     inputs: [{ name: 'scene', kind: 'cat', values: scenes }],
     results: [
@@ -39,14 +39,14 @@ beforeAll(async () => {
     ],
     samples: scenes.map((s, i) => ({ inputs: { scene: s }, repeat: 1, results: { time: i + 1, rec: `rrd/scenes/${s}.rrd` } })),
   })
-  store.close()
-  const source = storeSource(openStore(join(cachedir, 'bench-plot.sqlite'), { readonly: true }))
+  await store.close()
+  const source = storeSource(await openReadStore(join(cachedir, 'bench-plot.sqlite')))
   app = await createApp({ source, name: null, cachedir })
   other = await createApp({ source, name: null, cachedir, rerunViewerUrl: 'http://viewer.example:9000/rerun/' })
 })
 
 describe('the embedded viewer at /rerun/', () => {
-  it('is the pinned version: package.json pins it exactly, it is installed, and the embedded paths name it', () => {
+  it('is the pinned version: package.json pins it exactly, it is installed, and the embedded paths name it', async () => {
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies['@rerun-io/web-viewer']).toBe(rerunViewerVersion)
     expect(JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version).toBe(rerunViewerVersion)
     const files = readFileSync(join(root, 'src/server/rerun/viewer-files.ts'), 'utf8')

@@ -4,23 +4,23 @@ import { BenchPlotError, findFreePort, loadBenchmark, openStore, plotServer, ser
 import { sortRun } from '../fixtures/sort-run'
 import { tempDir } from '../helpers/binary'
 
-function makeStore(): string {
+async function makeStore(): Promise<string> {
   const cachedir = join(tempDir(), 'cachedir')
-  const store = openStore(join(cachedir, 'bench-plot.sqlite'))
-  store.record(sortRun())
-  store.close()
+  const store = await openStore(join(cachedir, 'bench-plot.sqlite'))
+  await store.record(sortRun())
+  await store.close()
   return cachedir
 }
 
 describe('library API', () => {
-  it('loadBenchmark reads a benchmark and its runs', () => {
-    const b = loadBenchmark('sort', { cachedir: makeStore() })
+  it('loadBenchmark reads a benchmark and its runs', async () => {
+    const b = await loadBenchmark('sort', { cachedir: await await makeStore() })
     expect(b.name).toBe('sort')
     expect(b.runs.map((r) => r.title)).toEqual(['Sorting'])
   })
 
   it('plotServer serves a stored benchmark and stops', async () => {
-    const s = await plotServer('sort', { cachedir: makeStore() })
+    const s = await plotServer('sort', { cachedir: await makeStore() })
     try {
       expect(s.url).toBe(`http://127.0.0.1:${s.port}/`)
       expect(await (await fetch(s.url)).text()).toContain('<h2>Sorting</h2>')
@@ -32,7 +32,7 @@ describe('library API', () => {
 
   it('plotServer throws NOT_FOUND for a missing name without binding', async () => {
     const port = await findFreePort()
-    const err = await plotServer('nope', { cachedir: makeStore(), port }).catch((e) => e)
+    const err = await plotServer('nope', { cachedir: await makeStore(), port }).catch((e) => e)
     expect(err).toBeInstanceOf(BenchPlotError)
     expect(err.code).toBe('NOT_FOUND')
     // The port is still free.

@@ -21,21 +21,21 @@ function context(links: Links): ServerContext {
   return { source, name: null, cachedir: null, location: 'memory', pages: createPageCache(), histories: createHistoryCache(source), links, exists: () => true, recordings: () => ({ status: 'ok', version: null, problem: null, viewable: true }) }
 }
 
-function pages(links: Links): string[] {
+async function pages(links: Links): Promise<string[]> {
   const ctx = context(links)
   return [
-    BenchmarkPage(runPage(ctx, name, { charts, allPoints: false }).load()),
-    BenchmarkPage(runPage(ctx, name, { run: 1, vs: null, charts: parseChartRequest({}), page: 1, allPoints: false }).load()),
-    HistoryPage(historyPage(ctx, name, { x: 'order', charts }).load()),
-    ComparePage(comparePage(ctx, name, {}).load()),
-    IndexPage(indexPage(ctx, {}).load()),
+    BenchmarkPage(await (await runPage(ctx, name, { charts, allPoints: false })).load()),
+    BenchmarkPage(await (await runPage(ctx, name, { run: 1, vs: null, charts: parseChartRequest({}), page: 1, allPoints: false })).load()),
+    HistoryPage(await (await historyPage(ctx, name, { x: 'order', charts })).load()),
+    ComparePage(await (await comparePage(ctx, name, {})).load()),
+    IndexPage(await (await indexPage(ctx, {})).load()),
   ]
 }
 
 const urlsIn = (html: string) => [...html.matchAll(/\s(?:href|src|action|data-chart-url|data-lazy)="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'))
 
 describe('serverLinks', () => {
-  it('writes page state as the query strings the routes read', () => {
+  it('writes page state as the query strings the routes read', async () => {
     expect(serverLinks.benchmark(name)).toBe('/b/odd%20name%2F%26%3F%23')
     expect(serverLinks.benchmark('sort', { run: 3, vs: null, charts, page: 2, anchor: 'samples' })).toBe('/b/sort?run=3&vs=none&plots=violin,scatter&logy=1&page=2#samples')
     expect(serverLinks.benchmark('sort', { run: 3, vs: 1, allPoints: true })).toBe('/b/sort?run=3&vs=1&points=all')
@@ -48,15 +48,15 @@ describe('serverLinks', () => {
     expect(serverLinks.recording('rrd/x/y.rrd')).toBe('/rrd_static/x/y.rrd')
   })
 
-  it('is the only source of the URLs a served page holds', () => {
-    for (const html of pages(serverLinks)) {
+  it('is the only source of the URLs a served page holds', async () => {
+    for (const html of await pages(serverLinks)) {
       for (const url of urlsIn(html)) expect(url.startsWith('/') || url.startsWith('#') || url.startsWith('data:')).toBe(true)
     }
   })
 })
 
 describe('staticLinks', () => {
-  it('expresses every page state as a relative file path with no query string', () => {
+  it('expresses every page state as a relative file path with no query string', async () => {
     const links = staticLinks('../../')
     expect(links.benchmark(name)).toBe(`../../b/${encodeURIComponent(fileSlug(name))}/index.html`)
     expect(links.benchmark('sort', { run: 3, vs: null, charts, page: 2, anchor: 'samples' })).toBe('../../b/sort/run-3-vs-none-plots-violin+scatter-logy-page-2.html#samples')
@@ -68,10 +68,10 @@ describe('staticLinks', () => {
     expect(fileSlug('../x')).toBe('%2E.%2Fx')
   })
 
-  it('gives pages whose every link stays inside the report, without a server', () => {
+  it('gives pages whose every link stays inside the report, without a server', async () => {
     const root = 'file:///report/'
     const from = `${root}b/${encodeURIComponent(fileSlug(name))}/`
-    for (const html of pages(staticLinks('../../'))) {
+    for (const html of await pages(staticLinks('../../'))) {
       const urls = urlsIn(html)
       expect(urls.length).toBeGreaterThan(3)
       for (const url of urls) {
@@ -86,7 +86,7 @@ describe('staticLinks', () => {
 })
 
 describe('one escape function', () => {
-  it('is the only code in src that writes HTML entities', () => {
+  it('is the only code in src that writes HTML entities', async () => {
     const src = join(import.meta.dir, '../../src')
     const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f))
     const offenders = files.filter((f) => {

@@ -18,7 +18,7 @@ import {
   type ResultVerdict,
 } from '../../model/regression'
 import { regressionMethods, type RegressionMethod } from '../../model/types'
-import { openStore } from '../../store'
+import { openReadStore } from '../../store'
 import { numberOption, storeOptions, stringOption, type Command, type ParsedArgs } from '../command'
 import { checkFormatOptions, checkOutputOf, writeCheckOutput } from '../check-formats'
 import { resolveStorePaths } from '../paths'
@@ -44,12 +44,13 @@ export const checkCommand: Command = {
     const schema = schemaOption(args)
     const output = checkOutputOf(args)
     const { db } = resolveStorePaths(args, io)
-    const store = openStore(db, { readonly: true })
+    const store = await openReadStore(db)
     let verdicts: BenchmarkVerdict[]
     try {
-      verdicts = args.positionals.map((name) => checkBenchmark(store.loadBenchmark(name).runs, opts))
+      verdicts = []
+      for (const name of args.positionals) verdicts.push(checkBenchmark((await store.loadBenchmark(name)).runs, opts))
     } finally {
-      store.close()
+      await store.close()
     }
     writeCheckOutput(output, { text: () => renderVerdicts(verdicts).join('\n'), report: () => toCheckReport(verdicts, { schema }) }, io)
     return verdicts.some((v) => v.regressed) ? 1 : 0

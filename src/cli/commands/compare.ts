@@ -3,7 +3,7 @@ import { buildHistories, describeInputChanges, formatInputs, runRef } from '../.
 import { formatNumber, formatPercent, formatQuantity } from '../../format'
 import { compareRuns, formatChange, formatRunRef, formatThreshold, toCompareReport } from '../../model/regression'
 import type { Run } from '../../model/types'
-import { openStore } from '../../store'
+import { openReadStore } from '../../store'
 import { storeOptions, type Command } from '../command'
 import { resolveStorePaths } from '../paths'
 import { regressionOptions } from './check'
@@ -25,12 +25,12 @@ export const compareCommand: Command = {
     const [name, selA, selB] = args.positionals
     const opts = regressionOptions(args)
     const { db } = resolveStorePaths(args, io)
-    const store = openStore(db, { readonly: true })
+    const store = await openReadStore(db)
     let runs: Run[]
     try {
-      runs = buildHistories(store.loadBenchmark(name).runs).flatMap((h) => h.runs)
+      runs = buildHistories((await store.loadBenchmark(name)).runs).flatMap((h) => h.runs)
     } finally {
-      store.close()
+      await store.close()
     }
     const a = selectRun(name, runs, selA)
     const b = selectRun(name, runs, selB)

@@ -22,13 +22,13 @@ export const demoCommand: Command = {
     // The demo never touches the user's own store, nor another user's demo.
     const cachedir = resolve(stringOption(args, 'cachedir') ?? join(userCacheDir(io.env), 'bench-plot', 'demo'))
     writeDemoFiles(cachedir)
-    const store = openStore(join(cachedir, 'bench-plot.sqlite'))
+    const store = await openStore(join(cachedir, 'bench-plot.sqlite'))
     try {
-      const outcomes = store.saveRuns(demoRuns().map((run, i) => validateRun(run, { source: 'demo', path: `[${i}]` })))
+      const outcomes = await store.saveRuns(demoRuns().map((run, i) => validateRun(run, { source: 'demo', path: `[${i}]` })))
       const added = outcomes.filter((o) => !o.skipped).length
       io.stderr(`bench-plot: demo store ${store.location} (${added} runs added, ${outcomes.length - added} already there); list and check it with --cachedir ${shellWord(cachedir)}`)
     } finally {
-      store.close()
+      await store.close()
     }
     return serveCommand.run({ values: { ...args.values, cachedir }, positionals: [] }, io)
   },

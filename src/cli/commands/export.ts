@@ -1,6 +1,6 @@
 import { BenchPlotError } from '../../errors'
 import { formatQuantity } from '../../format'
-import { openStore } from '../../store'
+import { openReadStore } from '../../store'
 import { storeOptions, stringOption, type Command } from '../command'
 import { resolveStorePaths } from '../paths'
 
@@ -25,7 +25,7 @@ export const exportCommand: Command = {
     // Loaded here: other commands need not pay for the pages and ECharts.
     const { exportReport, writeSingleFile } = await import('../../export')
     const { storeSource } = await import('../../server/source')
-    const store = openStore(db, { readonly: true })
+    const store = await openReadStore(db)
     try {
       const source = storeSource(store)
       const force = args.values.force === true
@@ -37,7 +37,7 @@ export const exportCommand: Command = {
         io.stdout(`Wrote ${out}: ${r.files.length} files, ${formatQuantity(r.bytes, 'B')}${args.values['no-media'] ? ' (no media)' : ''}`)
       }
     } finally {
-      store.close()
+      await store.close()
     }
     return 0
   },

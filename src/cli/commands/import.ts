@@ -33,15 +33,15 @@ export const importCommand: Command = {
     const { cachedir, db } = resolveStorePaths(args, io)
     // Recordings are files beside the store: a missing one is recorded all the same, and the page says so.
     for (const { file, run } of read) for (const line of formatRecordingWarnings(file, run, cachedir, findRecordingWarnings(run, cachedir))) io.stderr(line)
-    const store = openStore(db)
+    const store = await openStore(db)
     try {
-      const outcomes = store.saveRuns(runs)
+      const outcomes = await store.saveRuns(runs)
       outcomes.forEach((o, i) => {
         if (o.skipped) io.stderr(`bench-plot: skipped ${o.benchmark}: ${o.reason}`)
         else io.stdout(`recorded run ${o.id} of ${o.benchmark} (${describeRun(runs[i])})`)
       })
     } finally {
-      store.close()
+      await store.close()
     }
     return 0
   },

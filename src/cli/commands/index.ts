@@ -6,6 +6,7 @@ import { checkCommand } from './check'
 import { compareCommand } from './compare'
 import { demoCommand } from './demo'
 import { exportCommand } from './export'
+import { migrateCommand } from './migrate'
 
 /** Every subcommand, in the order `bench-plot --help` lists them. */
-export const commands: Command[] = [importCommand, listCommand, serveCommand, checkCommand, compareCommand, exportCommand, demoCommand]
+export const commands: Command[] = [importCommand, listCommand, serveCommand, checkCommand, compareCommand, exportCommand, migrateCommand, demoCommand]

@@ -1,4 +1,4 @@
-import { openStore } from '../../store'
+import { openReadStore } from '../../store'
 import { storeOptions, type Command } from '../command'
 import { resolveStorePaths } from '../paths'
 
@@ -12,15 +12,15 @@ export const listCommand: Command = {
   },
   async run(args, io) {
     const { db } = resolveStorePaths(args, io)
-    const store = openStore(db, { readonly: true })
+    const store = await openReadStore(db)
     try {
-      const benchmarks = store.listBenchmarks()
+      const benchmarks = await store.listBenchmarks()
       if (args.values.json) {
         io.stdout(JSON.stringify(benchmarks, null, 2))
         return 0
       }
       if (benchmarks.length === 0) {
-        io.stdout(`no benchmarks in ${db}`)
+        io.stdout(`no benchmarks in ${store.location}`)
         return 0
       }
       const rows = [['NAME', 'RUNS', 'LATEST', 'TITLE'], ...benchmarks.map((b) => [b.name, String(b.runs), b.latest, b.title])]
@@ -28,7 +28,7 @@ export const listCommand: Command = {
       for (const r of rows) io.stdout(r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  '))
       return 0
     } finally {
-      store.close()
+      await store.close()
     }
   },
 }

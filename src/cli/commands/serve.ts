@@ -1,3 +1,4 @@
+import { normalizeBasePath } from '../../server/base-path'
 import { BenchPlotError } from '../../errors'
 import { numberOption, storeOptions, stringOption, type Command } from '../command'
 import { resolveStorePaths } from '../paths'
@@ -13,6 +14,7 @@ export const serveCommand: Command = {
     open: { type: 'boolean', description: 'open the page in the default browser' },
     'no-open': { type: 'boolean', description: 'never open a browser (default: open when stdout is a terminal and a display is there)' },
     live: { type: 'boolean', description: 'pages follow new runs: an open page says "run #N recorded" and reloads its runs and charts in place (served at /api/events)' },
+    'base-path': { type: 'string', arg: 'PATH', description: 'serve every page and asset under PATH (e.g. /bench/), for a team server behind a reverse proxy (default /)' },
     'rerun-viewer-url': { type: 'string', arg: 'URL', description: 'view rerun recordings with the @rerun-io/web-viewer build at URL (the folder of its index.js), e.g. for recordings from a newer rerun (default: the viewer inside bench-plot)' },
     ...storeOptions,
   },
@@ -26,6 +28,8 @@ export const serveCommand: Command = {
     }
     const host = stringOption(args, 'host') ?? '127.0.0.1'
     const rerunViewerUrl = parseViewerUrl(stringOption(args, 'rerun-viewer-url'))
+    // Checked before the store is opened: a bad flag is the first thing to say.
+    const basePath = normalizeBasePath(stringOption(args, 'base-path'))
     const { cachedir, db } = resolveStorePaths(args, io)
     // Loaded here, not at start: other commands need not pay for ECharts, Elysia and the markdown renderer.
     const { openBrowser, plotServer, shouldOpenByDefault } = await import('../../server')
@@ -34,7 +38,7 @@ export const serveCommand: Command = {
     const stopSignal = waitForStopSignal()
     const allowHosts = (args.values['allow-host'] as string[] | undefined) ?? []
     if (['0.0.0.0', '::', '[::]'].includes(host)) io.stderr(`bench-plot: warning: --host ${host} serves every network interface: anyone who can reach this machine can read the results`)
-    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl, live: args.values.live === true })
+    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl, live: args.values.live === true, basePath })
     try {
       io.stdout(`Serving ${name ?? 'all benchmarks'} at ${server.url}`)
       if (open) {

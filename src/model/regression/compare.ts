@@ -140,7 +140,7 @@ function meansOverCommonPoints(meansA: Float64Array, meansB: Float64Array, pairs
 }
 
 function comparePoints(a: Run, b: Run, result: string, pairs: Pairs, judgeOpts: JudgeOptions, alpha: number): PointComparison[] {
-  // Each column read once, before the loop: `run.data` may load from the store on every access.
+  // Each column looked up once, before the loop over points.
   const columnA = scalarColumn(a, result)
   const columnB = scalarColumn(b, result)
   // Buffers reused at every point (judge and significance keep no reference to them).

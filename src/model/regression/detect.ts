@@ -136,7 +136,7 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
   const currentMeans = pointMeans(current, r.name)
   const currentSamples = finiteValues(currentMeans)
   // The run value is the mean over the points the newest run measured, so a point that failed
-  // this time does not shift the comparison. One pass per earlier run: its data may be read from the store.
+  // this time does not shift the comparison.
   const withValue: Run[] = []
   const historyValues: number[] = []
   for (const run of earlier) {
@@ -206,7 +206,7 @@ function samplesWhereMeasured(runs: readonly Run[], result: string, currentMeans
 function judgePoints(r: ResultVar, current: Run, earlier: Run[], history: History, judgeOpts: Parameters<typeof judge>[2], o: Resolved): PointVerdict[] {
   const n = pointCount(history.inputs)
   const pointOpts = { ...judgeOpts, explain: false }
-  // Each run's column read once, before the loop: `run.data` may load from the store on every access.
+  // Each run's column looked up once, before the loop over points.
   const currentColumn = scalarColumn(current, r.name)
   const columns = earlier.map((run) => ({ column: scalarColumn(run, r.name), repeats: run.repeats }))
   // Buffers reused at every point (judge and significance keep no reference to them).

@@ -7,10 +7,12 @@ export type RerunOptions = {
   viewerUrl: string | null
   /** The folder served at `/rrd_static/` (`<cachedir>/rrd`); null when there is none. */
   rrdDir: string | null
+  /** The prefix of every URL behind a proxy (`--base-path`, normalised: `/bench`); '' for none. @default '' */
+  basePath?: string
 }
 
 /** Where the page's viewer loads `index.js` from: the embedded build unless another is named. */
-export function viewerBase(opts: Pick<RerunOptions, 'viewerUrl'>): string {
-  return opts.viewerUrl ?? '/rerun/'
+export function viewerBase(opts: Pick<RerunOptions, 'viewerUrl' | 'basePath'>): string {
+  return opts.viewerUrl ?? `${opts.basePath ?? ''}/rerun/`
 }
 

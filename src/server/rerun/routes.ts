@@ -54,7 +54,10 @@ function script(body: string, request: Request): Response {
 }
 
 function viewPage(url: URL, opts: RerunOptions): Response {
-  const target = url.searchParams.get('url') ?? ''
+  // Behind a proxy the page names the recording with the prefix; the files are found without it.
+  const given = url.searchParams.get('url') ?? ''
+  const base = opts.basePath ?? ''
+  const target = base !== '' && given.startsWith(`${base}/rrd_static/`) ? given.slice(base.length) : given
   const embed = url.searchParams.get('embed') === '1'
   const range = opts.viewerUrl === null ? embeddedViewerRange : null
   let recordingOrigin = ''
@@ -70,7 +73,7 @@ function viewPage(url: URL, opts: RerunOptions): Response {
     throw new BenchPlotError('USAGE', `/rerun/view needs ?url=/rrd_static/<path> (or an http URL of a recording), got "${target}"`)
   }
   const name = safeDecode(target.split('?')[0].split('/').pop() ?? target)
-  const html = RerunViewPage({ url: target, name, check, embed, scriptUrl: '/rerun/view.js' })
+  const html = RerunViewPage({ url: given, name, check, embed, scriptUrl: `${base}/rerun/view.js` })
   return new Response(html, { headers: { ...viewPageHeaders(opts, recordingOrigin), 'cache-control': 'no-cache' } })
 }
 

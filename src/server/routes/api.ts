@@ -10,9 +10,9 @@ import { samplesCsv, samplesJson, streamChunks } from '../samples'
  */
 export const apiRoutes = (ctx: ServerContext) =>
   new Elysia({ prefix: '/api' })
-    .get('/benchmarks', () => json(ctx.source.listBenchmarks()))
-    .get('/benchmarks/:name', ({ params }) => {
-      const runs = ctx.source.listRuns(params.name)
+    .get('/benchmarks', async () => json(await ctx.source.listBenchmarks()))
+    .get('/benchmarks/:name', async ({ params }) => {
+      const runs = await ctx.source.listRuns(params.name)
       return json({
         name: params.name,
         runs: runs.map((r) => ({
@@ -35,15 +35,15 @@ export const apiRoutes = (ctx: ServerContext) =>
           failures: r.failures,
           panels: r.panels ?? [],
           links: {
-            csv: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.csv`,
-            json: `/api/benchmarks/${encodeURIComponent(params.name)}/runs/${r.id}/samples.json`,
+            csv: ctx.links.samples(params.name, r.id, 'csv'),
+            json: ctx.links.samples(params.name, r.id, 'json'),
           },
         })),
       })
     })
-    .get('/benchmarks/:name/runs/:file/:format', ({ params }) => {
+    .get('/benchmarks/:name/runs/:file/:format', async ({ params }) => {
       // `:id/samples.:ext` as two params: /runs/3/samples.csv
-      const run = findRun(ctx, params.name, params.file)
+      const run = await findRun(ctx, params.name, params.file)
       const base = `${safeFileName(params.name)}-run${run.id}-samples`
       if (params.format === 'samples.csv') {
         return new Response(streamChunks(samplesCsv(run)), {
@@ -62,10 +62,10 @@ function json(value: unknown): Response {
   return new Response(JSON.stringify(value, null, 2), { headers: { 'content-type': 'application/json; charset=utf-8' } })
 }
 
-function findRun(ctx: ServerContext, name: string, idText: string): Run {
+async function findRun(ctx: ServerContext, name: string, idText: string): Promise<Run> {
   const id = Number(idText)
-  ctx.source.listRuns(name) // NOT_FOUND for an unknown benchmark, with the store's message
-  const run = Number.isInteger(id) ? ctx.source.getRun(name, id) : null
+  await ctx.source.listRuns(name) // NOT_FOUND for an unknown benchmark, with the store's message
+  const run = Number.isInteger(id) ? await ctx.source.getRun(name, id) : null
   if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${idText}`)
   return run
 }

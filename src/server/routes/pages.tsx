@@ -16,23 +16,23 @@ export const pageRoutes = (ctx: ServerContext) =>
   new Elysia()
     .get(
       '/',
-      ({ query, request }) => {
+      async ({ query, request }) => {
         if (ctx.name !== null) return new Response(null, { status: 302, headers: { location: ctx.links.benchmark(ctx.name) } })
-        const page = indexPage(ctx, query)
-        return respondCached(ctx, request, page.key, () => IndexPage(page.load()))
+        const page = await indexPage(ctx, query)
+        return respondCached(ctx, request, page.key, async () => IndexPage(await page.load()))
       },
       { query: t.Object({ sort: t.Optional(t.String()), q: t.Optional(t.String()) }) },
     )
     .get(
       '/b/:name',
-      ({ params, query, request }) => {
+      async ({ params, query, request }) => {
         const charts = parseChartRequest(query)
         if (query.view === 'history') {
-          const page = historyPage(ctx, params.name, { history: whole(query.history), point: query.point === undefined || query.point === 'all' || query.point === '' ? null : Number(query.point), x: query.x === 'date' ? 'date' : 'order', charts })
-          return respondCached(ctx, request, page.key, () => HistoryPage(page.load()))
+          const page = await historyPage(ctx, params.name, { history: whole(query.history), point: query.point === undefined || query.point === 'all' || query.point === '' ? null : Number(query.point), x: query.x === 'date' ? 'date' : 'order', charts })
+          return respondCached(ctx, request, page.key, async () => HistoryPage(await page.load()))
         }
-        const page = runPage(ctx, params.name, { run: whole(query.run), vs: vsOf(query.vs), charts, page: whole(query.page), allPoints: query.points === 'all' })
-        return respondCached(ctx, request, page.key, () => BenchmarkPage(page.load()), { head: () => benchmarkPageHead(ctx.links, params.name) })
+        const page = await runPage(ctx, params.name, { run: whole(query.run), vs: vsOf(query.vs), charts, page: whole(query.page), allPoints: query.points === 'all' })
+        return respondCached(ctx, request, page.key, async () => BenchmarkPage(await page.load()), { head: () => benchmarkPageHead(ctx.links, params.name) })
       },
       {
         query: t.Object({
@@ -50,14 +50,14 @@ export const pageRoutes = (ctx: ServerContext) =>
     )
     .get(
       '/b/:name/figure/:id',
-      ({ params, query, request }) => {
-        const part = runPart(ctx, 'figure', params.name, params.id, { run: whole(query.run), vs: vsOf(query.vs), charts: parseChartRequest(query) })
+      async ({ params, query, request }) => {
+        const part = await runPart(ctx, 'figure', params.name, params.id, { run: whole(query.run), vs: vsOf(query.vs), charts: parseChartRequest(query) })
         return respondCached(
           ctx,
           request,
           part.key,
-          () => {
-            const svg = figureSvg(part.run(), part.charts, params.id, part.overlay())
+          async () => {
+            const svg = figureSvg(await part.run(), part.charts, params.id, await part.overlay())
             if (svg === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${params.name}" has no figure ${params.id}`)
             return svg
           },
@@ -68,11 +68,11 @@ export const pageRoutes = (ctx: ServerContext) =>
     )
     .get(
       '/b/:name/chart/:id',
-      ({ params, query, request }) => {
+      async ({ params, query, request }) => {
         const frame = query.frame === '1'
-        const part = runPart(ctx, 'chart', params.name, params.id, { run: whole(query.run), vs: vsOf(query.vs), charts: parseChartRequest(query), frame })
-        return respondCached(ctx, request, part.key, () => {
-          const html = chartAlone({ name: params.name, run: part.run(), req: part.charts, links: ctx.links, overlay: part.overlay(), vs: part.vsId, id: params.id })
+        const part = await runPart(ctx, 'chart', params.name, params.id, { run: whole(query.run), vs: vsOf(query.vs), charts: parseChartRequest(query), frame })
+        return respondCached(ctx, request, part.key, async () => {
+          const html = chartAlone({ name: params.name, run: await part.run(), req: part.charts, links: ctx.links, overlay: await part.overlay(), vs: part.vsId, id: params.id })
           if (html === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${params.name}" has no chart ${params.id}`)
           // ?frame=1: a page of its own, what the placeholder's frame shows without JavaScript.
           return frame ? ChartFrame({ links: ctx.links, title: `${params.name}: chart ${params.id}`, children: html }) : html
@@ -89,9 +89,9 @@ export const pageRoutes = (ctx: ServerContext) =>
     )
     .get(
       '/b/:name/compare',
-      ({ params, query, request }) => {
-        const page = comparePage(ctx, params.name, { a: whole(query.a), b: whole(query.b) })
-        return respondCached(ctx, request, page.key, () => ComparePage(page.load()))
+      async ({ params, query, request }) => {
+        const page = await comparePage(ctx, params.name, { a: whole(query.a), b: whole(query.b) })
+        return respondCached(ctx, request, page.key, async () => ComparePage(await page.load()))
       },
       { query: t.Object({ a: t.Optional(wholeNumber('?a= is a run id (a whole number)')), b: t.Optional(wholeNumber('?b= is a run id (a whole number)')) }) },
     )

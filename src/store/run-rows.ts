@@ -1,0 +1,102 @@
+// What every backend shares: the run row as selected, its header, the size a column must have, and the messages.
+import { BenchPlotError } from '../errors'
+import { readPanels } from '../model/panels'
+import type { InputVar, ResultVar } from '../model/types'
+import { closestNames } from './names'
+import type { RunHeader } from './types'
+
+/** A row of `runs` joined with its benchmark's name and failure count, as both backends select it. */
+export type RunRow = {
+  id: number
+  benchmark: string
+  title: string
+  description: string
+  post_description: string
+  tag: string
+  time: string
+  time_label: string | null
+  git_commit: string | null
+  git_branch: string | null
+  repeats: number
+  sample_count: number
+  fingerprint: string | null
+  meta: string
+  failure_count: number
+}
+
+/** The stored rows of a run's declarations, as text: JSON is parsed here, so that a damaged run throws SyntaxError. */
+export type DeclarationRows = {
+  inputs: { name: string; kind: string; units: string; doc: string; values: string }[]
+  results: { name: string; kind: string; units: string; direction: string; doc: string; size: number | null; regression: string | null }[]
+  consts: { name: string; value: string }[]
+  failures: { inputs: string; repeat: number; error: string }[]
+  /** Stores before schema version 3 hold none. */
+  panels: { json: string }[]
+}
+
+/** A run header from its row and declarations. Throws SyntaxError or TypeError when stored JSON does not parse. */
+export function headerOf(row: RunRow, d: DeclarationRows): RunHeader {
+  const inputs = d.inputs.map((i) => ({ ...i, values: JSON.parse(i.values) }) as InputVar)
+  const results = d.results.map(
+    ({ size, regression, ...r }) =>
+      ({
+        ...r,
+        ...(size === null ? {} : { size }),
+        ...(regression === null ? {} : { regression: JSON.parse(regression) }),
+      }) as ResultVar,
+  )
+  return {
+    id: row.id,
+    benchmark: row.benchmark,
+    title: row.title,
+    description: row.description,
+    postDescription: row.post_description,
+    tag: row.tag,
+    time: row.time,
+    timeLabel: row.time_label,
+    commit: row.git_commit,
+    branch: row.git_branch,
+    repeats: row.repeats,
+    inputs,
+    consts: d.consts.map((c) => ({ name: c.name, value: JSON.parse(c.value) })),
+    results,
+    meta: JSON.parse(row.meta),
+    fingerprint: row.fingerprint ?? undefined,
+    failures: d.failures.map((f) => ({ inputs: JSON.parse(f.inputs), repeat: f.repeat, error: f.error })),
+    // Checked again as they are read: another writer may have put anything in the table, and a panel reaches a page.
+    ...(d.panels.length === 0
+      ? {}
+      : {
+          panels: readPanels(
+            d.panels.map((p) => JSON.parse(p.json)),
+            (path, message) => {
+              throw new TypeError(`panels${path}: ${message}`)
+            },
+          ),
+        }),
+    failureCount: row.failure_count,
+    sampleCount: row.sample_count,
+  }
+}
+
+export type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }
+
+/** Values a column holds: one per (sweep point, repeat), times the components of a vec. */
+export function expectedLength(c: Pick<ColumnShape, 'kind' | 'size' | 'repeats'>, inputLengths: number[]): number {
+  return inputLengths.reduce((n, k) => n * k, c.repeats) * (c.kind === 'vec' ? (c.size ?? 1) : 1)
+}
+
+/** A benchmark whose rows are there but whose data is not (deleted, truncated, damaged). */
+export function goneError(name: string, location: string, cause?: unknown): BenchPlotError {
+  return new BenchPlotError(
+    'NOT_FOUND',
+    `results of "${name}" were recorded in ${location} but their data is missing or unreadable; record the benchmark again with: bench-plot import FILE`,
+    { cause },
+  )
+}
+
+/** No benchmark of that name: the closest stored names, or that there are none. */
+export function notFoundError(name: string, names: string[], location: string): BenchPlotError {
+  const hint = names.length === 0 ? 'the store holds no benchmarks yet' : `stored: ${closestNames(name, names, 10).join(', ')}`
+  return new BenchPlotError('NOT_FOUND', `no benchmark named "${name}" in ${location} (${hint}); record results with: bench-plot import FILE`)
+}

@@ -176,6 +176,8 @@ describe('findChangePoints on histories of known shape', () => {
     expect(latestChangePoint(history, 'time')?.run.label).toBe('c040')
     const row = summarizeBenchmark({ name: 'recovers', runs: history.runs }, { latestChange: true })
     expect(row.results[0].latestChange?.run.label).toBe('c040')
+    expect(row.latestChange).toMatchObject({ result: 'time', changePoint: { run: { label: 'c040' } } })
     expect(summarizeBenchmark({ name: 'recovers', runs: history.runs }).results[0].latestChange).toBeUndefined()
+    expect(summarizeBenchmark({ name: 'noise', runs: historyOf('noise').runs }, { latestChange: true }).latestChange).toBeNull()
   })
 })

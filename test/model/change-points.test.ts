@@ -27,6 +27,15 @@ describe('segmentSeries', () => {
     expect(cp).toMatchObject({ index: 11, previous: 9 })
   })
 
+  it('with ties (whole-number results) permutes the series\' own ranks, and finds the step as well', () => {
+    const series = Array.from({ length: 30 }, (_, i) => (i >= 20 ? 6 : 3) + (i % 3 === 0 ? 1 : 0))
+    const [cp, ...rest] = segmentSeries(series)
+    expect(rest).toEqual([])
+    expect(cp.index).toBe(20)
+    expect(cp.p).toBeLessThan(changePointDefaults.alpha)
+    expect(segmentSeries(series.map((_, i) => 3 + (i % 3 === 0 ? 1 : 0)))).toEqual([])
+  })
+
   it('finds nothing in a series too short for any split to be significant', () => {
     expect(segmentSeries([1, 2, 3])).toEqual([])
     expect(segmentSeries([])).toEqual([])
@@ -167,6 +176,8 @@ describe('findChangePoints on histories of known shape', () => {
     expect(latestChangePoint(history, 'time')?.run.label).toBe('c040')
     const row = summarizeBenchmark({ name: 'recovers', runs: history.runs }, { latestChange: true })
     expect(row.results[0].latestChange?.run.label).toBe('c040')
+    expect(row.latestChange).toMatchObject({ result: 'time', changePoint: { run: { label: 'c040' } } })
     expect(summarizeBenchmark({ name: 'recovers', runs: history.runs }).results[0].latestChange).toBeUndefined()
+    expect(summarizeBenchmark({ name: 'noise', runs: historyOf('noise').runs }, { latestChange: true }).latestChange).toBeNull()
   })
 })

@@ -32,6 +32,8 @@ export type IndexRow = {
   /** The worst verdict over the results: regressed, then improved, unchanged, young. */
   verdict: Verdict | null
   results: IndexResultSummary[]
+  /** The newest change point over the results (the first result's on a tie), null when none; only with `latestChange`. */
+  latestChange?: { result: string; changePoint: ResultChangePoint } | null
 }
 
 export type SummarizeOptions = RegressionOptions & {
@@ -71,6 +73,7 @@ export function summarizeBenchmark(benchmark: Benchmark, opts: SummarizeOptions 
     latest: runRef(current),
     verdict: worstVerdict(results.map((r) => r.verdict)),
     results,
+    ...(latestChange ? { latestChange: newestChange(results) } : {}),
   }
 }
 
@@ -81,6 +84,12 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict | null {
 }
 
 // --- internal ---
+
+function newestChange(results: readonly IndexResultSummary[]): { result: string; changePoint: ResultChangePoint } | null {
+  let newest: { result: string; changePoint: ResultChangePoint } | null = null
+  for (const r of results) if (r.latestChange && (!newest || r.latestChange.index > newest.changePoint.index)) newest = { result: r.result, changePoint: r.latestChange }
+  return newest
+}
 
 // The spread drawn around a sparkline is the noise of repeats (root mean within-point variance), not the sweep's range.
 function sparkPoint(run: Benchmark['runs'][number], result: string): SparkPoint {

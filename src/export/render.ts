@@ -10,6 +10,7 @@ import { comparePage, historyPage, indexPage, runPage, runPart } from '../server
 import { enhanceRerunViewers } from '../server/rerun/browser'
 import { resolveInside } from '../server/safe-path'
 import { samplesCsv, samplesJson } from '../server/samples'
+import { runJson } from '../server/run-json'
 import { BenchmarkPage, chartAlone, ChartFrame, ComparePage, figureSvg, HistoryPage, IndexPage, type Links } from '../view'
 import { staticViewPage } from './rerun'
 import { automaticCharts, type SiteFile, type SiteMap, type SiteTarget } from './site'
@@ -102,27 +103,8 @@ async function benchmarkJson(ctx: ExportContext, name: string, links: Links): Pr
   return JSON.stringify(
     {
       name,
-      runs: runs.map((r) => ({
-        id: r.id,
-        title: r.title,
-        time: r.time,
-        time_label: r.timeLabel,
-        tag: r.tag,
-        commit: r.commit,
-        branch: r.branch,
-        description: r.description,
-        post_description: r.postDescription,
-        repeats: r.repeats,
-        inputs: r.inputs,
-        consts: r.consts,
-        results: r.results,
-        meta: r.meta,
-        samples: r.sampleCount,
-        failure_count: r.failureCount,
-        failures: r.failures,
-        // Beside benchmark.json: relative to it. The report holds the CSV only (see the run page).
-        links: { csv: rel(links.samples(name, r.id, 'csv')) },
-      })),
+      // Beside benchmark.json: relative to it. The report holds the CSV only (see the run page).
+      runs: runs.map((r) => runJson(r, { csv: rel(links.samples(name, r.id, 'csv')) })),
     },
     null,
     2,

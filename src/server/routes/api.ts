@@ -2,6 +2,7 @@ import { Elysia } from 'elysia'
 import { BenchPlotError } from '../../errors'
 import type { Run } from '../../model/types'
 import type { ServerContext } from '../context'
+import { runJson } from '../run-json'
 import { samplesCsv, samplesJson, streamChunks } from '../samples'
 
 /**
@@ -15,30 +16,7 @@ export const apiRoutes = (ctx: ServerContext) =>
       const runs = await ctx.source.listRuns(params.name)
       return json({
         name: params.name,
-        runs: runs.map((r) => ({
-          id: r.id,
-          title: r.title,
-          time: r.time,
-          time_label: r.timeLabel,
-          tag: r.tag,
-          commit: r.commit,
-          branch: r.branch,
-          description: r.description,
-          post_description: r.postDescription,
-          repeats: r.repeats,
-          inputs: r.inputs,
-          consts: r.consts,
-          results: r.results,
-          meta: r.meta,
-          samples: r.sampleCount,
-          failure_count: r.failureCount,
-          failures: r.failures,
-          panels: r.panels ?? [],
-          links: {
-            csv: ctx.links.samples(params.name, r.id, 'csv'),
-            json: ctx.links.samples(params.name, r.id, 'json'),
-          },
-        })),
+        runs: runs.map((r) => runJson(r, { csv: ctx.links.samples(params.name, r.id, 'csv'), json: ctx.links.samples(params.name, r.id, 'json') })),
       })
     })
     .get('/benchmarks/:name/runs/:file/:format', async ({ params }) => {

@@ -56,6 +56,7 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
 
   const load = async (name: string, h: HistoryOutline, data: RunData = 'scalar'): Promise<History> => {
     const runs: Run[] = []
+    await source.prefetch?.(name, h.runIds, data)
     for (const id of h.runIds) {
       const run = await source.getRun(name, id, data)
       if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)

@@ -17,6 +17,11 @@ export type BenchmarkSource = {
   listRuns(name: string): Promise<RunHeader[]>
   /** One run with `data` loaded (plain arrays, nothing read later), or null. @default data 'all' */
   getRun(name: string, id: number, data?: RunData): Promise<Run | null>
+  /**
+   * Read the scalar data `getRun` will ask for of many runs at once, where the source can do it in one
+   * go (the store: one query, not one per run and result); `getRun` then finds it kept.
+   */
+  prefetch?(name: string, ids: readonly number[], data?: RunData): Promise<void>
   /** Runs `listRuns` leaves out because their stored JSON is unreadable, each with a line saying which and why. */
   unreadableRuns(name: string): Promise<{ id: number; reason: string }[]>
 }
@@ -35,14 +40,18 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
   const columns = new Map<string, Column | null>()
   let kept = 0
   // `what` is 'data' (the column) or 'means' (its per-point means); both share the budget. null: the store has none.
+  const keyOf = (what: 'data' | 'means', id: number, result: string) => `${what}\u0000${id}\u0000${result}`
   const column = async (id: number, result: string, what: 'data' | 'means'): Promise<Column | null> => {
-    const key = `${what}\u0000${id}\u0000${result}`
+    const key = keyOf(what, id, result)
     let col = columns.get(key)
     if (col !== undefined) columns.delete(key)
     else {
       col = what === 'data' ? await store.readColumn(id, result) : await store.readPointMeans(id, result)
       kept += col === null ? 0 : columnBytes(col)
     }
+    return keep(key, col)
+  }
+  const keep = (key: string, col: Column | null): Column | null => {
     columns.set(key, col)
     while (kept > budget && columns.size > 1) {
       const [oldest, dropped] = columns.entries().next().value as [string, Column | null]
@@ -109,8 +118,26 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
       Object.defineProperty(run, 'means', { value: means, enumerable: false })
       return run
     },
+    async prefetch(name, ids, data = 'all') {
+      const headers = new Map((await knownRuns(name))?.map((h) => [h.id, h]))
+      const scalarNames = (id: number) => (headers.get(id)?.results ?? []).filter((r) => r.kind === 'float' || r.kind === 'bool').map((r) => r.name)
+      for (const what of data === 'means' ? (['means'] as const) : (['means', 'data'] as const)) {
+        // Small runs only: theirs is the cost of a query per column; a large run's is its bytes, and
+        // read one by one they never sit in memory all at once.
+        const missing = ids.filter((id) => (headers.get(id)?.sampleCount ?? Infinity) <= batchSamples && scalarNames(id).some((result) => !columns.has(keyOf(what, id, result))))
+        for (const c of await store.readScalarColumns(missing, what)) {
+          const key = keyOf(what, c.runId, c.result)
+          if (columns.has(key)) continue
+          kept += columnBytes(c.column)
+          keep(key, c.column)
+        }
+      }
+    },
   }
 }
+
+/** Runs of at most this many samples are read together by `prefetch`. */
+const batchSamples = 1 << 16
 
 /** A source over runs held in memory, for `serve(name, runs)`: no store needed. Runs without an id get 1, 2, 3… */
 export function memorySource(benchmarks: Benchmark[]): BenchmarkSource {

@@ -3,7 +3,7 @@ import { isPostgresUrl, openPostgresReader, openPostgresWriter } from './postgre
 import { openSqliteReader, openSqliteWriter } from './sqlite-store'
 import type { ReadStore, Store, StoreBackend } from './types'
 
-export type { ReadStore, RunHeader, SaveOutcome, Store, StoreBackend } from './types'
+export type { ReadStore, RunHeader, SaveOutcome, ScalarColumn, Store, StoreBackend } from './types'
 export { schemaVersion } from './schema'
 export { isPostgresUrl, redactUrl } from './postgres-store'
 

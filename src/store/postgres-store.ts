@@ -6,7 +6,7 @@ import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
 import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
-import type { ReadStore, RunHeader, SaveOutcome, StoreBackend } from './types'
+import type { ReadStore, RunHeader, SaveOutcome, ScalarColumn, StoreBackend } from './types'
 
 /** Whether `location` names a PostgreSQL database (`postgres://…` or `postgresql://…`) rather than a SQLite file. */
 export function isPostgresUrl(location: string): boolean {
@@ -293,6 +293,39 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
       if (!row) return null
       if (row.column_bytes === null || row.data.byteLength * row.repeats !== row.column_bytes) throw goneError(row.benchmark, location)
       return decodeColumn('f64le', row.data) as Float64Array
+    },
+    async readScalarColumns(runIds, what) {
+      if (runIds.length === 0 || (what === 'means' && version < 2)) return []
+      const ids = [...runIds]
+      const out: ScalarColumn[] = []
+      if (what === 'means') {
+        const rows = (await sql`SELECT pm.run_id, res.name, pm.data, r.repeats, octet_length(c.data) AS column_bytes, b.name AS benchmark
+          FROM results res JOIN runs r ON r.id = res.run_id JOIN benchmarks b ON b.id = r.benchmark_id
+          JOIN point_means pm ON pm.run_id = res.run_id AND pm.result_position = res.position
+          LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
+          WHERE res.run_id IN ${sql(ids)} AND res.kind IN ('float', 'bool')`) as { run_id: number; name: string; data: Uint8Array; repeats: number; column_bytes: number | null; benchmark: string }[]
+        for (const row of rows) {
+          if (row.column_bytes === null || row.data.byteLength * row.repeats !== row.column_bytes) throw goneError(row.benchmark, location)
+          out.push({ runId: Number(row.run_id), result: row.name, column: decodeColumn('f64le', row.data) as Float64Array })
+        }
+        return out
+      }
+      const [rows, inputs] = (await Promise.all([
+        sql`SELECT res.run_id, res.name, res.kind, res.size, c.encoding, c.data, r.repeats, b.name AS benchmark
+          FROM results res JOIN runs r ON r.id = res.run_id JOIN benchmarks b ON b.id = r.benchmark_id
+          LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
+          WHERE res.run_id IN ${sql(ids)} AND res.kind IN ('float', 'bool')`,
+        sql`SELECT run_id, "values" FROM inputs WHERE run_id IN ${sql(ids)} ORDER BY run_id, position`,
+      ])) as [(ColumnShape & { run_id: number; name: string; data: Uint8Array | null; benchmark: string })[], { run_id: number; values: string }[]]
+      const lengths = new Map<number, number[]>()
+      for (const i of inputs) lengths.set(Number(i.run_id), [...(lengths.get(Number(i.run_id)) ?? []), arrayLength(i.values)])
+      for (const row of rows) {
+        const runLengths = lengths.get(Number(row.run_id)) ?? []
+        const column = row.encoding === null || row.data === null ? null : decodeColumn(row.encoding, row.data)
+        if (!(column instanceof Float64Array) || runLengths.includes(-1) || column.length !== expectedLength(row, runLengths)) throw goneError(row.benchmark, location)
+        out.push({ runId: Number(row.run_id), result: row.name, column })
+      }
+      return out
     },
     async verifyBenchmark(name) {
       const headers = await listRuns(name)

@@ -8,6 +8,7 @@ import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } fr
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
 import { expectedLength, goneError, notFoundError, type ColumnShape, type RunRow } from './run-rows'
+import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import type { ReadStore, RunHeader, SaveOutcome, StoreBackend } from './types'
 
@@ -339,6 +340,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       if (row.column_bytes === null || row.data.byteLength * row.repeats !== row.column_bytes) throw goneError(row.benchmark, location)
       return decodeColumn('f64le', row.data) as Float64Array
     },
+    readScalarColumns: sqliteScalarColumns(db, location, version),
     verifyBenchmark(name) {
       const headers = listRuns(name)
       if (headers.length === 0) loadBenchmark(name) // throws the NOT_FOUND or gone message

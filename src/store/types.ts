@@ -4,6 +4,9 @@ import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 /** What happened to one run handed to `saveRuns`. */
 export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { benchmark: string; id: number; skipped: true; reason: string }
 
+/** One result's column or point means of one run, as `readScalarColumns` gives them. */
+export type ScalarColumn = { runId: number; result: string; column: Float64Array }
+
 /** A run without its sample columns: enough for tabs, lists, history axes and the API. */
 export type RunHeader = Omit<Run, 'data' | 'means'> & { id: number; failureCount: number; sampleCount: number }
 
@@ -33,6 +36,12 @@ export type ReadStore = {
    * stored with the run; null when the store has none for it. Throws NOT_FOUND when it is unreadable.
    */
   readPointMeans(runId: number, result: string): Promise<Float64Array | null>
+  /**
+   * The columns (`data`) or point means (`means`) of the float and bool results of many runs at once,
+   * checked as `readColumn` and `readPointMeans` check them: one query where those take one per run
+   * (an index of a thousand benchmarks reads fifty thousand). A result the store has none for is left out.
+   */
+  readScalarColumns(runIds: readonly number[], what: 'data' | 'means'): Promise<ScalarColumn[]>
   /**
    * A benchmark's run headers, oldest first, after checking that every run still has all its data
    * (each column present, of the size its sweep needs) without reading it. Throws NOT_FOUND as `loadBenchmark`.

@@ -24,16 +24,25 @@ async function storedRuns(): Promise<{ path: string; ids: number[] }> {
   return { path, ids }
 }
 
-// The store with every column read counted: the source must go through the same interface.
-function countingReads(store: ReadStore): { store: ReadStore; columns: string[] } {
+// The store with every column read counted, one by one or many at once (`batches`: the calls of
+// readScalarColumns, by what they read): the source must go through the same interface.
+function countingReads(store: ReadStore): { store: ReadStore; columns: string[]; batches: string[] } {
   const columns: string[] = []
+  const batches: string[] = []
   return {
     columns,
+    batches,
     store: {
       ...store,
       readColumn: async (runId, result) => {
         columns.push(`${runId}:${result}`)
         return await store.readColumn(runId, result)
+      },
+      readScalarColumns: async (runIds, what) => {
+        const read = await store.readScalarColumns(runIds, what)
+        if (read.length > 0) batches.push(what)
+        if (what === 'data') for (const c of read) columns.push(`${c.runId}:${c.result}`)
+        return read
       },
     },
   }
@@ -85,6 +94,18 @@ describe('storeSource', () => {
     const verdict = await createHistoryCache(storeSource(counted.store)).verdict('sort', await store.listRuns('sort'))
     expect(counted.columns).toHaveLength(12)
     // The page's verdict carries each result's change points (not the points' own ones).
+    const loaded = detectRegressions(buildHistories((await store.loadBenchmark('sort')).runs).at(-1) as ReturnType<typeof buildHistories>[number], { changePoints: { points: false } })
+    expect(JSON.stringify(verdict)).toBe(JSON.stringify(loaded))
+    await store.close()
+  })
+
+  it('reads a history of small runs in one store call per kind of data, with the verdict of runs read one by one', async () => {
+    const { path, ids } = await storedRuns()
+    const store = await openReadStore(path)
+    const counted = countingReads(store)
+    const verdict = await createHistoryCache(storeSource(counted.store)).verdict('sort', await store.listRuns('sort'))
+    expect(counted.batches).toEqual(['means', 'data'])
+    expect(counted.columns.sort()).toEqual(ids.flatMap((id) => [`${id}:ok`, `${id}:time`]).sort())
     const loaded = detectRegressions(buildHistories((await store.loadBenchmark('sort')).runs).at(-1) as ReturnType<typeof buildHistories>[number], { changePoints: { points: false } })
     expect(JSON.stringify(verdict)).toBe(JSON.stringify(loaded))
     await store.close()

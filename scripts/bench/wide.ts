@@ -1,0 +1,136 @@
+// Wide stores (issue 20): many benchmarks of many small runs, as a team's index lists them. A store of
+// B benchmarks × R runs is generated (seeded) through the store's own write API in one transaction; the
+// index page's first request and `list --json` are timed against one raw SELECT of what the index needs.
+//
+//   bun scripts/bench/wide.ts BIN BENCHMARKS [RUNS] [REPS]   prints the figures of one store as JSON
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { InputVar, ResultVar, Run } from '../../src/model/types'
+import { gaussian, seededRandom } from '../../src/model/random'
+import { openStore } from '../../src/store'
+import { median, startServer, timeCommand, timedGet } from './process'
+
+/** Runs per benchmark of a wide store. @default 50 */
+export const wideRuns = 50
+
+/** Figures of one wide store (seconds, bytes). */
+export type WideResults = {
+  benchmarks: number
+  runs: number
+  storeBytes: number
+  /** Writing the store through `saveRuns`, one transaction (untimed by any target: how long generation takes). */
+  generate: number
+  /** The index page's first request on a fresh `bench-plot serve` (no name), to its last byte; start-up excluded. */
+  indexFirst: number
+  /** `bench-plot list --json --db` from exec to exit. */
+  list: number
+  /** bun:sqlite: one SELECT of every run header with its point means (what the index needs), with `.values()`. */
+  selectReference: number
+}
+
+const inputs: InputVar[] = [
+  { name: 'n', kind: 'int', units: '', doc: 'size', values: [10, 100, 1000, 10000] },
+  { name: 'variant', kind: 'cat', units: '', doc: 'variant', values: ['a', 'b'] },
+]
+const results: ResultVar[] = [
+  { name: 'time', kind: 'float', units: 's', direction: 'minimize', doc: 'wall time' },
+  { name: 'memory', kind: 'float', units: 'B', direction: 'minimize', doc: 'peak allocation' },
+]
+const repeats = 3
+
+/** Name of benchmark `i` of a wide store: `wide-0000`… so that the index sorts them as generated. */
+export function wideName(i: number): string {
+  return `wide-${String(i).padStart(4, '0')}`
+}
+
+/** Run `k` (0 = oldest) of benchmark `i`: 8 points × 3 repeats of two float results, seeded by (i, k). */
+export function wideRun(i: number, k: number): Run {
+  const random = seededRandom(7919 * i + k)
+  const cells = 8 * repeats
+  const time = new Float64Array(cells)
+  const memory = new Float64Array(cells)
+  const scale = 1 + (i % 17) * 0.1
+  for (let c = 0; c < cells; c++) {
+    const n = inputs[0].values[Math.floor(c / (2 * repeats))] as number
+    time[c] = Number((n * 1e-7 * scale * Math.exp(0.05 * gaussian(random))).toPrecision(6))
+    memory[c] = Math.round(1024 + n * 8 * (1 + 0.01 * gaussian(random)))
+  }
+  const day = new Date(Date.UTC(2026, 0, 1) + k * 86_400_000 + i * 1000)
+  return {
+    benchmark: wideName(i),
+    title: `${wideName(i)}, run ${k + 1}`,
+    description: '',
+    postDescription: '',
+    tag: 'wide',
+    time: day.toISOString(),
+    timeLabel: `v0.${k + 1}`,
+    commit: (0x1000000 + k).toString(16),
+    branch: 'main',
+    repeats,
+    inputs,
+    consts: [],
+    results,
+    data: { time, memory },
+    failures: [],
+    meta: {},
+    fingerprint: `wide-${i}-${k}`,
+  }
+}
+
+/** Write a store of `benchmarks` × `runs` at `path` with one `saveRuns` (one transaction); returns seconds taken. */
+export async function writeWideStore(path: string, benchmarks: number, runs: number = wideRuns): Promise<number> {
+  const t0 = performance.now()
+  const all: Run[] = []
+  for (let i = 0; i < benchmarks; i++) for (let k = 0; k < runs; k++) all.push(wideRun(i, k))
+  const store = await openStore(path)
+  try {
+    await store.saveRuns(all)
+  } finally {
+    await store.close()
+  }
+  return (performance.now() - t0) / 1000
+}
+
+/** Generate the store of `benchmarks` × `runs` in `dir` and time the index, `list --json` and the reference, each the median of `reps`. */
+export async function measureWide(bin: string, benchmarks: number, runs: number, reps: number, dir: string): Promise<WideResults> {
+  const db = join(dir, `wide-${benchmarks}.sqlite`)
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true })
+  const generate = await writeWideStore(db, benchmarks, runs)
+  const index: number[] = []
+  const list: number[] = []
+  for (let rep = 0; rep < reps; rep++) {
+    const server = await startServer([bin, 'serve', '--db', db, '--no-open'], { cwd: dir })
+    try {
+      const res = await timedGet(server.url)
+      const html = new TextDecoder().decode(res.body)
+      if (res.status !== 200 || !html.includes(wideName(benchmarks - 1))) throw new Error(`the index of ${db} answered ${res.status} without its last benchmark: ${html.slice(0, 300)}`)
+      index.push(res.total)
+    } finally {
+      await server.stop()
+    }
+    const { seconds, stdout } = await timeCommand([bin, 'list', '--json', '--db', db], { cwd: dir })
+    if ((JSON.parse(stdout) as unknown[]).length !== benchmarks) throw new Error(`list --json of ${db} did not list ${benchmarks} benchmarks`)
+    list.push(seconds)
+  }
+  const proc = Bun.spawn([process.execPath, join(import.meta.dir, 'wide-reference.ts'), db, String(reps)], { stdout: 'pipe', stderr: 'pipe' })
+  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
+  if (code !== 0) throw new Error(`the wide-store SELECT reference failed (${code}): ${err}`)
+  const reference = JSON.parse(out) as { select: number[]; rows: number }
+  if (reference.rows !== benchmarks * runs) throw new Error(`the wide-store SELECT gave ${reference.rows} rows, expected ${benchmarks * runs}`)
+  return { benchmarks, runs, storeBytes: statSync(db).size, generate, indexFirst: median(index), list: median(list), selectReference: median(reference.select) }
+}
+
+if (import.meta.main) {
+  const [bin, benchmarksArg, runsArg, repsArg] = process.argv.slice(2)
+  if (!bin || !benchmarksArg) {
+    console.error('usage: bun scripts/bench/wide.ts BIN BENCHMARKS [RUNS] [REPS]')
+    process.exit(2)
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-plot-wide-'))
+  try {
+    console.log(JSON.stringify(await measureWide(bin, Number(benchmarksArg), Number(runsArg ?? wideRuns), Number(repsArg ?? 3), dir), null, 2))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

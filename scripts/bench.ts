@@ -13,6 +13,8 @@ import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } fr
 import { measureExport, type ExportFigures } from './bench/export'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
 import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
+import { measureSoak, soakTarget } from './bench/memory'
+import { measureWide, renderWide, wideMeasurements, wideRuns, wideTargets, type WideResults } from './bench/wide'
 import { evaluateTargets, growthRows, renderTable, type BenchResults, type PostgresResults, type SizeResults } from './bench/report'
 import { startCluster, type Cluster } from './postgres-cluster'
 import { SQL } from 'bun'
@@ -44,6 +46,12 @@ export type BenchOptions = {
   export: boolean
   /** Measure import and first page on PostgreSQL too, on a throwaway cluster (skipped when none can be started). @default true */
   postgres: boolean
+  /** Benchmarks of each wide store (issue 20), none to skip them. @default [10, 100, 1000] */
+  wide: number[]
+  /** Runs per benchmark of the wide stores. @default 50 */
+  wideRuns: number
+  /** Seconds of load on the largest size's page and API for the memory-after-load figure; 0 skips it. @default 60 */
+  soak: number
 }
 
 const usage = `Usage: bun run bench -- [options]
@@ -57,7 +65,10 @@ const usage = `Usage: bun run bench -- [options]
   --bin FILE            measure this executable instead of building the working tree
   --keep                keep the work folder (stores, run JSON, executables)
   --no-export           skip the export figures (bench-plot export against a server, at the largest size)
-  --no-postgres         skip the PostgreSQL figures (default: measured on a throwaway cluster when PostgreSQL is installed)`
+  --no-postgres         skip the PostgreSQL figures (default: measured on a throwaway cluster when PostgreSQL is installed)
+  --wide 10,100,1000    benchmarks of each wide store (default 10,100,1000; 0 skips them)
+  --wide-runs N         runs per benchmark of the wide stores (default 50)
+  --soak S              seconds of load on the largest size's page and API for memory after load (default 60; 0 skips it)`
 
 if (import.meta.main) {
   try {
@@ -65,6 +76,7 @@ if (import.meta.main) {
     if (opts) {
       const results = await runBench(opts, (line) => console.error(line))
       console.log(renderTable(results))
+      console.log(`\n${renderWide(results.wide ?? {})}`)
     }
   } catch (err) {
     console.error(`bench: ${(err as Error).message}`)
@@ -88,6 +100,9 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       keep: { type: 'boolean' },
       'no-export': { type: 'boolean' },
       'no-postgres': { type: 'boolean' },
+      wide: { type: 'string' },
+      'wide-runs': { type: 'string' },
+      soak: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -121,6 +136,9 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     keep: values.keep ?? false,
     export: !(values['no-export'] ?? false),
     postgres: !values['no-postgres'],
+    wide: [...new Set((values.wide ?? '10,100,1000').split(',').map((s) => Math.round(count('wide', s.trim(), 0, 0))))].filter((n) => n > 0).sort((a, b) => a - b),
+    wideRuns: Math.round(count('wide-runs', values['wide-runs'], wideRuns)),
+    soak: count('soak', values.soak, 60, 0),
   }
 }
 
@@ -152,6 +170,15 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       cluster?.stop()
     }
 
+    const wide: Record<string, WideResults> = {}
+    for (const benchmarks of opts.wide) {
+      log(`bench: wide store of ${benchmarks} benchmarks × ${opts.wideRuns} runs`)
+      const dir = join(work, `wide-${benchmarks}`)
+      mkdirSync(dir, { recursive: true })
+      wide[String(benchmarks)] = await measureWide(bin, benchmarks, opts.wideRuns, opts.reps, dir)
+      if (!opts.keep) rmSync(dir, { recursive: true, force: true })
+    }
+
     const results: BenchResults = {
       date: new Date().toISOString(),
       machine: machineInfo(),
@@ -167,12 +194,14 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       elysiaHello: { coldStart: median(elysiaServers.coldStart) },
       execVersion: median(execTimes),
       sizes,
+      wide,
       measurements: {},
       targets: [],
       growth: [],
     }
-    results.measurements = flatMeasurements(results)
-    results.targets = evaluateTargets(results)
+    results.measurements = { ...flatMeasurements(results), ...wideMeasurements(wide) }
+    const largest = results.sizes[sizeLabel(Math.max(...opts.sizes))]
+    results.targets = [...evaluateTargets(results), ...wideTargets(wide), ...(largest?.soak ? [soakTarget(sizeLabel(largest.samples), largest.soak)] : [])]
     results.growth = growthRows(results)
     mkdirSync(dirname(opts.out), { recursive: true })
     writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`)
@@ -244,6 +273,12 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
   const connections = servers.pageBytes > bigPage ? Math.min(opts.connections, 4) : opts.connections
   log(`bench: ${label}: ${opts.duration} s of load with ${connections} connections`)
   const load = await measureLoad(serve, path, { ...opts, connections }, dir, loadClient)
+  // Memory after sustained load on the page and the API: at the size its target is judged at.
+  let soak: SizeResults['soak']
+  if (opts.soak > 0 && shape.samples === Math.max(...opts.sizes)) {
+    log(`bench: ${label}: memory after ${opts.soak} s of load on the page and the API`)
+    soak = await measureSoak(serve, [path, `/api/benchmarks/${encodeURIComponent(shape.name)}`], opts.soak, opts.connections, dir)
+  }
   const postgres = cluster ? await measurePostgres(shape, bin, opts, dir, { history, json }, cluster, log) : undefined
 
   // Exporting writes every page of the benchmark (minutes at 10^6): only at the size its targets are judged at.
@@ -280,6 +315,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     pageBytes: servers.pageBytes,
     page: servers.page,
     ...(exported ? { export: exported } : {}),
+    ...(soak ? { soak } : {}),
     ...(postgres ? { postgres } : {}),
   }
   if (!opts.keep) rmSync(dir, { recursive: true, force: true })
@@ -482,6 +518,7 @@ function flatMeasurements(r: BenchResults): Record<string, number> {
   for (const [label, s] of Object.entries(r.sizes)) {
     for (const k of keys) out[`${label}.${k}`] = s[k]
     for (const [k, v] of Object.entries(s.export ?? {})) out[`${label}.export.${k}`] = v
+    for (const [k, v] of Object.entries(s.soak ?? {})) out[`${label}.soak.${k}`] = v
   }
   return out
 }

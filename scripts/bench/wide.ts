@@ -10,6 +10,7 @@ import type { InputVar, ResultVar, Run } from '../../src/model/types'
 import { gaussian, seededRandom } from '../../src/model/random'
 import { openStore } from '../../src/store'
 import { median, startServer, timeCommand, timedGet } from './process'
+import type { TargetResult } from './report'
 
 /** Runs per benchmark of a wide store. @default 50 */
 export const wideRuns = 50
@@ -133,4 +134,53 @@ if (import.meta.main) {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** The wide-store targets of issue 20, at the largest store: index ≤ 1× the SELECT, list ≤ 1.5×, steepest growth k ≤ 1.1. */
+export function wideTargets(wide: Record<string, WideResults>): TargetResult[] {
+  const sizes = Object.values(wide).sort((a, b) => a.benchmarks - b.benchmarks)
+  const large = sizes.at(-1)
+  if (!large) return []
+  const at = `${large.benchmarks} benchmarks`
+  const ratio = (name: string, value: number, reference: number, max: number): TargetResult => ({
+    name, size: at, value, reference, score: value / reference, goal: `≤ ${max}×`, met: value / reference <= max,
+  })
+  const targets = [ratio('wide index (first request) vs SELECT', large.indexFirst, large.selectReference, 1), ratio('wide list --json vs SELECT', large.list, large.selectReference, 1.5)]
+  if (sizes.length > 1) {
+    const k = steepestExponent(sizes, (s) => s.indexFirst)
+    targets.push({ name: 'growth of wide index', size: `${sizes[0].benchmarks}→${large.benchmarks} benchmarks`, value: large.indexFirst / sizes[0].indexFirst, reference: large.benchmarks / sizes[0].benchmarks, score: k, goal: 'steepest k ≤ 1.1', met: k <= 1.1 })
+  }
+  return targets
+}
+
+/** The wide stores' figures as a Markdown table, one column per store. */
+export function renderWide(wide: Record<string, WideResults>): string {
+  const sizes = Object.values(wide).sort((a, b) => a.benchmarks - b.benchmarks)
+  if (sizes.length === 0) return ''
+  const ms = (s: number) => `${(s * 1000).toPrecision(3)} ms`
+  const lines = [`| wide store (${sizes[0].runs} runs each) | ${sizes.map((s) => `${s.benchmarks} benchmarks`).join(' | ')} |`, `|---|${sizes.map(() => '---|').join('')}`]
+  const row = (name: string, f: (s: WideResults) => string) => lines.push(`| ${name} | ${sizes.map(f).join(' | ')} |`)
+  row('store bytes', (s) => `${(s.storeBytes / 2 ** 20).toFixed(1)} MB`)
+  row('generated with saveRuns (one transaction)', (s) => ms(s.generate))
+  row('index: first request, to last byte', (s) => ms(s.indexFirst))
+  row('`list --json` (exec to exit)', (s) => ms(s.list))
+  row('ref: SELECT of run headers and point means', (s) => ms(s.selectReference))
+  row('index / SELECT; list / SELECT', (s) => `${(s.indexFirst / s.selectReference).toPrecision(3)}×; ${(s.list / s.selectReference).toPrecision(3)}×`)
+  if (sizes.length > 1) lines.push('', `Index growth: steepest k = ${steepestExponent(sizes, (s) => s.indexFirst).toFixed(2)} between consecutive stores (cost ∝ benchmarks^k).`)
+  return lines.join('\n')
+}
+
+/** Every wide figure by a dotted name, for the results' flat list. */
+export function wideMeasurements(wide: Record<string, WideResults>): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [label, s] of Object.entries(wide)) for (const k of ['storeBytes', 'generate', 'indexFirst', 'list', 'selectReference'] as const) out[`wide.${label}.${k}`] = s[k]
+  return out
+}
+
+// --- internal ---
+
+function steepestExponent(sizes: WideResults[], cost: (s: WideResults) => number): number {
+  let k = Number.NEGATIVE_INFINITY
+  for (let i = 1; i < sizes.length; i++) k = Math.max(k, Math.log(cost(sizes[i]) / cost(sizes[i - 1])) / Math.log(sizes[i].benchmarks / sizes[i - 1].benchmarks))
+  return k
 }

@@ -18,7 +18,8 @@ describe('scripts/bench.ts', () => {
       const out = join(dir, 'results.json')
       // --load bun: the fallback client that CI machines, which have no wrk, depend on.
       // --no-export: exporting the 10-run benchmark and asking a server for the same files takes minutes on a loaded machine.
-      const args = ['--sizes', '1e3', '--out', out, '--reps', '2', '--repeat-requests', '2', '--duration', '1', '--load', 'bun', '--no-export']
+      // Two small wide stores (a growth between them) and a second of load for the memory figure.
+      const args = ['--sizes', '1e3', '--out', out, '--reps', '2', '--repeat-requests', '2', '--duration', '1', '--load', 'bun', '--no-export', '--wide', '10,20', '--wide-runs', '5', '--soak', '1']
       const proc = Bun.spawn([process.execPath, 'scripts/bench.ts', ...args], { cwd: root, stdout: 'pipe', stderr: 'pipe' })
       const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
       if (code !== 0) throw new Error(`bench exited with ${code}:\n${stderr}`)
@@ -36,6 +37,12 @@ describe('scripts/bench.ts', () => {
       expect(bad).toEqual([])
 
       expect(results.targets.map((t: { name: string }) => t.name)).toContain('first page vs SELECT')
+      // Issue 20's wide stores, memory after load and cold start against the Elysia floor: measured and judged.
+      expect(Object.keys(results.wide)).toEqual(['10', '20'])
+      expect(measurements.filter(([k]) => k.startsWith('wide.')).length).toBe(10)
+      expect(measurements.filter(([k]) => k.startsWith('1e3.soak.')).length).toBe(6)
+      expect(results.targets.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['wide index (first request) vs SELECT', 'wide list --json vs SELECT', 'growth of wide index', 'RSS after 1 s of load vs after warm-up', 'cold start vs Elysia hello world']))
+      expect(stdout).toContain('| wide store (5 runs each) | 10 benchmarks | 20 benchmarks |')
       for (const t of results.targets) expect(typeof t.met).toBe('boolean')
       expect(stdout).toContain('| target |')
       expect(results.targets.map((t: { name: string }) => t.name)).not.toContain('export vs server, same files')
@@ -54,6 +61,8 @@ describe('bench options and data', () => {
     [['--sizes', '150'], 'not a multiple of 20'],
     [['--reps', '0'], '--reps'],
     [['--load', 'ab'], '--load'],
+    [['--wide', '10,x'], '--wide'],
+    [['--soak', '-1'], '--soak'],
   ])('refuses %p naming the flag', (argv, flag) => {
     expect(() => parseOptions(argv)).toThrow(flag)
   })

@@ -170,12 +170,12 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       cluster?.stop()
     }
 
-    const wide: Record<string, WideResults> = {}
-    for (const benchmarks of opts.wide) {
-      log(`bench: wide store of ${benchmarks} benchmarks × ${opts.wideRuns} runs`)
-      const dir = join(work, `wide-${benchmarks}`)
+    let wide: Record<string, WideResults> = {}
+    if (opts.wide.length > 0) {
+      log(`bench: wide stores of ${opts.wide.join(', ')} benchmarks × ${opts.wideRuns} runs`)
+      const dir = join(work, 'wide')
       mkdirSync(dir, { recursive: true })
-      wide[String(benchmarks)] = await measureWide(bin, benchmarks, opts.wideRuns, opts.reps, dir)
+      wide = await measureWide(bin, opts.wide, opts.wideRuns, opts.reps, dir)
       if (!opts.keep) rmSync(dir, { recursive: true, force: true })
     }
 

@@ -2,7 +2,7 @@
 // B benchmarks × R runs is generated (seeded) through the store's own write API in one transaction; the
 // index page's first request and `list --json` are timed against one raw SELECT of what the index needs.
 //
-//   bun scripts/bench/wide.ts BIN BENCHMARKS [RUNS] [REPS]   prints the figures of one store as JSON
+//   bun scripts/bench/wide.ts BIN 10,100,1000 [RUNS] [REPS]   prints the figures as JSON and a table
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -93,47 +93,45 @@ export async function writeWideStore(path: string, benchmarks: number, runs: num
   return (performance.now() - t0) / 1000
 }
 
-/** Generate the store of `benchmarks` × `runs` in `dir` and time the index, `list --json` and the reference, each the median of `reps`. */
-export async function measureWide(bin: string, benchmarks: number, runs: number, reps: number, dir: string): Promise<WideResults> {
-  const db = join(dir, `wide-${benchmarks}.sqlite`)
-  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true })
-  const generate = await writeWideStore(db, benchmarks, runs)
-  const index: number[] = []
-  const list: number[] = []
+/**
+ * Generate a store of each count of benchmarks × `runs` in `dir`, then time the index, `list --json`
+ * and the reference of every store, each the median of `reps`. The stores take turns within each
+ * repetition, so that a change in the shared machine's load falls on all of them alike (the growth
+ * between them is a target).
+ */
+export async function measureWide(bin: string, counts: readonly number[], runs: number, reps: number, dir: string): Promise<Record<string, WideResults>> {
+  const stores = []
+  for (const benchmarks of counts) {
+    const db = join(dir, `wide-${benchmarks}.sqlite`)
+    for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true })
+    stores.push({ benchmarks, db, generate: await writeWideStore(db, benchmarks, runs), index: [] as number[], list: [] as number[] })
+  }
   for (let rep = 0; rep < reps; rep++) {
-    const server = await startServer([bin, 'serve', '--db', db, '--no-open'], { cwd: dir })
-    try {
-      const res = await timedGet(server.url)
-      const html = new TextDecoder().decode(res.body)
-      if (res.status !== 200 || !html.includes(wideName(benchmarks - 1))) throw new Error(`the index of ${db} answered ${res.status} without its last benchmark: ${html.slice(0, 300)}`)
-      index.push(res.total)
-    } finally {
-      await server.stop()
+    for (const s of stores) {
+      const server = await startServer([bin, 'serve', '--db', s.db, '--no-open'], { cwd: dir })
+      try {
+        const res = await timedGet(server.url)
+        const html = new TextDecoder().decode(res.body)
+        if (res.status !== 200 || !html.includes(wideName(s.benchmarks - 1))) throw new Error(`the index of ${s.db} answered ${res.status} without its last benchmark: ${html.slice(0, 300)}`)
+        s.index.push(res.total)
+      } finally {
+        await server.stop()
+      }
+      const { seconds, stdout } = await timeCommand([bin, 'list', '--json', '--db', s.db], { cwd: dir })
+      if ((JSON.parse(stdout) as unknown[]).length !== s.benchmarks) throw new Error(`list --json of ${s.db} did not list ${s.benchmarks} benchmarks`)
+      s.list.push(seconds)
     }
-    const { seconds, stdout } = await timeCommand([bin, 'list', '--json', '--db', db], { cwd: dir })
-    if ((JSON.parse(stdout) as unknown[]).length !== benchmarks) throw new Error(`list --json of ${db} did not list ${benchmarks} benchmarks`)
-    list.push(seconds)
   }
-  const proc = Bun.spawn([process.execPath, join(import.meta.dir, 'wide-reference.ts'), db, String(reps)], { stdout: 'pipe', stderr: 'pipe' })
-  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
-  if (code !== 0) throw new Error(`the wide-store SELECT reference failed (${code}): ${err}`)
-  const reference = JSON.parse(out) as { select: number[]; rows: number }
-  if (reference.rows !== benchmarks * runs) throw new Error(`the wide-store SELECT gave ${reference.rows} rows, expected ${benchmarks * runs}`)
-  return { benchmarks, runs, storeBytes: statSync(db).size, generate, indexFirst: median(index), list: median(list), selectReference: median(reference.select) }
-}
-
-if (import.meta.main) {
-  const [bin, benchmarksArg, runsArg, repsArg] = process.argv.slice(2)
-  if (!bin || !benchmarksArg) {
-    console.error('usage: bun scripts/bench/wide.ts BIN BENCHMARKS [RUNS] [REPS]')
-    process.exit(2)
+  const out: Record<string, WideResults> = {}
+  for (const s of stores) {
+    const proc = Bun.spawn([process.execPath, join(import.meta.dir, 'wide-reference.ts'), s.db, String(reps)], { stdout: 'pipe', stderr: 'pipe' })
+    const [text, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
+    if (code !== 0) throw new Error(`the wide-store SELECT reference failed (${code}): ${err}`)
+    const reference = JSON.parse(text) as { select: number[]; rows: number }
+    if (reference.rows !== s.benchmarks * runs) throw new Error(`the wide-store SELECT gave ${reference.rows} rows, expected ${s.benchmarks * runs}`)
+    out[String(s.benchmarks)] = { benchmarks: s.benchmarks, runs, storeBytes: statSync(s.db).size, generate: s.generate, indexFirst: median(s.index), list: median(s.list), selectReference: median(reference.select) }
   }
-  const dir = mkdtempSync(join(tmpdir(), 'bench-plot-wide-'))
-  try {
-    console.log(JSON.stringify(await measureWide(bin, Number(benchmarksArg), Number(runsArg ?? wideRuns), Number(repsArg ?? 3), dir), null, 2))
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  return out
 }
 
 /** The wide-store targets of issue 20, at the largest store: index ≤ 1× the SELECT, list ≤ 1.5×, steepest growth k ≤ 1.1. */
@@ -157,7 +155,7 @@ export function wideTargets(wide: Record<string, WideResults>): TargetResult[] {
 export function renderWide(wide: Record<string, WideResults>): string {
   const sizes = Object.values(wide).sort((a, b) => a.benchmarks - b.benchmarks)
   if (sizes.length === 0) return ''
-  const ms = (s: number) => `${(s * 1000).toPrecision(3)} ms`
+  const ms = (s: number) => (s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1000).toPrecision(3)} ms`)
   const lines = [`| wide store (${sizes[0].runs} runs each) | ${sizes.map((s) => `${s.benchmarks} benchmarks`).join(' | ')} |`, `|---|${sizes.map(() => '---|').join('')}`]
   const row = (name: string, f: (s: WideResults) => string) => lines.push(`| ${name} | ${sizes.map(f).join(' | ')} |`)
   row('store bytes', (s) => `${(s.storeBytes / 2 ** 20).toFixed(1)} MB`)
@@ -175,6 +173,22 @@ export function wideMeasurements(wide: Record<string, WideResults>): Record<stri
   const out: Record<string, number> = {}
   for (const [label, s] of Object.entries(wide)) for (const k of ['storeBytes', 'generate', 'indexFirst', 'list', 'selectReference'] as const) out[`wide.${label}.${k}`] = s[k]
   return out
+}
+
+if (import.meta.main) {
+  const [bin, countsArg, runsArg, repsArg] = process.argv.slice(2)
+  if (!bin || !countsArg) {
+    console.error('usage: bun scripts/bench/wide.ts BIN BENCHMARKS[,BENCHMARKS…] [RUNS] [REPS]')
+    process.exit(2)
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-plot-wide-'))
+  try {
+    const wide = await measureWide(bin, countsArg.split(',').map(Number), Number(runsArg ?? wideRuns), Number(repsArg ?? 3), dir)
+    console.log(JSON.stringify(wide, null, 2))
+    console.log(renderWide(wide))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 // --- internal ---

@@ -125,11 +125,22 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
         // Small runs only: theirs is the cost of a query per column; a large run's is its bytes, and
         // read one by one they never sit in memory all at once.
         const missing = ids.filter((id) => (headers.get(id)?.sampleCount ?? Infinity) <= batchSamples && scalarNames(id).some((result) => !columns.has(keyOf(what, id, result))))
-        for (const c of await store.readScalarColumns(missing, what)) {
-          const key = keyOf(what, c.runId, c.result)
-          if (columns.has(key)) continue
-          kept += columnBytes(c.column)
-          keep(key, c.column)
+        // In queries of at most batchSamples × 16 samples, and no more than half the budget in all:
+        // what would only be read to be dropped again is left to getRun.
+        let read = 0
+        for (let from = 0; from < missing.length && read <= budget / 2; ) {
+          const chunk: number[] = []
+          for (let samples = 0; from < missing.length && samples <= batchSamples * 16; from++) {
+            chunk.push(missing[from])
+            samples += headers.get(missing[from])?.sampleCount ?? 0
+          }
+          for (const c of await store.readScalarColumns(chunk, what)) {
+            const key = keyOf(what, c.runId, c.result)
+            read += columnBytes(c.column)
+            if (columns.has(key)) continue
+            kept += columnBytes(c.column)
+            keep(key, c.column)
+          }
         }
       }
     },

@@ -1,6 +1,6 @@
 import { BenchPlotError } from '../errors'
 import { buildHistories, type History, type InputChange } from '../model/history'
-import { detectRegressions, findChangePoints, findPointChangePoints, summarizeBenchmark, type BenchmarkVerdict, type IndexRow, type RunChangePoint } from '../model/regression'
+import { detectRegressions, findChangePoints, findPointChangePoints, indexRowOptions, summarizeBenchmark, type BenchmarkVerdict, type IndexRow, type RunChangePoint } from '../model/regression'
 import type { BenchmarkSummary, InputVar, Run } from '../model/types'
 import type { RunHeader } from '../store'
 import type { BenchmarkSource, RunData } from './source'
@@ -118,7 +118,8 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
     const newest = outline(headers).at(-1) as HistoryOutline
     const history = await load(summary.name, newest)
     // Only the newest history is summarised, so only its runs are read.
-    const row = summarizeBenchmark({ name: summary.name, runs: history.runs }, { latestChange: true })
+    // The options the import summarises with: a stored row and this one are the same row.
+    const row = summarizeBenchmark({ name: summary.name, runs: history.runs }, indexRowOptions)
     return { ...row, runs: headers.length }
   }
 }

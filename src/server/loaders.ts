@@ -148,8 +148,14 @@ export async function indexPage(ctx: ServerContext, q: { sort?: string; q?: stri
   const text = q.q ?? ''
   const key = `index|${sort.descending ? '-' : ''}${sort.key}|${text}|${JSON.stringify(benchmarks)}`
   const load = async (): Promise<IndexPageProps> => {
+    // Rows stored with the imports where they are current; the others are computed here.
+    const stored = (await ctx.source.indexRows?.()) ?? new Map()
+    const rowOf = (b: (typeof benchmarks)[number]) => {
+      const row = stored.get(b.name)
+      return row && row.runs === b.runs ? row : ctx.histories.indexRow(b)
+    }
     const rows = filterAndSortRows(
-      await Promise.all(benchmarks.map((b) => ctx.histories.indexRow(b))),
+      await Promise.all(benchmarks.map(rowOf)),
       text,
       sort,
     )

@@ -1,5 +1,6 @@
 import { BenchPlotError } from '../errors'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
+import { readIndexRowText, type IndexRow } from '../model/regression'
 import { sampleCount } from '../model/sweep'
 import type { ReadStore, RunHeader } from '../store'
 
@@ -22,6 +23,8 @@ export type BenchmarkSource = {
    * go (the store: one query, not one per run and result); `getRun` then finds it kept.
    */
   prefetch?(name: string, ids: readonly number[], data?: RunData): Promise<void>
+  /** The index rows stored with imports that are still current, by benchmark name (read once per change of the store). */
+  indexRows?(): Promise<Map<string, IndexRow>>
   /** Runs `listRuns` leaves out because their stored JSON is unreadable, each with a line saying which and why. */
   unreadableRuns(name: string): Promise<{ id: number; reason: string }[]>
 }
@@ -64,6 +67,7 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
   let token: string | Promise<string> = store.changeToken()
   let checkedAt = performance.now()
   let benchmarks: BenchmarkSummary[] | undefined
+  let indexRows: Promise<Map<string, IndexRow>> | undefined
   const headersByName = new Map<string, RunHeader[]>()
   const fresh = async () => {
     const at = performance.now()
@@ -73,6 +77,7 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
     if (now !== (await token)) {
       token = now
       benchmarks = undefined
+      indexRows = undefined
       headersByName.clear()
     }
   }
@@ -100,6 +105,18 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
       return (benchmarks ??= await store.listBenchmarks())
     },
     listRuns,
+    async indexRows() {
+      await fresh()
+      return (indexRows ??= store.readIndexRows().then((stored) => {
+        const rows = new Map<string, IndexRow>()
+        // A row this bench-plot cannot read (another version's, or damaged) is computed as if it were not there.
+        for (const s of stored) {
+          const row = readIndexRowText(s.benchmark, s)
+          if (row) rows.set(s.benchmark, row)
+        }
+        return rows
+      }))
+    },
     unreadableRuns: (name) => store.unreadableRuns(name),
     async getRun(name, id, data = 'all') {
       const header = (await knownRuns(name))?.find((h) => h.id === id)

@@ -1,9 +1,10 @@
 import { validateRun } from '../model/run-format'
+import { prepareIndexRows } from './index-row-maker'
 import { isPostgresUrl, openPostgresReader, openPostgresWriter } from './postgres-store'
 import { openSqliteReader, openSqliteWriter } from './sqlite-store'
 import type { ReadStore, Store, StoreBackend } from './types'
 
-export type { ReadStore, RunHeader, SaveOutcome, ScalarColumn, Store, StoreBackend } from './types'
+export type { IndexRowMaker, IndexRowText, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, Store, StoreBackend, StoredIndexRow } from './types'
 export { schemaVersion } from './schema'
 export { isPostgresUrl, redactUrl } from './postgres-store'
 
@@ -27,9 +28,12 @@ export async function openReadStore(location: string): Promise<ReadStore> {
 
 // --- internal ---
 
+// Every write computes the index rows of the benchmarks it adds to, unless the caller says how (`{}`: none).
 function withRecord(backend: StoreBackend): Store {
+  const saveRuns: StoreBackend['saveRuns'] = async (runs, opts) => backend.saveRuns(runs, opts ?? { indexRow: await prepareIndexRows(backend, runs) })
   return {
     ...backend,
-    record: async (run, source = 'record()') => (await backend.saveRuns([validateRun(run, { source })]))[0],
+    saveRuns,
+    record: async (run, source = 'record()') => (await saveRuns([validateRun(run, { source })]))[0],
   }
 }

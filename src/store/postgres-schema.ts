@@ -112,4 +112,14 @@ export const postgresMigrations: ((tx: SQL) => Promise<void>)[] = [
       PRIMARY KEY (run_id, position)
     )`)
   },
+  // Version 4: each benchmark's index row with what it was computed from (as in SQLite).
+  async (tx) => {
+    await tx.unsafe(`CREATE TABLE index_rows (
+      benchmark_id  integer PRIMARY KEY REFERENCES benchmarks(id) ON DELETE CASCADE,
+      run_count     integer NOT NULL,
+      newest_run_id integer NOT NULL,
+      version       integer NOT NULL,
+      json          text NOT NULL
+    )`)
+  },
 ]

@@ -6,7 +6,8 @@ import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
 import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
-import type { ReadStore, RunHeader, SaveOutcome, ScalarColumn, StoreBackend } from './types'
+import { savedOf } from './index-rows'
+import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, StoreBackend, StoredIndexRow } from './types'
 
 /** Whether `location` names a PostgreSQL database (`postgres://…` or `postgresql://…`) rather than a SQLite file. */
 export function isPostgresUrl(location: string): boolean {
@@ -86,9 +87,11 @@ async function openPostgres(url: string, readonly: boolean): Promise<StoreBacken
 async function schemaVersionOf(sql: SQL, location: string): Promise<number> {
   // pg_tables, not to_regclass: a query sees tables another writer committed while this one waited for the
   // migration lock, where the catalog cache behind to_regclass may not yet.
-  const [{ has }] = (await sql`SELECT count(*)::int AS has FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'bench_plot_schema'`) as { has: number }[]
+  // Both counts in one statement, one snapshot: a migration committing between two would show its tables without its version table.
+  const [{ has, n }] = (await sql`SELECT count(*) FILTER (WHERE tablename = 'bench_plot_schema')::int AS has,
+      count(*) FILTER (WHERE tablename IN ('benchmarks', 'runs', 'columns'))::int AS n
+    FROM pg_tables WHERE schemaname = current_schema()`) as { has: number; n: number }[]
   if (has === 0) {
-    const [{ n }] = (await sql`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('benchmarks', 'runs', 'columns')`) as { n: number }[]
     if (n > 0) throw new BenchPlotError('STORE', `${location} is not a bench-plot store (it holds tables of another program)`)
     return 0
   }
@@ -203,6 +206,11 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
     return { name, runs }
   }
 
+  const basisOf = async (tx: SQL, benchmarkId: number): Promise<RunsBasis> => {
+    const [row] = (await tx`SELECT count(*)::int AS runs, max(id) AS newest FROM runs WHERE benchmark_id = ${benchmarkId}`) as { runs: number; newest: number | null }[]
+    return { runs: row.runs, newestRunId: row.newest === null ? null : Number(row.newest) }
+  }
+
   const saveOne = async (tx: SQL, run: Run, benchmarkId: number): Promise<SaveOutcome> => {
     if (run.fingerprint) {
       const [dup] = (await tx`SELECT id FROM runs WHERE benchmark_id = ${benchmarkId} AND fingerprint = ${run.fingerprint}`) as { id: number }[]
@@ -239,7 +247,8 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
 
   return {
     location,
-    async saveRuns(runs) {
+    async saveRuns(runs, opts = {}) {
+      const { indexRow } = opts
       return sql.begin(async (tx) => {
         // Each benchmark's row is locked (the upsert) in name order: writers of the same benchmark queue on
         // it for their numbers, and two imports of the same benchmarks can never hold locks crosswise.
@@ -248,8 +257,20 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
           const [{ id }] = (await tx`INSERT INTO benchmarks (name) VALUES (${name}) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`) as { id: number }[]
           ids.set(name, id)
         }
+        // Read under the benchmarks' row locks: no other writer adds runs to them until this commits.
+        const before = new Map<string, RunsBasis>()
+        if (indexRow) for (const [name, id] of ids) before.set(name, await basisOf(tx, id))
         const out: SaveOutcome[] = []
         for (const run of runs) out.push(await saveOne(tx, run, ids.get(run.benchmark) as number))
+        for (const [name, basis] of before) {
+          const id = ids.get(name) as number
+          const row = (indexRow as IndexRowMaker)(name, basis, savedOf(name, runs, out))
+          const now = await basisOf(tx, id)
+          if (row && now.newestRunId !== null) {
+            await tx`INSERT INTO index_rows (benchmark_id, run_count, newest_run_id, version, json) VALUES (${id}, ${now.runs}, ${now.newestRunId}, ${row.version}, ${row.text})
+              ON CONFLICT (benchmark_id) DO UPDATE SET run_count = excluded.run_count, newest_run_id = excluded.newest_run_id, version = excluded.version, json = excluded.json`
+          } else await tx`DELETE FROM index_rows WHERE benchmark_id = ${id}`
+        }
         return out
       })
     },
@@ -343,6 +364,13 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
         if (!fits) throw goneError(name, location)
       }
       return headers
+    },
+    async readIndexRows() {
+      if (version < 4) return []
+      // Only rows computed from the runs the benchmark holds now.
+      return (await sql`SELECT b.name AS benchmark, ir.version, ir.json AS text FROM index_rows ir JOIN benchmarks b ON b.id = ir.benchmark_id
+        WHERE ir.run_count = (SELECT count(*) FROM runs r WHERE r.benchmark_id = ir.benchmark_id)
+          AND ir.newest_run_id = (SELECT max(r.id) FROM runs r WHERE r.benchmark_id = ir.benchmark_id)`) as StoredIndexRow[]
     },
     async changeToken() {
       // Runs are only ever added, each in a committed transaction: their count and newest id move with every import.

@@ -112,9 +112,21 @@ export const migrations: ((db: Database) => void)[] = [
       PRIMARY KEY (run_id, position)
     )`)
   },
+  // Version 4: each benchmark's index row, computed when runs are imported and written in the same
+  // transaction, with the run count and newest run id it was computed from: a reader uses it only
+  // while both still hold. Older stores get an empty table; their rows are computed when read.
+  (db) => {
+    db.run(`CREATE TABLE index_rows (
+      benchmark_id  INTEGER PRIMARY KEY REFERENCES benchmarks(id) ON DELETE CASCADE,
+      run_count     INTEGER NOT NULL,
+      newest_run_id INTEGER NOT NULL,
+      version       INTEGER NOT NULL,
+      json          TEXT NOT NULL
+    )`)
+  },
 ]
 
 export const schemaVersion = migrations.length
 
-/** The oldest version a reader opens as it is: later versions only added what readers can do without (point means, panels). */
+/** The oldest version a reader opens as it is: later versions only added what readers can do without (point means, panels, index rows). */
 export const oldestReadable = 1

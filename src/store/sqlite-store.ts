@@ -10,7 +10,8 @@ import { migrations, oldestReadable, schemaVersion } from './schema'
 import { expectedLength, goneError, notFoundError, type ColumnShape, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
-import type { ReadStore, RunHeader, SaveOutcome, StoreBackend } from './types'
+import { savedOf } from './index-rows'
+import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOutcome, StoreBackend, StoredIndexRow } from './types'
 
 /** Open the SQLite store at `path` for reading: it must exist, and is never written or migrated. */
 export function openSqliteReader(path: string): ReadStore {
@@ -147,6 +148,10 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         (SELECT r2.title FROM runs r2 WHERE r2.benchmark_id = b.id ORDER BY r2.time DESC, r2.seq DESC LIMIT 1) AS title
       FROM benchmarks b LEFT JOIN runs r ON r.benchmark_id = b.id GROUP BY b.id ORDER BY b.name`),
     names: db.query('SELECT name FROM benchmarks ORDER BY name'),
+    // Only rows computed from the runs the benchmark holds now; stores before version 4 have none.
+    indexRows: version < 4 ? null : db.query(`SELECT b.name AS benchmark, ir.version, ir.json AS text FROM index_rows ir JOIN benchmarks b ON b.id = ir.benchmark_id
+      WHERE ir.run_count = (SELECT count(*) FROM runs r WHERE r.benchmark_id = ir.benchmark_id)
+        AND ir.newest_run_id = (SELECT max(r.id) FROM runs r WHERE r.benchmark_id = ir.benchmark_id)`),
     benchmarkExists: db.query('SELECT id FROM benchmarks WHERE name = ?'),
     // data_version moves on other connections' commits (this one's own are counted in saveRuns).
     // The bare pragma: a server asks it on every request, and a SELECT around it costs four times as much.
@@ -270,6 +275,16 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         panel: db.query('INSERT INTO panels (run_id, position, kind, place, json) VALUES (?, ?, ?, ?, ?)'),
       }
 
+  const indexRows = readonly
+    ? null
+    : {
+        basis: db.query('SELECT count(r.id) AS runs, max(r.id) AS newest FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ?'),
+        benchmarkId: db.query('SELECT id FROM benchmarks WHERE name = ?'),
+        put: db.query(`INSERT INTO index_rows (benchmark_id, run_count, newest_run_id, version, json) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (benchmark_id) DO UPDATE SET run_count = excluded.run_count, newest_run_id = excluded.newest_run_id, version = excluded.version, json = excluded.json`),
+        drop: db.query('DELETE FROM index_rows WHERE benchmark_id = ?'),
+      }
+
   const saveOne = (run: Run): SaveOutcome => {
     if (!insert) throw new Error('unreachable: saveRuns checks readonly')
     const benchmarkId = (insert.benchmark.get(run.benchmark) as { id: number }).id
@@ -298,12 +313,32 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     return { benchmark: run.benchmark, id: runId, skipped: false }
   }
 
+  const basisOf = (name: string): RunsBasis => {
+    const row = (indexRows?.basis.get(name) ?? { runs: 0, newest: null }) as { runs: number; newest: number | null }
+    return { runs: row.runs, newestRunId: row.newest }
+  }
+  const writeIndexRow = (name: string, before: RunsBasis, saved: Run[], make: IndexRowMaker) => {
+    if (!indexRows) throw new Error('unreachable: saveRuns checks readonly')
+    const row = make(name, before, saved)
+    const now = basisOf(name)
+    const { id } = indexRows.benchmarkId.get(name) as { id: number }
+    if (row && now.newestRunId !== null) indexRows.put.run(id, now.runs, now.newestRunId, row.version, row.text)
+    else indexRows.drop.run(id)
+  }
+
   return {
     location,
-    saveRuns(runs) {
+    saveRuns(runs, opts = {}) {
       if (readonly) throw new BenchPlotError('STORE', `${location} is open for reading only`)
+      const { indexRow } = opts
+      const save = () => {
+        const before = new Map([...new Set(runs.map((r) => r.benchmark))].map((name) => [name, indexRow ? basisOf(name) : null]))
+        const outcomes = runs.map(saveOne)
+        if (indexRow) for (const [name, basis] of before) writeIndexRow(name, basis as RunsBasis, savedOf(name, runs, outcomes), indexRow)
+        return outcomes
+      }
       try {
-        const saved = whenFree(location, () => db.transaction(() => runs.map(saveOne)).immediate())
+        const saved = whenFree(location, () => db.transaction(save).immediate())
         ownCommits++
         return saved
       } catch (err) {
@@ -354,6 +389,9 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         if (!fits) throw goneError(name, location)
       }
       return headers
+    },
+    readIndexRows() {
+      return (q.indexRows?.all() ?? []) as StoredIndexRow[]
     },
     changeToken() {
       const [[other]] = q.dataVersion.values() as [[number]]

@@ -7,6 +7,26 @@ export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { 
 /** One result's column or point means of one run, as `readScalarColumns` gives them. */
 export type ScalarColumn = { runId: number; result: string; column: Float64Array }
 
+/**
+ * A benchmark's index row as stored: text whose format the writer's `version` names. The store
+ * keeps it opaque: the model computes and reads it (src/model/regression/index-row-text.ts).
+ */
+export type IndexRowText = { version: number; text: string }
+
+/** What a benchmark held when a batch began: its run count and newest run id (null: none). */
+export type RunsBasis = { runs: number; newestRunId: number | null }
+
+/**
+ * Computes a benchmark's index row inside `saveRuns`' transaction, after that benchmark's runs of the
+ * batch are in (`saved`, with their ids): `before` is what the benchmark held when the transaction
+ * began. Returns null when it cannot (its data was read before another writer added runs): the row
+ * is then left out, and readers compute it.
+ */
+export type IndexRowMaker = (benchmark: string, before: RunsBasis, saved: Run[]) => IndexRowText | null
+
+/** A stored index row still current: computed from exactly the runs its benchmark holds now. */
+export type StoredIndexRow = IndexRowText & { benchmark: string }
+
 /** A run without its sample columns: enough for tabs, lists, history axes and the API. */
 export type RunHeader = Omit<Run, 'data' | 'means'> & { id: number; failureCount: number; sampleCount: number }
 
@@ -47,6 +67,11 @@ export type ReadStore = {
    * (each column present, of the size its sweep needs) without reading it. Throws NOT_FOUND as `loadBenchmark`.
    */
   verifyBenchmark(name: string): Promise<RunHeader[]>
+  /**
+   * The index rows written with imports that are still current (their benchmark's run count and newest
+   * run id unchanged since), in one query; a benchmark without one is left out (none before schema version 4).
+   */
+  readIndexRows(): Promise<StoredIndexRow[]>
   /** A value that changes whenever the stored data has changed, by any writer: readers cache until it moves. */
   changeToken(): Promise<string>
   close(): Promise<void>
@@ -54,8 +79,11 @@ export type ReadStore = {
 
 /** A backend opened for writing: reading, plus appending runs. */
 export type StoreBackend = ReadStore & {
-  /** Append runs to their benchmarks in one transaction; a run already stored (same fingerprint) is skipped. */
-  saveRuns(runs: Run[]): Promise<SaveOutcome[]>
+  /**
+   * Append runs to their benchmarks in one transaction; a run already stored (same fingerprint) is
+   * skipped. With `indexRow`, each benchmark's index row is computed and written in that transaction.
+   */
+  saveRuns(runs: Run[], opts?: { indexRow?: IndexRowMaker }): Promise<SaveOutcome[]>
 }
 
 /** A writable store as the rest of bench-plot sees it: a backend plus validated recording. */

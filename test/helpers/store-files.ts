@@ -18,6 +18,7 @@ export function asVersion1(path: string): void {
   const db = new Database(path)
   db.run('DROP TABLE point_means')
   db.run('DROP TABLE IF EXISTS panels')
+  db.run('DROP TABLE IF EXISTS index_rows')
   db.run('PRAGMA user_version = 1')
   db.close()
 }

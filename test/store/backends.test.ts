@@ -162,7 +162,7 @@ describe.skipIf(pg === null)('the PostgreSQL store', () => {
     const rows = await asAdmin(url, (sql) => sql`SELECT version FROM bench_plot_schema`)
     expect(rows).toEqual([{ version: schemaVersion }])
     const tables = await asAdmin(url, (sql) => sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
-    expect(tables.map((t: { tablename: string }) => t.tablename)).toEqual(['bench_plot_schema', 'benchmarks', 'columns', 'consts', 'failures', 'inputs', 'panels', 'point_means', 'results', 'runs'])
+    expect(tables.map((t: { tablename: string }) => t.tablename)).toEqual(['bench_plot_schema', 'benchmarks', 'columns', 'consts', 'failures', 'index_rows', 'inputs', 'panels', 'point_means', 'results', 'runs'])
   })
 
   it('says that nothing has been recorded in an empty database opened for reading, and creates nothing', async () => {

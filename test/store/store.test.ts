@@ -28,7 +28,7 @@ describe('openStore', () => {
     expect(pragma(path, 'page_size')).toBe(65536)
     const db = new Database(path)
     const tables = (db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
-    expect(tables).toEqual(['benchmarks', 'columns', 'consts', 'failures', 'inputs', 'panels', 'point_means', 'results', 'runs'])
+    expect(tables).toEqual(['benchmarks', 'columns', 'consts', 'failures', 'index_rows', 'inputs', 'panels', 'point_means', 'results', 'runs'])
     db.close()
   })
 

@@ -1,4 +1,5 @@
 import { BenchPlotError } from '../../errors'
+import type { Run } from '../../model/types'
 import { openReadStore, openStore, type ReadStore, type Store } from '../../store'
 import { runChecksum } from '../../store/run-checksum'
 import { stringOption, type Command } from '../command'
@@ -44,8 +45,17 @@ export async function copyAll(source: ReadStore, target: Store, progress: (line:
     const have = await checksumsOf(target, b.name)
     const headers = await source.listRuns(b.name)
     const wanted: string[] = []
+    // Each run is copied in a transaction of its own, one behind: the last one copied also writes the
+    // benchmark's index row (each run's would read the history again).
+    let pending: { id: number; run: Run } | null = null
+    const copy = async (p: { id: number; run: Run }, last: boolean) => {
+      const [outcome] = await target.saveRuns([p.run], last ? undefined : {})
+      // The target's own fingerprint check may find it: a run of the same source file stored separately.
+      if (outcome.skipped) progress(`bench-plot: ${b.name}: run ${p.id} not copied: ${outcome.reason} with other data`)
+      else copied++
+    }
     for (const h of headers) {
-      // One run in memory at a time: a store of many large runs is copied in bounded memory.
+      // At most two runs in memory at a time: a store of many large runs is copied in bounded memory.
       const run = await source.getRun(h.id)
       if (!run) throw new BenchPlotError('STORE', `run ${h.id} of "${b.name}" disappeared from ${source.location} while copying`)
       const sum = runChecksum(run)
@@ -54,11 +64,10 @@ export async function copyAll(source: ReadStore, target: Store, progress: (line:
         present++
         continue
       }
-      const [outcome] = await target.saveRuns([run])
-      // The target's own fingerprint check may find it: a run of the same source file stored separately.
-      if (outcome.skipped) progress(`bench-plot: ${b.name}: run ${h.id} not copied: ${outcome.reason} with other data`)
-      else copied++
+      if (pending) await copy(pending, false)
+      pending = { id: h.id, run }
     }
+    if (pending) await copy(pending, true)
     const after = await checksumsOf(target, b.name)
     const missing = wanted.filter((sum) => !after.has(sum)).length
     if (missing > 0) throw new BenchPlotError('STORE', `migrate: ${missing} run${missing === 1 ? '' : 's'} of "${b.name}" did not arrive unchanged in ${target.location}`)

@@ -28,4 +28,5 @@ export type { ChangePointOptions, PointChangePoints, PointShift, ResultChangePoi
 export { describeMovement, describePoints } from './where-moved'
 export type { Movement, PointGroup } from './where-moved'
 export { summarizeBenchmark, worstVerdict } from './summary'
+export { indexRowOptions, indexRowText, indexRowVersion, readIndexRowText } from './index-row-text'
 export type { IndexRow, IndexResultSummary, SparkPoint, SummarizeOptions } from './summary'

@@ -4,6 +4,9 @@ import { Layout } from './layout'
 import type { Links } from './links'
 import { IndexRowView } from './regression'
 
+/** Rows whose sparklines the server draws (a first screen and more); the browser draws the others' as they come into view. */
+export const eagerSparkRows = 25
+
 /** Columns the index sorts by; a leading `-` in `?sort=` reverses the order. */
 export const indexSortKeys = ['verdict', 'name', 'runs', 'latest'] as const
 export type IndexSortKey = (typeof indexSortKeys)[number]
@@ -106,7 +109,7 @@ export function IndexPage(props: IndexPageProps): string {
                 {header('verdict')}
               </tr>
             </thead>
-            <tbody>{props.rows.map((row) => IndexRowView({ row, links })).join('\n')}</tbody>
+            <tbody>{props.rows.map((row, i) => IndexRowView({ row, links, drawSparks: i < eagerSparkRows })).join('\n')}</tbody>
           </table>
         </div>
         {props.rows.length === 0 ? <p class="more" safe>{`No benchmark matches “${props.q}”.`}</p> : ''}

@@ -19,7 +19,7 @@ import {
   type RunChangePoint,
   type RunComparison,
 } from '../model/regression'
-import { changeSide, historyChartOption, regressionChartOption, renderSvg, sparklineSvg, verdictColors, type ChartOption } from '../plots'
+import { changeSide, historyChartOption, regressionChartOption, renderSvg, sparklinePlaceholder, sparklineSvg, verdictColors, type ChartOption } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure } from './figure'
 import type { Links } from './links'
@@ -460,9 +460,11 @@ export function HistoryRegion(props: { history: History; view: HistoryView; link
 
 /**
  * One row of the index table, with `data-` attributes to sort and filter on (name, runs, latest
- * time, verdict) and per result the latest value, a sparkline and the verdict.
+ * time, verdict) and per result the latest value, a sparkline and the verdict. The sparklines are
+ * drawn here when `drawSparks` (the first screen), else by the browser as they come into view.
  */
-export function IndexRowView({ row, links }: { row: IndexRow; links: Links }): string {
+export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow; links: Links; drawSparks?: boolean }): string {
+  const spark = drawSparks ? sparklineSvg : sparklinePlaceholder
   return (
     <tr class="index-row" data-name={escapeHtml(row.name)} data-runs={String(row.runs)} data-latest={escapeHtml(row.latest.time)} data-verdict={row.verdict ?? 'none'}>
       <td class="name">
@@ -489,7 +491,7 @@ export function IndexRowView({ row, links }: { row: IndexRow; links: Links }): s
               <span class="num latest" safe>
                 {formatQuantity(r.latest, r.units)}
               </span>{' '}
-              {sparklineSvg(r.spark, { label: `${r.result} over the last ${r.spark.length} runs`, lastColor: color })} {VerdictBadge({ verdict: r.verdict })}
+              {spark(r.spark, { label: `${r.result} over the last ${r.spark.length} runs`, lastColor: color })} {VerdictBadge({ verdict: r.verdict })}
               {changed ? (
                 <>
                   {' '}

@@ -12,9 +12,9 @@ export const indexRowVersion = 1
 /** How an index row is summarised, at import and when a reader computes one itself: the same row either way. */
 export const indexRowOptions: SummarizeOptions = { latestChange: true }
 
-/** The row as stored: JSON, with NaN and ±Infinity written as {"$n":"NaN"} (JSON has no such numbers). */
+/** The row as stored: JSON, with NaN and ±Infinity written as the strings "NaN", "Infinity", "-Infinity" (JSON has no such numbers). */
 export function indexRowText(row: IndexRow): { version: number; text: string } {
-  return { version: indexRowVersion, text: JSON.stringify(row, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? { $n: String(v) } : v)) }
+  return { version: indexRowVersion, text: JSON.stringify(row, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) }
 }
 
 /** The row of `benchmark` from its stored text, or null when it is of another version, not JSON, or not an index row of that benchmark. */
@@ -22,7 +22,8 @@ export function readIndexRowText(benchmark: string, stored: { version: number; t
   if (stored.version !== indexRowVersion) return null
   let row: unknown
   try {
-    row = JSON.parse(stored.text, (_key, v) => (isObject(v) && Object.keys(v).length === 1 && typeof v.$n === 'string' ? Number(v.$n) : v))
+    // No reviver: it would take ten times the parse. The check below turns the non-finite numbers back, field by field.
+    row = JSON.parse(stored.text)
   } catch {
     return null
   }
@@ -34,37 +35,45 @@ export function readIndexRowText(benchmark: string, stored: { version: number; t
 type Obj = Record<string, unknown>
 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isNumber = (v: unknown): v is number => typeof v === 'number'
 const isString = (v: unknown): v is string => typeof v === 'string'
-const orNull = (check: (v: unknown) => boolean) => (v: unknown) => v === null || check(v)
+const nonFinite: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY }
 const verdicts = new Set(['regressed', 'improved', 'unchanged', 'young'])
 const directions = new Set(['minimize', 'maximize', 'none'])
 
+// Whether o[key] is a number, after turning a non-finite one written as text back into it.
+function isNumberAt(o: Obj | unknown[], key: string | number): boolean {
+  const v = (o as Obj)[key]
+  if (typeof v === 'number') return true
+  if (typeof v !== 'string' || !(v in nonFinite)) return false
+  ;(o as Obj)[key] = nonFinite[v]
+  return true
+}
+
 function isRunRef(v: unknown): v is RunRef {
-  return isObject(v) && orNull(isNumber)(v.id) && isString(v.time) && orNull(isString)(v.timeLabel) && orNull(isString)(v.commit) && isString(v.label)
+  return isObject(v) && (v.id === null || isNumberAt(v, 'id')) && isString(v.time) && (v.timeLabel === null || isString(v.timeLabel)) && (v.commit === null || isString(v.commit)) && isString(v.label)
 }
 
 // What the index row's view and sort read, down to the change point's shifted points.
 function isChangePoint(v: unknown): boolean {
   if (!isObject(v) || !isRunRef(v.run) || !isRunRef(v.previous)) return false
-  const ci = v.ci === null || (Array.isArray(v.ci) && v.ci.length === 2 && v.ci.every(isNumber))
-  const moved = v.moved === null || (isObject(v.moved) && isNumber(v.moved.median) && isNumber(v.moved.min) && isNumber(v.moved.max))
-  const points = Array.isArray(v.points) && v.points.every((p) => isObject(p) && isNumber(p.point) && isObject(p.inputs) && isNumber(p.ratio) && typeof p.moved === 'boolean')
-  return ci && moved && points && [v.index, v.p, v.ratio, v.tested, v.movedCount].every(isNumber)
+  const ci = v.ci === null || (Array.isArray(v.ci) && v.ci.length === 2 && isNumberAt(v.ci, 0) && isNumberAt(v.ci, 1))
+  const moved = v.moved === null || (isObject(v.moved) && ['median', 'min', 'max'].every((k) => isNumberAt(v.moved as Obj, k)))
+  const points = Array.isArray(v.points) && v.points.every((p) => isObject(p) && isNumberAt(p, 'point') && isObject(p.inputs) && isNumberAt(p, 'ratio') && isNumberAt(p, 'p') && typeof p.moved === 'boolean')
+  return ci && moved && points && ['index', 'p', 'ratio', 'tested', 'movedCount'].every((k) => isNumberAt(v, k))
 }
 
 function isResult(v: unknown): boolean {
   if (!isObject(v)) return false
-  const spark = Array.isArray(v.spark) && v.spark.every((p) => isObject(p) && isNumber(p.mean) && isNumber(p.std))
+  const spark = Array.isArray(v.spark) && v.spark.every((p) => isObject(p) && isNumberAt(p, 'mean') && isNumberAt(p, 'std'))
   const change = v.latestChange === undefined || v.latestChange === null || isChangePoint(v.latestChange)
-  return isString(v.result) && isString(v.units) && directions.has(v.direction as string) && isNumber(v.latest) && verdicts.has(v.verdict as string) && isNumber(v.changePercent) && spark && change
+  return isString(v.result) && isString(v.units) && directions.has(v.direction as string) && isNumberAt(v, 'latest') && verdicts.has(v.verdict as string) && isNumberAt(v, 'changePercent') && spark && change
 }
 
 function isIndexRow(v: unknown): v is IndexRow {
   if (!isObject(v)) return false
   const change = v.latestChange === undefined || v.latestChange === null || (isObject(v.latestChange) && isString(v.latestChange.result) && isChangePoint(v.latestChange.changePoint))
   return (
-    isString(v.name) && isString(v.title) && isNumber(v.runs) && isNumber(v.historyRuns) && isRunRef(v.latest) &&
+    isString(v.name) && isString(v.title) && isNumberAt(v, 'runs') && isNumberAt(v, 'historyRuns') && isRunRef(v.latest) &&
     (v.verdict === null || verdicts.has(v.verdict as string)) && Array.isArray(v.results) && v.results.every(isResult) && change
   )
 }

@@ -8,7 +8,7 @@ export type SparklineOptions = {
   height?: number
   /** Accessible name, e.g. `time over the last 12 runs`. @default 'history' */
   label?: string
-  /** Colour of the newest node (a verdict colour). @default the line colour */
+  /** Colour of the newest node (a verdict colour, `#rgb` or `#rrggbb`). @default the line colour */
   lastColor?: string
 }
 
@@ -18,13 +18,45 @@ export type SparklineOptions = {
  * Missing runs (NaN) are skipped. Returns '' when there is nothing to draw.
  */
 export function sparklineSvg(points: readonly (SparkPoint | number)[], opts: SparklineOptions = {}): string {
-  const width = opts.width ?? 120
-  const height = opts.height ?? 28
-  const data = points.map((p) => (typeof p === 'number' ? { mean: p, std: 0 } : p)).map((p, i) => ({ ...p, i })).filter((p) => Number.isFinite(p.mean))
+  const { width, height, data } = sparkData(points, opts)
+  const inner = sparkGeometry(data, width, height, opts.lastColor ?? '')
+  return inner === '' ? '' : `${svgOpen(width, height, opts)}>${inner}</svg>`
+}
+
+/**
+ * The same sparkline for the browser to draw (`sparkGeometry`, in /assets/pages.js) once it is
+ * scrolled near: an empty SVG with its accessible name and its points as text (`data-spark`: per
+ * run, mean and std as whole thousandths of the band's height from its bottom; the drawing depends
+ * on nothing else). An index of a thousand rows sends a twentieth of the bytes, and the browser
+ * draws only what is seen. '' when there is nothing to draw.
+ */
+export function sparklinePlaceholder(points: readonly (SparkPoint | number)[], opts: SparklineOptions = {}): string {
+  const { width, height, data } = sparkData(points, opts)
+  let lo = Number.POSITIVE_INFINITY
+  let hi = Number.NEGATIVE_INFINITY
+  for (const [mean, std] of data) {
+    if (!Number.isFinite(mean)) continue
+    const s = Number.isFinite(std) ? std : 0
+    lo = Math.min(lo, mean - s)
+    hi = Math.max(hi, mean + s)
+  }
+  if (lo === Number.POSITIVE_INFINITY) return ''
+  const scale = hi > lo ? 1000 / (hi - lo) : 0
+  const text = data.map(([mean, std]) => (Number.isFinite(mean) ? `${Math.round((mean - lo) * scale)} ${Number.isFinite(std) ? Math.round(std * scale) : 0}` : 'NaN 0')).join(',')
+  const last = opts.lastColor ? ` data-last="${escapeHtml(opts.lastColor)}"` : ''
+  return `${svgOpen(width, height, opts)} data-spark="${text}"${last}></svg>`
+}
+
+/**
+ * The inside of a sparkline's SVG from its runs' [mean, std] (NaN means skipped): band, line, nodes
+ * and dot column. Self-contained (it is also sent to the browser as its source text): numbers and
+ * fixed colours only; `lastColor` is used only when it is a hex colour. '' when no mean is finite.
+ */
+export function sparkGeometry(points: readonly (readonly [number, number])[], width: number, height: number, lastColor: string): string {
+  const data = points.map((p, i) => ({ mean: p[0], std: Number.isFinite(p[1]) ? p[1] : 0, i })).filter((p) => Number.isFinite(p.mean))
   if (data.length === 0) return ''
-  const std = (p: { std: number }) => (Number.isFinite(p.std) ? p.std : 0)
-  const lo = Math.min(...data.map((p) => p.mean - std(p)))
-  const hi = Math.max(...data.map((p) => p.mean + std(p)))
+  const lo = Math.min(...data.map((p) => p.mean - p.std))
+  const hi = Math.max(...data.map((p) => p.mean + p.std))
   const pad = 2
   const column = 8 // right margin holding the dot column
   const plotW = width - column - 2 * pad
@@ -32,17 +64,27 @@ export function sparklineSvg(points: readonly (SparkPoint | number)[], opts: Spa
   const x = (i: number) => pad + (points.length <= 1 ? plotW / 2 : (i / (points.length - 1)) * plotW)
   const y = (v: number) => pad + (height - 2 * pad) * (1 - (v - (hi - lo === 0 ? lo - span / 2 : lo)) / span)
   const f = (v: number) => Number(v.toFixed(2))
-  const upper = data.map((p) => `${f(x(p.i))},${f(y(p.mean + std(p)))}`)
-  const lower = data.map((p) => `${f(x(p.i))},${f(y(p.mean - std(p)))}`).reverse()
+  const last = /^#[0-9a-fA-F]{3,6}$/.test(lastColor) ? lastColor : '#475569'
+  const upper = data.map((p) => `${f(x(p.i))},${f(y(p.mean + p.std))}`)
+  const lower = data.map((p) => `${f(x(p.i))},${f(y(p.mean - p.std))}`).reverse()
   const line = data.map((p) => `${f(x(p.i))},${f(y(p.mean))}`).join(' ')
-  const nodes = data.map((p, k) => `<circle cx="${f(x(p.i))}" cy="${f(y(p.mean))}" r="1.2" fill="${k === data.length - 1 && opts.lastColor ? escapeHtml(opts.lastColor) : '#475569'}"/>`)
+  const nodes = data.map((p, k) => `<circle cx="${f(x(p.i))}" cy="${f(y(p.mean))}" r="1.2" fill="${k === data.length - 1 ? last : '#475569'}"/>`)
   const dots = data.map((p) => `<circle cx="${f(width - column / 2)}" cy="${f(y(p.mean))}" r="1.5" fill="#475569" fill-opacity="0.3"/>`)
   return [
-    `<svg class="sparkline" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(opts.label ?? 'history')}">`,
     `<polygon points="${[...upper, ...lower].join(' ')}" fill="#94a3b8" fill-opacity="0.25" stroke="none"/>`,
     `<polyline points="${line}" fill="none" stroke="#475569" stroke-width="1"/>`,
     ...nodes,
     ...dots,
-    '</svg>',
   ].join('')
+}
+
+// --- internal ---
+
+function sparkData(points: readonly (SparkPoint | number)[], opts: SparklineOptions): { width: number; height: number; data: [number, number][] } {
+  const data = points.map((p): [number, number] => (typeof p === 'number' ? [p, 0] : [p.mean, p.std]))
+  return { width: opts.width ?? 120, height: opts.height ?? 28, data }
+}
+
+function svgOpen(width: number, height: number, opts: SparklineOptions): string {
+  return `<svg class="sparkline" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(opts.label ?? 'history')}"`
 }

@@ -1,16 +1,42 @@
 // The small script of the pages, served as /assets/pages.js (the pages allow no inline script).
-// `enhancePages` must reference nothing outside itself: its source text is what is served.
+// `enhancePages` must reference nothing outside itself: its source text is what is served, given
+// the sparklines' drawing function (src/plots, also self-contained) as its argument.
+import { sparkGeometry } from '../../plots'
+
+type SparkGeometry = (points: [number, number][], width: number, height: number, lastColor: string) => string
 
 /**
  * Without it every control still works as a link or a form. With it: selects marked
- * `data-autosubmit` submit their form on change, and the index filters as you type and sorts by
- * its column headers in place, keeping `?q=` and `?sort=` in the address bar.
+ * `data-autosubmit` submit their form on change, the index's sparklines left to the browser
+ * (`svg[data-spark]`) are drawn with `drawSpark` as they come near the screen, and the index
+ * filters as you type and sorts by its column headers in place, keeping `?q=` and `?sort=` in the
+ * address bar.
  */
-function enhancePages(): void {
+function enhancePages(drawSpark: SparkGeometry): void {
   const start = () => {
     for (const select of Array.from(document.querySelectorAll<HTMLSelectElement>('select[data-autosubmit]'))) {
       select.addEventListener('change', () => select.form?.submit())
     }
+    const sparks = Array.from(document.querySelectorAll<SVGSVGElement>('svg.sparkline[data-spark]'))
+    const draw = (svg: SVGSVGElement) => {
+      if (svg.dataset.drawn) return
+      const points = (svg.dataset.spark ?? '').split(',').map((p): [number, number] => {
+        const [mean, std] = p.split(' ').map(Number)
+        return [mean, std]
+      })
+      svg.innerHTML = drawSpark(points, svg.width.baseVal.value || 120, svg.height.baseVal.value || 28, svg.dataset.last ?? '')
+      svg.dataset.drawn = '1'
+    }
+    if ('IntersectionObserver' in window) {
+      const io = new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          if (!e.isIntersecting) continue
+          io.unobserve(e.target)
+          draw(e.target as SVGSVGElement)
+        }
+      }, { rootMargin: '400px' })
+      for (const svg of sparks) io.observe(svg)
+    } else sparks.forEach(draw)
     const table = document.querySelector<HTMLTableElement>('table.index')
     const body = table?.tBodies[0]
     if (!table || !body) return
@@ -95,4 +121,4 @@ function enhancePages(): void {
 }
 
 /** The served text of /assets/pages.js. */
-export const pagesJs = `/* bench-plot pages */\n(${enhancePages.toString()})();\n`
+export const pagesJs = `/* bench-plot pages */\n(${enhancePages.toString()})(${sparkGeometry.toString()});\n`

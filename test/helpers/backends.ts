@@ -1,0 +1,64 @@
+import { Database } from 'bun:sqlite'
+import { describe } from 'bun:test'
+import { join } from 'node:path'
+import { tempDir } from './binary'
+import { asAdmin, freshDatabase, testPostgres } from './postgres'
+
+/**
+ * One store backend as the tests drive it. A suite written against this runs once per backend
+ * (issue 18, point 6): on a new SQLite file, and on a new PostgreSQL database when
+ * $BENCH_PLOT_TEST_PG names a server.
+ */
+export type TestBackend = {
+  name: 'SQLite' | 'PostgreSQL'
+  /** A new, empty store's location: a file that does not exist yet (in `dir`, else a new folder), or a new database. */
+  fresh(dir?: string): Promise<string>
+  /** Run SQL on the store directly, as another program would (to damage it, or to look inside): rows as objects. */
+  sql<T = Record<string, unknown>>(location: string, text: string, params?: (string | number)[]): Promise<T[]>
+  /** A binary literal in this backend's SQL. */
+  blob(hex: string): string
+  /** Set the stored schema version. */
+  setVersion(location: string, version: number): Promise<void>
+}
+
+const pg = await testPostgres()
+
+export const sqliteBackend: TestBackend = {
+  name: 'SQLite',
+  fresh: async (dir) => join(dir ?? tempDir(), 'bench-plot.sqlite'),
+  sql: async <T>(path: string, text: string, params: (string | number)[] = []) => {
+    const db = new Database(path)
+    try {
+      return db.query(text).all(...params) as T[]
+    } finally {
+      db.close()
+    }
+  },
+  blob: (hex) => `x'${hex}'`,
+  setVersion: async (path, version) => {
+    const db = new Database(path)
+    db.run(`PRAGMA user_version = ${version}`)
+    db.close()
+  },
+}
+
+export const postgresBackend: TestBackend | null =
+  pg === null
+    ? null
+    : {
+        name: 'PostgreSQL',
+        fresh: () => freshDatabase(pg),
+        sql: (url, text, params = []) => asAdmin(url, async (sql) => [...(await sql.unsafe(text, params))]),
+        blob: (hex) => `'\\x${hex}'::bytea`,
+        setVersion: (url, version) => asAdmin(url, (sql) => sql`UPDATE bench_plot_schema SET version = ${version}`),
+      }
+
+/**
+ * Run `suite` once per backend, each in a describe block named after it; the PostgreSQL one is
+ * skipped (and reported so) without $BENCH_PLOT_TEST_PG.
+ */
+export function onEachBackend(suite: (backend: TestBackend) => void): void {
+  describe('on SQLite', () => suite(sqliteBackend))
+  if (postgresBackend) describe('on PostgreSQL', () => suite(postgresBackend))
+  else describe.skip('on PostgreSQL', () => suite(sqliteBackend))
+}

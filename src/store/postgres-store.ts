@@ -76,7 +76,7 @@ async function openPostgres(url: string, readonly: boolean): Promise<StoreBacken
       try {
         return await (f as (...a: unknown[]) => Promise<unknown>)(...args)
       } catch (err) {
-        throw connectionProblem(err, location)
+        throw connectionProblem(err, location, key === 'saveRuns')
       }
     }
   }
@@ -110,8 +110,11 @@ async function migrate(sql: SQL, location: string): Promise<void> {
   })
 }
 
-/** PostgreSQL's and the network's errors as one line naming the database; ours pass through. */
-function connectionProblem(err: unknown, location: string): unknown {
+/**
+ * PostgreSQL's and the network's errors as one line naming the database; ours pass through. Any
+ * other error of a write (a constraint the run breaks) says so as SQLite's backend does: `cannot write to`.
+ */
+function connectionProblem(err: unknown, location: string, writing = false): unknown {
   if (err instanceof BenchPlotError || !(err instanceof Error)) return err
   const e = err as Error & { code?: string; errno?: string }
   const code = e.errno ?? e.code ?? ''
@@ -121,6 +124,7 @@ function connectionProblem(err: unknown, location: string): unknown {
   if (code === '42501') return say(`permission denied (${e.message.split('\n')[0]}); the role needs the rights docs/team.md lists`)
   if (code === '25006') return say('the connection is read-only')
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Connection (closed|refused)|connect|timeout/i.test(`${code} ${e.message}`)) return say(`the server cannot be reached (${e.message.split('\n')[0]})`)
+  if (writing) return new BenchPlotError('STORE', `cannot write to ${location}: ${e.message.split('\n')[0]}`, { cause: err })
   return say(e.message.split('\n')[0])
 }
 

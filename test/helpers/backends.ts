@@ -17,6 +17,8 @@ export type TestBackend = {
   sql<T = Record<string, unknown>>(location: string, text: string, params?: (string | number)[]): Promise<T[]>
   /** A binary literal in this backend's SQL. */
   blob(hex: string): string
+  /** The stored schema version. */
+  version(location: string): Promise<number>
   /** Set the stored schema version. */
   setVersion(location: string, version: number): Promise<void>
 }
@@ -35,6 +37,14 @@ export const sqliteBackend: TestBackend = {
     }
   },
   blob: (hex) => `x'${hex}'`,
+  version: async (path) => {
+    const db = new Database(path, { readonly: true })
+    try {
+      return (db.query('PRAGMA user_version').get() as { user_version: number }).user_version
+    } finally {
+      db.close()
+    }
+  },
   setVersion: async (path, version) => {
     const db = new Database(path)
     db.run(`PRAGMA user_version = ${version}`)
@@ -50,6 +60,7 @@ export const postgresBackend: TestBackend | null =
         fresh: () => freshDatabase(pg),
         sql: (url, text, params = []) => asAdmin(url, async (sql) => [...(await sql.unsafe(text, params))]),
         blob: (hex) => `'\\x${hex}'::bytea`,
+        version: (url) => asAdmin(url, async (sql) => ((await sql`SELECT version FROM bench_plot_schema`) as { version: number }[])[0].version),
         setVersion: (url, version) => asAdmin(url, (sql) => sql`UPDATE bench_plot_schema SET version = ${version}`),
       }
 

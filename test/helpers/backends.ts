@@ -17,6 +17,8 @@ export type TestBackend = {
   sql<T = Record<string, unknown>>(location: string, text: string, params?: (string | number)[]): Promise<T[]>
   /** A binary literal in this backend's SQL. */
   blob(hex: string): string
+  /** What the store holds, to tell whether anything was written: a SQLite file's bytes, a database's rows. */
+  snapshot(location: string): Promise<string>
   /** The stored schema version. */
   version(location: string): Promise<number>
   /** Set the stored schema version. */
@@ -37,6 +39,7 @@ export const sqliteBackend: TestBackend = {
     }
   },
   blob: (hex) => `x'${hex}'`,
+  snapshot: async (path) => new Bun.CryptoHasher('sha256').update(await Bun.file(path).bytes()).digest('hex'),
   version: async (path) => {
     const db = new Database(path, { readonly: true })
     try {
@@ -60,6 +63,17 @@ export const postgresBackend: TestBackend | null =
         fresh: () => freshDatabase(pg),
         sql: (url, text, params = []) => asAdmin(url, async (sql) => [...(await sql.unsafe(text, params))]),
         blob: (hex) => `'\\x${hex}'::bytea`,
+        // Every row of every table, in a stable order (columns' bytes by their hash).
+        snapshot: (url) =>
+          asAdmin(url, async (sql) => {
+            const tables = (await sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename COLLATE "C"`) as { tablename: string }[]
+            const out: string[] = []
+            for (const { tablename } of tables) {
+              const rows = await sql.unsafe(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h, count(*)::int AS n FROM "${tablename}" t`)
+              out.push(`${tablename} ${rows[0].n} ${rows[0].h}`)
+            }
+            return out.join('\n')
+          }),
         version: (url) => asAdmin(url, async (sql) => ((await sql`SELECT version FROM bench_plot_schema`) as { version: number }[])[0].version),
         setVersion: (url, version) => asAdmin(url, (sql) => sql`UPDATE bench_plot_schema SET version = ${version}`),
       }

@@ -85,11 +85,13 @@ async function openPostgres(url: string, readonly: boolean): Promise<StoreBacken
 
 async function schemaVersionOf(sql: SQL, location: string): Promise<number> {
   // pg_tables, not to_regclass: a query sees tables another writer committed while this one waited for the
-  // migration lock, where the catalog cache behind to_regclass may not yet.
-  const [{ has }] = (await sql`SELECT count(*)::int AS has FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'bench_plot_schema'`) as { has: number }[]
-  if (has === 0) {
-    const [{ n }] = (await sql`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('benchmarks', 'runs', 'columns')`) as { n: number }[]
-    if (n > 0) throw new BenchPlotError('STORE', `${location} is not a bench-plot store (it holds tables of another program)`)
+  // migration lock, where the catalog cache behind to_regclass may not yet. One statement, so one snapshot:
+  // two would let a writer creating the schema commit in between, and its tables look like another program's.
+  const [{ ours, theirs }] = (await sql`SELECT count(*) FILTER (WHERE tablename = 'bench_plot_schema')::int AS ours,
+      count(*) FILTER (WHERE tablename IN ('benchmarks', 'runs', 'columns'))::int AS theirs
+    FROM pg_tables WHERE schemaname = current_schema()`) as { ours: number; theirs: number }[]
+  if (ours === 0) {
+    if (theirs > 0) throw new BenchPlotError('STORE', `${location} is not a bench-plot store (it holds tables of another program)`)
     return 0
   }
   const rows = (await sql`SELECT version FROM bench_plot_schema`) as { version: number }[]

@@ -85,5 +85,6 @@ export const postgresBackend: TestBackend | null =
 export function onEachBackend(suite: (backend: TestBackend) => void): void {
   describe('on SQLite', () => suite(sqliteBackend))
   if (postgresBackend) describe('on PostgreSQL', () => suite(postgresBackend))
+  // Registered only to be reported as skipped: no test of it runs, so no backend is used.
   else describe.skip('on PostgreSQL', () => suite(sqliteBackend))
 }

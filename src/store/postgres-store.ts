@@ -76,7 +76,7 @@ async function openPostgres(url: string, readonly: boolean): Promise<StoreBacken
       try {
         return await (f as (...a: unknown[]) => Promise<unknown>)(...args)
       } catch (err) {
-        throw connectionProblem(err, location)
+        throw connectionProblem(err, location, key === 'saveRuns')
       }
     }
   }
@@ -85,11 +85,13 @@ async function openPostgres(url: string, readonly: boolean): Promise<StoreBacken
 
 async function schemaVersionOf(sql: SQL, location: string): Promise<number> {
   // pg_tables, not to_regclass: a query sees tables another writer committed while this one waited for the
-  // migration lock, where the catalog cache behind to_regclass may not yet.
-  const [{ has }] = (await sql`SELECT count(*)::int AS has FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'bench_plot_schema'`) as { has: number }[]
-  if (has === 0) {
-    const [{ n }] = (await sql`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('benchmarks', 'runs', 'columns')`) as { n: number }[]
-    if (n > 0) throw new BenchPlotError('STORE', `${location} is not a bench-plot store (it holds tables of another program)`)
+  // migration lock, where the catalog cache behind to_regclass may not yet. One statement, so one snapshot:
+  // two would let a writer creating the schema commit in between, and its tables look like another program's.
+  const [{ ours, theirs }] = (await sql`SELECT count(*) FILTER (WHERE tablename = 'bench_plot_schema')::int AS ours,
+      count(*) FILTER (WHERE tablename IN ('benchmarks', 'runs', 'columns'))::int AS theirs
+    FROM pg_tables WHERE schemaname = current_schema()`) as { ours: number; theirs: number }[]
+  if (ours === 0) {
+    if (theirs > 0) throw new BenchPlotError('STORE', `${location} is not a bench-plot store (it holds tables of another program)`)
     return 0
   }
   const rows = (await sql`SELECT version FROM bench_plot_schema`) as { version: number }[]
@@ -110,8 +112,11 @@ async function migrate(sql: SQL, location: string): Promise<void> {
   })
 }
 
-/** PostgreSQL's and the network's errors as one line naming the database; ours pass through. */
-function connectionProblem(err: unknown, location: string): unknown {
+/**
+ * PostgreSQL's and the network's errors as one line naming the database; ours pass through. Any
+ * other error of a write (a constraint the run breaks) says so as SQLite's backend does: `cannot write to`.
+ */
+function connectionProblem(err: unknown, location: string, writing = false): unknown {
   if (err instanceof BenchPlotError || !(err instanceof Error)) return err
   const e = err as Error & { code?: string; errno?: string }
   const code = e.errno ?? e.code ?? ''
@@ -121,6 +126,7 @@ function connectionProblem(err: unknown, location: string): unknown {
   if (code === '42501') return say(`permission denied (${e.message.split('\n')[0]}); the role needs the rights docs/team.md lists`)
   if (code === '25006') return say('the connection is read-only')
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Connection (closed|refused)|connect|timeout/i.test(`${code} ${e.message}`)) return say(`the server cannot be reached (${e.message.split('\n')[0]})`)
+  if (writing) return new BenchPlotError('STORE', `cannot write to ${location}: ${e.message.split('\n')[0]}`, { cause: err })
   return say(e.message.split('\n')[0])
 }
 

@@ -3,11 +3,10 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
-import { readPanels, type Panel } from '../model/panels'
-import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
+import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { expectedLength, goneError, notFoundError, type ColumnShape, type RunRow } from './run-rows'
+import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import type { ReadStore, RunHeader, SaveOutcome, StoreBackend } from './types'
@@ -123,7 +122,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     runById: db.query(`${runSelect} WHERE r.id = ?`),
     inputs: db.query('SELECT name, kind, units, doc, "values" FROM inputs WHERE run_id = ? ORDER BY position'),
     consts: db.query('SELECT name, value FROM consts WHERE run_id = ? ORDER BY position'),
-    results: db.query('SELECT position, name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
+    results: db.query('SELECT name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
     columns: db.query('SELECT result_position, encoding, data FROM columns WHERE run_id = ?'),
     failures: db.query('SELECT inputs, repeat, error FROM failures WHERE run_id = ? ORDER BY position'),
     column: db.query(`SELECT res.kind, res.size, c.encoding, c.data, r.repeats, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
@@ -156,54 +155,18 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   // Commits made through this handle: data_version does not move for them.
   let ownCommits = 0
 
-  const headerOf = (row: RunRow, inputs: InputVar[], results: ResultVar[]): RunHeader => ({
-    id: row.id,
-    benchmark: row.benchmark,
-    title: row.title,
-    description: row.description,
-    postDescription: row.post_description,
-    tag: row.tag,
-    time: row.time,
-    timeLabel: row.time_label,
-    commit: row.git_commit,
-    branch: row.git_branch,
-    repeats: row.repeats,
-    inputs,
-    consts: (q.consts.all(row.id) as { name: string; value: string }[]).map((c) => ({ name: c.name, value: parseStored(c.value, 'consts.value') })),
-    results,
-    meta: parseStored(row.meta, 'runs.meta'),
-    fingerprint: row.fingerprint ?? undefined,
-    failures: (q.failures.all(row.id) as { inputs: string; repeat: number; error: string }[]).map((f) => ({ inputs: parseStored(f.inputs, 'failures.inputs'), repeat: f.repeat, error: f.error })),
-    ...panelsOf(row.id),
-    failureCount: row.failure_count,
-    sampleCount: row.sample_count,
+  // A run's declarations as stored (JSON as text): headerOf parses them, the same for both backends.
+  const declarations = (runId: number): DeclarationRows => ({
+    inputs: q.inputs.all(runId) as DeclarationRows['inputs'],
+    results: q.results.all(runId) as DeclarationRows['results'],
+    consts: q.consts.all(runId) as DeclarationRows['consts'],
+    failures: q.failures.all(runId) as DeclarationRows['failures'],
+    panels: (q.panels?.all(runId) ?? []) as DeclarationRows['panels'],
   })
 
-  // Checked again as they are read: another writer may have put anything in the table, and a panel reaches a page.
-  // A bad one makes its run unreadable (listed by unreadableRuns), never half-shown.
-  const panelsOf = (runId: number): { panels?: Panel[] } => {
-    const rows = (q.panels?.all(runId) ?? []) as { json: string }[]
-    if (rows.length === 0) return {}
-    const panels = readPanels(rows.map((r) => parseStored(r.json, 'panels.json')), (path, message) => {
-      throw new TypeError(`panels${path}: ${message}`)
-    })
-    return { panels }
-  }
-
-  const declarations = (runId: number) => {
-    const inputs = (q.inputs.all(runId) as (Omit<InputVar, 'values'> & { values: string })[]).map((i) => ({ ...i, values: parseStored(i.values, 'inputs.values') }))
-    const rows = q.results.all(runId) as (Omit<ResultVar, 'size' | 'regression'> & { position: number; size: number | null; regression: string | null })[]
-    const results: ResultVar[] = rows.map(({ position: _, size, regression, ...r }) => ({
-      ...r,
-      ...(size === null ? {} : { size }),
-      ...(regression === null ? {} : { regression: parseStored(regression, 'results.regression') }),
-    }))
-    return { inputs, results }
-  }
-
   const readRun = (row: RunRow): Run => {
-    const { inputs, results } = declarations(row.id)
-    const header = headerOf(row, inputs, results)
+    const header = headerOf(row, declarations(row.id))
+    const { inputs, results } = header
     const inputLengths = inputs.map((v) => v.values.length)
     const blobs = new Map((q.columns.all(row.id) as { result_position: number; encoding: string; data: Uint8Array }[]).map((c) => [c.result_position, c]))
     const data: Record<string, Column> = {}
@@ -223,8 +186,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   const listRuns = (name: string): RunHeader[] =>
     (q.runsOf.all(name) as RunRow[]).flatMap((row) => {
       try {
-        const { inputs, results } = declarations(row.id)
-        return [headerOf(row, inputs, results)]
+        return [headerOf(row, declarations(row.id))]
       } catch (err) {
         if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
         unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
@@ -380,13 +342,4 @@ function asynchronous(store: SyncStore, path: string): StoreBackend {
     }
   }
   return out as StoreBackend
-}
-
-// JSON a run row holds, parsed (typed as JSON.parse is); a SyntaxError names the column, for unreadableRuns.
-function parseStored(text: string, column: string): any {
-  try {
-    return JSON.parse(text)
-  } catch (err) {
-    throw new SyntaxError(`bad JSON in ${column}: ${(err as Error).message}`)
-  }
 }

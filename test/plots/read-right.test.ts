@@ -6,6 +6,7 @@ import { sweepSignature } from '../../src/model/signature'
 import type { Run } from '../../src/model/types'
 import { chooseCharts, findOptimum, numericView, parseChartRequest, toEChartsOption, type ChartRequest } from '../../src/plots'
 import { palette } from '../../src/plots/data'
+import { bestPinLift } from '../../src/plots/kinds/_shared'
 import { withQuantityFormatters } from '../../src/plots/tick-format'
 import { formatQuantity } from '../../src/format'
 
@@ -161,6 +162,39 @@ describe('6. nothing cut or hidden', () => {
     const lines = (charts(run)[0].panels[0].option.series as Opt[]).filter((s) => s.type === 'line')
     expect(new Set(lines.map((l) => l.symbol)).size).toBe(3)
     expect(new Set(lines.map((l) => JSON.stringify(l.lineStyle.type))).size).toBe(3)
+  })
+
+  it('draws the boxes of each series with their own fill pattern and dash, and the bars with their own pattern', () => {
+    const cats = [{ name: 'parser', kind: 'cat', values: ['simd', 'serde'] }, { name: 'doc', kind: 'cat', values: ['a', 'b', 'c', 'd'] }]
+    const run = sweep(cats, 4, (at, r) => 1e-3 * (1 + r / 10) * (at.parser === 'simd' ? 1 : 2))
+    const [boxes, bars] = charts(run)
+    expect([boxes.spec.kind, bars.spec.kind]).toEqual(['box', 'bar'])
+    const styles = (boxes.panels[0].option.series as Opt[]).filter((s) => s.type === 'boxplot').map((s) => s.itemStyle as Opt)
+    expect(styles).toHaveLength(4)
+    // Four series, four looks: the first plain and solid, each other one a pattern and a dash of its own.
+    expect(new Set(styles.map((st) => JSON.stringify([st.decal ?? null, st.borderType ?? 'solid']))).size).toBe(4)
+    expect(new Set(styles.map((st) => JSON.stringify(st.borderType ?? 'solid'))).size).toBe(4)
+    expect(new Set(styles.map((st) => JSON.stringify(st.decal ?? null))).size).toBe(4)
+    // A box's pattern is drawn in its series' colour: white would vanish on the pale fill.
+    for (const st of styles.slice(1)) expect(st.decal.color).toBe(st.borderColor)
+    const barStyles = (bars.panels[0].option.series as Opt[]).filter((s) => s.type === 'bar').map((s) => JSON.stringify(s.itemStyle.decal ?? null))
+    expect(new Set(barStyles).size).toBe(4)
+  })
+
+  it('lifts the best pin clear of the value written on the best point or bar', () => {
+    // As BM_Memcpy: one repeat, every value written, the best point at the bottom left.
+    const line = sweep([{ name: 'bytes', kind: 'int', values: [8, 64, 512, 4096] }], 1, (at) => 1e-9 * (at.bytes as number))
+    const l = (charts(line)[0].panels[0].option.series as Opt[]).find((s) => s.type === 'line') as Opt
+    expect(l.data[0].label).toMatchObject({ show: true, position: 'top' })
+    expect(l.markPoint.symbolOffset).toEqual([0, -bestPinLift])
+    const bars = sweep([{ name: 'algo', kind: 'cat', values: ['quick', 'merge'] }], 1, (at) => (at.algo === 'quick' ? 2e-3 : 3e-3))
+    const b = (charts(bars)[0].panels[0].option.series as Opt[]).find((s) => s.type === 'bar') as Opt
+    expect(b.markPoint.symbolOffset).toEqual([0, -bestPinLift])
+    // With repeats nothing is written on the points: the pin stays on its point.
+    const repeated = sweep([{ name: 'bytes', kind: 'int', values: [8, 64, 512, 4096] }], 3, (at, r) => 1e-9 * (at.bytes as number) * (1 + r / 10))
+    const c = (charts(repeated)[0].panels[0].option.series as Opt[]).find((s) => s.type === 'line') as Opt
+    expect(c.data[0].label).toBeUndefined()
+    expect(c.markPoint.symbolOffset).toBeUndefined()
   })
 
   it('has a palette with 3:1 contrast against white that stays apart under deuteranopia', () => {

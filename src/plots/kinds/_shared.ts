@@ -209,6 +209,9 @@ export function quantity(ctx: Ctx, x: number): string {
   return formatQuantity(x, ctx.view.result.units)
 }
 
+/** Pixels the best pin is lifted over a written value: the value's text (10 px), its gap (5 px) and half a marker above the point. */
+export const bestPinLift = 20
+
 /** Most values written on the points or bars of one panel when a result has one value per point. */
 export const maxWritten = 24
 
@@ -250,15 +253,19 @@ export function seriesMarks(s: number): { symbol: string; dash: string | number[
   return { symbol: symbols[s % symbols.length], dash: dashes[s % dashes.length] }
 }
 
-/** The fill pattern of bars of series s (none for the first): bars differ by pattern as well as by colour. */
-export function seriesDecal(s: number): Option | undefined {
+/**
+ * The fill pattern of bars and boxes of series s (none for the first): they differ by pattern as well
+ * as by colour. The pattern is white over a bar's solid fill; a box's fill is pale, so its pattern is
+ * drawn in the series' colour (`colour`).
+ */
+export function seriesDecal(s: number, colour = 'rgba(255,255,255,0.6)'): Option | undefined {
   if (s === 0) return undefined
   const kinds: Option[] = [
     { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: Math.PI / 4 },
     { symbol: 'circle', symbolSize: 0.8, dashArrayX: [[3, 3]], dashArrayY: [3, 3] },
     { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4 },
   ]
-  return { color: 'rgba(255,255,255,0.6)', ...kinds[(s - 1) % kinds.length] }
+  return { color: colour, ...kinds[(s - 1) % kinds.length] }
 }
 
 export function seriesColour(ctx: Ctx, s: number): string {
@@ -274,10 +281,15 @@ export function optimumIn(ctx: Ctx, b: Buckets, f: number, s: number): { x?: num
   return { x: ctx.x === undefined ? undefined : o.coords[ctx.x], y: ctx.y === undefined ? undefined : o.coords[ctx.y] }
 }
 
-export function bestMark(ctx: Ctx, coord: (number | string)[], value: number): Option {
+/**
+ * The "best" pin at the optimum. Over a point or bar whose value is written above it (`overValue`),
+ * the pin is lifted clear of that text, so that both read.
+ */
+export function bestMark(ctx: Ctx, coord: (number | string)[], value: number, overValue = false): Option {
   return {
     symbol: 'pin',
     symbolSize: 34,
+    ...(overValue ? { symbolOffset: [0, -bestPinLift] } : {}),
     itemStyle: { color: '#d62728' },
     label: { show: true, formatter: 'best', fontSize: 9 },
     data: [{ name: 'best', coord, value: quantity(ctx, value) }],

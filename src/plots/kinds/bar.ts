@@ -42,7 +42,7 @@ function buildBar(ctx: Ctx): ChartPanel[] {
       const decal = seriesDecal(s)
       const bar: Option = { type: 'bar', name, data, barGap: '0%', barCategoryGap: '20%', itemStyle: { color: seriesColour(ctx, s), ...(decal ? { decal } : {}) } }
       const best = optimumIn(ctx, b, f, s)
-      if (best) bar.markPoint = bestMark(ctx, [labels[best.x ?? 0], ctx.optimum!.mean], ctx.optimum!.mean)
+      if (best) bar.markPoint = bestMark(ctx, [labels[best.x ?? 0], ctx.optimum!.mean], ctx.optimum!.mean, written)
       series.push(bar)
       if (withErrors) {
         const err = stats.flatMap((st, k) => (st.n > 0 && Number.isFinite(st.std) ? [[groupedX(k, s, b.nSeries), st.mean - st.std, st.mean + st.std]] : []))

@@ -1,6 +1,6 @@
 // box: quartiles and extremes per category, for runs with categorical inputs only and repeats.
 import { bucketValues, valueColour } from '../data'
-import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, statsText, inputsText, categoryLabels, rowStats, categoryAxes, numeric, quantity, type Ctx } from './_shared'
+import { seriesDecal, seriesMarks, see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, statsText, inputsText, categoryLabels, rowStats, categoryAxes, numeric, quantity, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
 
 export const box = runKind({
@@ -39,7 +39,11 @@ function buildBox(ctx: Ctx): ChartPanel[] {
           itemStyle: { color: `${colour}55`, borderColor: colour },
         }
       })
-      series.push({ type: 'boxplot', name, data, itemStyle: { color: `${seriesColour(ctx, s)}55`, borderColor: seriesColour(ctx, s) } })
+      // Told apart by more than colour: each series' boxes have their fill pattern, and their outlines and whiskers the dash of its lines.
+      const decal = seriesDecal(s, seriesColour(ctx, s))
+      const dash = seriesMarks(s).dash
+      const style = { color: `${seriesColour(ctx, s)}55`, borderColor: seriesColour(ctx, s), ...(dash === 'solid' ? {} : { borderType: dash }), ...(decal ? { decal } : {}) }
+      series.push({ type: 'boxplot', name, data, itemStyle: style })
     }
     if (!any) return null
     return { ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels)[0], yAxis: valueAxis(ctx), series }

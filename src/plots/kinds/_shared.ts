@@ -3,7 +3,7 @@
 import { sameInputs, type RunRef } from '../../model/history'
 import { pointCoordinates } from '../../model/sweep'
 import type { SweepSignature } from '../../model/signature'
-import type { InputVar, ResultKind, Run } from '../../model/types'
+import type { Direction, InputVar, ResultKind, Run } from '../../model/types'
 import { axisTitle, formatInputValue, formatQuantity } from '../../format'
 import { cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
 import { logQuantityFormatter, quantityFormatter } from '../tick-format'
@@ -517,6 +517,25 @@ export function chartSummary(ctx: Ctx): string {
   const at = o ? varying.map(([v, i]) => `${v.name}=${formatInputValue(v.values[o.coords[i]])}`).join(', ') : ''
   const best = o ? `; best (${dir}) ${quantity(ctx, o.mean)}${at ? ` at ${at}` : ''}` : ''
   return `${what}${range}${best}.`
+}
+
+/**
+ * The range and best part of a text alternative, after what the chart draws: ": values from 1 ms to
+ * 8 ms; best (lowest) 1 ms at #3 v1.2". `values` are the values drawn with where each is (non-finite
+ * ones are left out); a result of direction `none` has no best. Ties are counted as in the best line
+ * above a run's charts (to 1e-9 relative). Empty when no value is finite.
+ */
+export function rangeAndBest(values: readonly { value: number; at: string }[], direction: Direction, format: (x: number) => string, noun = 'values'): string {
+  const seen = values.filter((v) => Number.isFinite(v.value))
+  if (seen.length === 0) return ''
+  const lo = Math.min(...seen.map((v) => v.value))
+  const hi = Math.max(...seen.map((v) => v.value))
+  const range = lo === hi ? `: ${seen.length === 1 ? 'one value' : `every value`} ${format(lo)}` : `: ${noun} from ${format(lo)} to ${format(hi)}`
+  if (direction === 'none' || lo === hi) return range
+  const best = direction === 'minimize' ? lo : hi
+  const ties = seen.filter((v) => Math.abs(v.value - best) <= 1e-9 * Math.abs(best))
+  const tie = ties.length > 1 ? ` (${ties.length} tie; the first is named)` : ''
+  return `${range}; best (${direction === 'minimize' ? 'lowest' : 'highest'}) ${format(best)} at ${ties[0].at}${tie}`
 }
 
 /** Labels skipped between two shown on an axis of n runs: rotated labels need about 26 px each, and a history chart's plot is about 420 px wide. */

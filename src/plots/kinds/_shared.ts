@@ -509,14 +509,28 @@ export function chartSummary(ctx: Ctx): string {
   const axes = [ctx.spec.x, ctx.spec.y].filter((n): n is string => n !== undefined)
   const by = [ctx.spec.series, ...ctx.facetNames].filter((n): n is string => n !== undefined)
   const what = `${ctx.kind.label} chart of ${ctx.view.label}${axes.length ? ` against ${axes.join(' and ')}` : ''}${by.length ? `, by ${by.join(', ')}` : ''}`
-  const { lo, hi } = ctx.range
-  const range = Number.isFinite(lo) && Number.isFinite(hi) && ctx.kind.kind !== 'histogram' ? `: values from ${quantity(ctx, lo)} to ${quantity(ctx, hi)}` : ''
+  // A histogram's value axis holds counts: its range is that of the values it counts.
+  const { lo, hi } = ctx.kind.kind === 'histogram' ? valueSpan(ctx.view) : ctx.range
+  const range = Number.isFinite(lo) && Number.isFinite(hi) ? (lo === hi ? `: every value ${quantity(ctx, lo)}` : `: values from ${quantity(ctx, lo)} to ${quantity(ctx, hi)}`) : ''
   const o = ctx.optimum
   const dir = ctx.view.result.direction === 'minimize' ? 'lowest' : 'highest'
   const varying = ctx.inputs.map((v, i) => [v, i] as const).filter(([v]) => v.values.length > 1)
   const at = o ? varying.map(([v, i]) => `${v.name}=${formatInputValue(v.values[o.coords[i]])}`).join(', ') : ''
   const best = o ? `; best (${dir}) ${quantity(ctx, o.mean)}${at ? ` at ${at}` : ''}` : ''
   return `${what}${range}${best}.`
+}
+
+/** The lowest and highest finite value of a view. */
+function valueSpan(view: NumericView): { lo: number; hi: number } {
+  let lo = Infinity
+  let hi = -Infinity
+  for (let p = 0; p < view.points; p++)
+    for (let r = 0; r < view.repeats; r++) {
+      const v = view.value(p, r)
+      if (v < lo) lo = v
+      if (v > hi) hi = v
+    }
+  return { lo, hi }
 }
 
 /**

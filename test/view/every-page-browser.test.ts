@@ -109,6 +109,43 @@ describe('7. the first screen of every run page at 1280x900', () => {
   }, 600000)
 })
 
+describe('6. box series told apart by more than colour', () => {
+  it('draws the demo\'s boxes of each document with their own fill pattern and outline dash (the server\'s SVG, as drawn)', async () => {
+    const context = await browser.newContext({ viewport: screen, javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(new URL('/b/json-parse', demo.url).href, { waitUntil: 'load' })
+    const figure = page.locator('figure[data-chart=box]').first()
+    const o = JSON.parse((await figure.locator('script.chart-option').textContent()) ?? '{}')
+    expect(o.legend.data).toEqual(['document=twitter', 'document=canada', 'document=citm'])
+    // Per series (ECharts' SVG names each element's series), the dashes of its outlines and the patterns
+    // that fill its boxes (a pattern is a second path over the same shape, right after the box's own).
+    const looks = await figure.evaluate((f) => {
+      const bySeries = new Map<string, { dashes: Set<string>; patterns: number }>()
+      let last: Element | null = null
+      for (const p of f.querySelectorAll('svg path')) {
+        const s = p.getAttribute('ecmeta_series_index')
+        if (s === null) {
+          const owner = last?.getAttribute('ecmeta_series_index')
+          if (owner && last?.getAttribute('d') === p.getAttribute('d') && (p.getAttribute('fill') ?? '').startsWith('url(#')) bySeries.get(owner)!.patterns++
+          continue
+        }
+        last = p
+        const entry = bySeries.get(s) ?? { dashes: new Set<string>(), patterns: 0 }
+        entry.dashes.add(p.getAttribute('stroke-dasharray') ?? 'solid')
+        bySeries.set(s, entry)
+      }
+      return [...bySeries.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([, e]) => ({ dashes: [...e.dashes].sort().join('|'), patterns: e.patterns }))
+    })
+    expect(looks).toHaveLength(3)
+    expect(new Set(looks.map((l) => l.dashes)).size).toBe(3)
+    expect(looks[0].patterns).toBe(0)
+    expect(looks[1].patterns).toBeGreaterThan(0)
+    expect(looks[2].patterns).toBeGreaterThan(0)
+    if (process.env.BENCH_PLOT_SHOTS) await figure.screenshot({ path: join(process.env.BENCH_PLOT_SHOTS, 'json-parse-box-svg.png') })
+    await context.close()
+  }, 60000)
+})
+
 // --- point 10 ---
 
 /** The values a chart of the verdict or history or comparison draws, read from its option. */

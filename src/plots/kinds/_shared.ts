@@ -5,7 +5,7 @@ import { pointCoordinates } from '../../model/sweep'
 import type { SweepSignature } from '../../model/signature'
 import type { Direction, InputVar, ResultKind, Run } from '../../model/types'
 import { axisTitle, formatInputValue, formatQuantity } from '../../format'
-import { cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
+import { bucketValues, cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
 import { logQuantityFormatter, quantityFormatter } from '../tick-format'
 import type { ChartRequest } from '../request'
 import { sortedCellStats, sortValues, type CellStats } from '../stats-cell'
@@ -237,6 +237,42 @@ export function facetPanels(ctx: Ctx, b: Buckets, draw: (f: number, facet: strin
     ctx.notes.push(`No values recorded for ${ctx.view.label} (all ${total} cells missing).`)
   }
   return panels
+}
+
+/** One series drawn in one panel: its ECharts series (bars and their error bars, say) and whether it holds any value there. */
+export type DrawnSeries = { series: Option[]; values: boolean }
+
+/**
+ * The panels of a chart with a series per value of the series input (bar, box, violin, scatter): per
+ * facet, each series drawn by `draw` (null leaves it out of the panel and its legend) and named in
+ * the legend; a panel where no series holds a value is left out. `panel` makes a facet's option
+ * around its series and legend names.
+ */
+export function seriesPanels(
+  ctx: Ctx,
+  b: Buckets,
+  draw: (f: number, facet: string | null, s: number, name: string) => DrawnSeries | null,
+  panel: (facet: string | null, series: Option[], names: string[]) => Option,
+): ChartPanel[] {
+  return facetPanels(ctx, b, (f, facet) => {
+    const series: Option[] = []
+    const names: string[] = []
+    let any = false
+    for (let s = 0; s < b.nSeries; s++) {
+      const name = seriesName(ctx, s)
+      const drawn = draw(f, facet, s, name)
+      if (!drawn) continue
+      names.push(name)
+      series.push(...drawn.series)
+      any ||= drawn.values
+    }
+    return any ? panel(facet, series, names) : null
+  })
+}
+
+/** The buckets of a chart over categories (bar, box, violin): facets, series and x from the context, and the x axis' labels. */
+export function categoryBuckets(ctx: Ctx): { b: Buckets; labels: string[] } {
+  return { b: bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, series: ctx.series, x: ctx.x }), labels: categoryLabels(ctx, ctx.x) }
 }
 
 export function seriesName(ctx: Ctx, s: number): string {

@@ -19,7 +19,7 @@ import {
   type RunChangePoint,
   type RunComparison,
 } from '../model/regression'
-import { changeSide, historyChartOption, regressionChartOption, renderSvg, sparklineSvg, verdictColors, type ChartOption } from '../plots'
+import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklineSvg, verdictColors, type ChartOption } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure } from './figure'
 import type { Links } from './links'
@@ -367,7 +367,7 @@ export function VerdictRegion(props: { verdict: BenchmarkVerdict; deferred?: Def
   const svg = svgRenderer(`v${v.current.id ?? 0}-`)
   const judged = judgedResults(v)
   const figures = judged.map((r) =>
-    HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, v.current), render: svg, width: 600, height: 300, label: `${r.result}: the newest run against its history` }),
+    HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, v.current), render: svg, width: 600, height: 300, label: `${r.result}: the newest run against its history`, description: regressionSummary(r, v.current) }),
   )
   return (
     <section class="verdict-region" id="verdict">
@@ -414,6 +414,7 @@ export function HistoryRegion(props: { history: History; view: HistoryView; link
       width: 600,
       height: 340,
       label: `${series.result} over the runs of this history`,
+      description: historySummary(series),
     }),
   )
   const listed = props.changePoints ? all.map((s) => ChangePointList({ result: s.result, changePoints: props.changePoints?.[s.result] ?? [] })).join('') : ''
@@ -524,12 +525,13 @@ export function IndexRowView({ row, links }: { row: IndexRow; links: Links }): s
 export type SvgRenderer = (option: ChartOption, size: { width: number; height: number }) => string
 
 /** An over-time chart (`history`, `regression`): server SVG and the option, in the shared figure frame. */
-export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; render?: SvgRenderer; width: number; height: number; label: string }): string {
+export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; render?: SvgRenderer; width: number; height: number; label: string; description: string }): string {
   const size = { width: props.width, height: props.height }
   return ChartFigure({
     class: `chart chart-${props.chart}`,
     data: { chart: props.chart, result: props.result, width: size.width, height: size.height },
     label: props.label,
+    description: props.description,
     holderClass: 'chart-svg',
     body: props.render ? props.render(props.option, size) : '',
     option: props.option,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'bun:test'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { openStore } from '../../src/store'
-import { sortRun } from '../fixtures/sort-run'
+import { mediaRun, sortRun } from '../fixtures/sort-run'
 import { runBin, tempDir } from '../helpers/binary'
 import { freshDatabase, testPostgres } from '../helpers/postgres'
 
@@ -22,17 +22,7 @@ function files(root: string): string[] {
 async function fill(location: string, dir: string): Promise<void> {
   const store = await openStore(location)
   for (let i = 0; i < 3; i++) await store.record(sortRun({ time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}`, panels: [{ kind: 'markdown', text: `run *${i}*` }] } as Parameters<typeof store.record>[0]))
-  await store.record({
-    benchmark: 'media <&> "quoted"',
-    time: '2026-11-23T10:00:00Z',
-    inputs: [{ name: 'scene', kind: 'cat', values: ['a', 'b'] }],
-    results: [
-      { name: 'time', kind: 'float', units: 's' },
-      { name: 'rec', kind: 'rerun' },
-      { name: 'img', kind: 'image' },
-    ],
-    samples: ['a', 'b'].map((s, i) => ({ inputs: { scene: s }, repeat: 1, results: { time: i + 1, rec: 'rrd/text.rrd', img: 'plot.png' } })),
-  })
+  await store.record(mediaRun({ time: '2026-11-23T10:00:00Z' }))
   await store.close()
   for (const f of ['pytest-benchmark/codecs-run1.json', 'pytest-benchmark/codecs-run2.json']) expect((await runBin(['import', join(fixtures, f), '--db', location], { cwd: dir })).code).toBe(0)
 }

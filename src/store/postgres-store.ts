@@ -6,7 +6,7 @@ import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
 import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
-import type { ReadStore, RunHeader, SaveOutcome, ScalarColumn, StoreBackend } from './types'
+import type { ReadStore, RunHeader, SaveOptions, SaveOutcome, ScalarColumn, StoreBackend } from './types'
 
 /** Whether `location` names a PostgreSQL database (`postgres://…` or `postgresql://…`) rather than a SQLite file. */
 export function isPostgresUrl(location: string): boolean {
@@ -209,17 +209,24 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
     return { name, runs }
   }
 
-  const saveOne = async (tx: SQL, run: Run, benchmarkId: number): Promise<SaveOutcome> => {
+  const saveOne = async (tx: SQL, run: Run, benchmarkId: number, options: SaveOptions): Promise<SaveOutcome> => {
     if (run.fingerprint) {
       const [dup] = (await tx`SELECT id FROM runs WHERE benchmark_id = ${benchmarkId} AND fingerprint = ${run.fingerprint}`) as { id: number }[]
       if (dup) return { benchmark: run.benchmark, id: dup.id, skipped: true, reason: `identical to run ${dup.id} already stored` }
     }
     // The benchmark's row is locked by this transaction (saveRuns), so the next number is ours alone.
     const [{ seq }] = (await tx`SELECT coalesce(max(seq), 0) + 1 AS seq FROM runs WHERE benchmark_id = ${benchmarkId}`) as { seq: number }[]
-    const [{ id }] = (await tx`INSERT INTO runs (benchmark_id, seq, title, description, post_description, tag, time, time_label, git_commit, git_branch,
-        repeats, sample_count, fingerprint, meta, recorded_at) VALUES (${benchmarkId}, ${seq}, ${run.title}, ${run.description}, ${run.postDescription},
-        ${run.tag}, ${run.time}, ${run.timeLabel}, ${run.commit}, ${run.branch}, ${run.repeats}, ${sampleCount(run)}, ${run.fingerprint ?? null},
-        ${JSON.stringify(run.meta)}, ${new Date().toISOString()}) RETURNING id`) as { id: number }[]
+    const row = {
+      benchmark_id: benchmarkId, seq, title: run.title, description: run.description, post_description: run.postDescription, tag: run.tag,
+      time: run.time, time_label: run.timeLabel, git_commit: run.commit, git_branch: run.branch, repeats: run.repeats,
+      sample_count: sampleCount(run), fingerprint: run.fingerprint ?? null, meta: JSON.stringify(run.meta), recorded_at: new Date().toISOString(),
+    }
+    const keptId = options.keepIds && run.id !== undefined && (await tx`SELECT 1 FROM runs WHERE id = ${run.id}`).length === 0 ? run.id : null
+    const [{ id }] = (await (keptId === null ? tx`INSERT INTO runs ${tx(row)} RETURNING id` : tx`INSERT INTO runs ${tx({ id: keptId, ...row })} RETURNING id`)) as { id: number }[]
+    // An id given by hand does not move the identity: move it past (never back: writers may hold numbers above it).
+    if (keptId !== null) {
+      await tx`SELECT setval(s, greatest(${keptId}, coalesce(pg_sequence_last_value(s), 0))) FROM (SELECT pg_get_serial_sequence('runs', 'id')::regclass AS s) AS q`
+    }
     for (const [i, v] of run.inputs.entries()) {
       await tx`INSERT INTO inputs (run_id, position, name, kind, units, doc, "values") VALUES (${id}, ${i}, ${v.name}, ${v.kind}, ${v.units}, ${v.doc}, ${JSON.stringify(v.values)})`
     }
@@ -245,7 +252,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
 
   return {
     location,
-    async saveRuns(runs) {
+    async saveRuns(runs, options = {}) {
       return sql.begin(async (tx) => {
         // Each benchmark's row is locked (the upsert) in name order: writers of the same benchmark queue on
         // it for their numbers, and two imports of the same benchmarks can never hold locks crosswise.
@@ -255,7 +262,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
           ids.set(name, id)
         }
         const out: SaveOutcome[] = []
-        for (const run of runs) out.push(await saveOne(tx, run, ids.get(run.benchmark) as number))
+        for (const run of runs) out.push(await saveOne(tx, run, ids.get(run.benchmark) as number, options))
         return out
       })
     },

@@ -9,7 +9,7 @@ import { migrations, oldestReadable, schemaVersion } from './schema'
 import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
-import type { ReadStore, RunHeader, SaveOutcome, StoreBackend } from './types'
+import type { ReadStore, RunHeader, SaveOptions, SaveOutcome, StoreBackend } from './types'
 
 /** Open the SQLite store at `path` for reading: it must exist, and is never written or migrated. */
 export function openSqliteReader(path: string): ReadStore {
@@ -221,8 +221,10 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         benchmark: db.query('INSERT INTO benchmarks (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id'),
         nextSeq: db.query('SELECT coalesce(max(seq), 0) + 1 AS seq FROM runs WHERE benchmark_id = ?'),
         duplicate: db.query('SELECT id FROM runs WHERE benchmark_id = ? AND fingerprint = ?'),
-        run: db.query(`INSERT INTO runs (benchmark_id, seq, title, description, post_description, tag, time, time_label, git_commit, git_branch,
-            repeats, sample_count, fingerprint, meta, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+        idTaken: db.query('SELECT 1 FROM runs WHERE id = ?'),
+        // A null id is numbered by SQLite (the largest id + 1).
+        run: db.query(`INSERT INTO runs (id, benchmark_id, seq, title, description, post_description, tag, time, time_label, git_commit, git_branch,
+            repeats, sample_count, fingerprint, meta, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
         input: db.query('INSERT INTO inputs (run_id, position, name, kind, units, doc, "values") VALUES (?, ?, ?, ?, ?, ?, ?)'),
         constant: db.query('INSERT INTO consts (run_id, position, name, value) VALUES (?, ?, ?, ?)'),
         result: db.query('INSERT INTO results (run_id, position, name, kind, units, direction, doc, size, regression) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -232,7 +234,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         panel: db.query('INSERT INTO panels (run_id, position, kind, place, json) VALUES (?, ?, ?, ?, ?)'),
       }
 
-  const saveOne = (run: Run): SaveOutcome => {
+  const saveOne = (run: Run, options: SaveOptions): SaveOutcome => {
     if (!insert) throw new Error('unreachable: saveRuns checks readonly')
     const benchmarkId = (insert.benchmark.get(run.benchmark) as { id: number }).id
     if (run.fingerprint) {
@@ -240,9 +242,10 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       if (dup) return { benchmark: run.benchmark, id: dup.id, skipped: true, reason: `identical to run ${dup.id} already stored` }
     }
     const seq = (insert.nextSeq.get(benchmarkId) as { seq: number }).seq
+    const keptId = options.keepIds && run.id !== undefined && !insert.idTaken.get(run.id) ? run.id : null
     const runId = (
       insert.run.get(
-        benchmarkId, seq, run.title, run.description, run.postDescription, run.tag, run.time, run.timeLabel, run.commit, run.branch,
+        keptId, benchmarkId, seq, run.title, run.description, run.postDescription, run.tag, run.time, run.timeLabel, run.commit, run.branch,
         run.repeats, sampleCount(run), run.fingerprint ?? null, JSON.stringify(run.meta), new Date().toISOString(),
       ) as { id: number }
     ).id
@@ -262,10 +265,10 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
 
   return {
     location,
-    saveRuns(runs) {
+    saveRuns(runs, options = {}) {
       if (readonly) throw new BenchPlotError('STORE', `${location} is open for reading only`)
       try {
-        const saved = whenFree(location, () => db.transaction(() => runs.map(saveOne)).immediate())
+        const saved = whenFree(location, () => db.transaction(() => runs.map((run) => saveOne(run, options))).immediate())
         ownCommits++
         return saved
       } catch (err) {

@@ -1,6 +1,12 @@
 import type { RunInput } from '../model/run-format'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 
+/**
+ * How `saveRuns` numbers runs. `keepIds`: a run keeps its `id` when the store has no run of that id,
+ * so that pages' links (`?run=<id>`) stay valid after `migrate`; otherwise it gets the next free one.
+ */
+export type SaveOptions = { keepIds?: boolean }
+
 /** What happened to one run handed to `saveRuns`. */
 export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { benchmark: string; id: number; skipped: true; reason: string }
 
@@ -55,7 +61,7 @@ export type ReadStore = {
 /** A backend opened for writing: reading, plus appending runs. */
 export type StoreBackend = ReadStore & {
   /** Append runs to their benchmarks in one transaction; a run already stored (same fingerprint) is skipped. */
-  saveRuns(runs: Run[]): Promise<SaveOutcome[]>
+  saveRuns(runs: Run[], options?: SaveOptions): Promise<SaveOutcome[]>
 }
 
 /** A writable store as the rest of bench-plot sees it: a backend plus validated recording. */

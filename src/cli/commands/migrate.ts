@@ -34,7 +34,10 @@ export const migrateCommand: Command = {
   },
 }
 
-/** Copy every run missing from `target`, oldest first, one transaction per run; then check every source run is in the target, unchanged. */
+/**
+ * Copy every run missing from `target`, oldest first, one transaction per run, keeping each run's id where
+ * the target has it free (links to runs stay valid); then check every source run is in the target, unchanged.
+ */
 export async function copyAll(source: ReadStore, target: Store, progress: (line: string) => void = () => {}): Promise<{ benchmarks: number; copied: number; present: number; verified: number }> {
   let copied = 0
   let present = 0
@@ -54,7 +57,7 @@ export async function copyAll(source: ReadStore, target: Store, progress: (line:
         present++
         continue
       }
-      const [outcome] = await target.saveRuns([run])
+      const [outcome] = await target.saveRuns([run], { keepIds: true })
       // The target's own fingerprint check may find it: a run of the same source file stored separately.
       if (outcome.skipped) progress(`bench-plot: ${b.name}: run ${h.id} not copied: ${outcome.reason} with other data`)
       else copied++

@@ -240,21 +240,7 @@ export function PointVerdictTable({ verdict: r }: { verdict: ResultVerdict }): s
       <td>{VerdictBadge({ verdict: p.verdict })}</td>
     </tr>
   ))
-  return (
-    <table class="point-verdicts" data-result={escapeHtml(r.result)}>
-      <thead>
-        <tr>
-          <th>Inputs</th>
-          <th>Baseline</th>
-          <th>Current</th>
-          <th>Change</th>
-          <th>p</th>
-          <th>Verdict</th>
-        </tr>
-      </thead>
-      <tbody>{rows.join('')}</tbody>
-    </table>
-  ) as string
+  return PointTable({ class: 'point-verdicts', result: r.result, heads: ['Inputs', 'Baseline', 'Current', 'Change', 'p', 'Verdict'], rows })
 }
 
 /**
@@ -288,20 +274,21 @@ export function ComparisonTable({ comparison: r }: { comparison: ResultCompariso
       <td>{VerdictBadge({ verdict: p.verdict })}</td>
     </tr>
   ))
+  return PointTable({ class: 'comparison', result: r.result, heads: ['Inputs', 'A', 'B', 'B/A', 'Change', 'p', 'Verdict'], rows })
+}
+
+// A per-point table of one result: its column heads and the rows already drawn.
+function PointTable(props: { class: string; result: string; heads: string[]; rows: string[] }): string {
   return (
-    <table class="comparison" data-result={escapeHtml(r.result)}>
+    <table class={props.class} data-result={escapeHtml(props.result)}>
       <thead>
         <tr>
-          <th>Inputs</th>
-          <th>A</th>
-          <th>B</th>
-          <th>B/A</th>
-          <th>Change</th>
-          <th>p</th>
-          <th>Verdict</th>
+          {props.heads.map((h) => (
+            <th safe>{h}</th>
+          ))}
         </tr>
       </thead>
-      <tbody>{rows.join('')}</tbody>
+      <tbody>{props.rows.join('')}</tbody>
     </table>
   ) as string
 }

@@ -28,9 +28,9 @@ export async function openReadStore(location: string): Promise<ReadStore> {
 
 // --- internal ---
 
-// Every write computes the index rows of the benchmarks it adds to, unless the caller says how (`{}`: none).
+// Every write computes the index rows of the benchmarks it adds to, unless the caller says how (`indexRow: false`: none).
 function withRecord(backend: StoreBackend): Store {
-  const saveRuns: StoreBackend['saveRuns'] = async (runs, opts) => backend.saveRuns(runs, opts ?? { indexRow: await prepareIndexRows(backend, runs) })
+  const saveRuns: StoreBackend['saveRuns'] = async (runs, opts = {}) => backend.saveRuns(runs, opts.indexRow === undefined ? { ...opts, indexRow: await prepareIndexRows(backend, runs) } : opts)
   return {
     ...backend,
     saveRuns,

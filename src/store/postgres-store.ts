@@ -7,7 +7,7 @@ import { postgresMigrations } from './postgres-schema'
 import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
 import { savedOf } from './index-rows'
-import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, StoreBackend, StoredIndexRow } from './types'
+import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOptions, SaveOutcome, ScalarColumn, StoreBackend, StoredIndexRow } from './types'
 
 /** Whether `location` names a PostgreSQL database (`postgres://…` or `postgresql://…`) rather than a SQLite file. */
 export function isPostgresUrl(location: string): boolean {
@@ -77,7 +77,7 @@ async function openPostgres(url: string, readonly: boolean): Promise<StoreBacken
       try {
         return await (f as (...a: unknown[]) => Promise<unknown>)(...args)
       } catch (err) {
-        throw connectionProblem(err, location)
+        throw connectionProblem(err, location, key === 'saveRuns')
       }
     }
   }
@@ -86,13 +86,13 @@ async function openPostgres(url: string, readonly: boolean): Promise<StoreBacken
 
 async function schemaVersionOf(sql: SQL, location: string): Promise<number> {
   // pg_tables, not to_regclass: a query sees tables another writer committed while this one waited for the
-  // migration lock, where the catalog cache behind to_regclass may not yet.
-  // Both counts in one statement, one snapshot: a migration committing between two would show its tables without its version table.
-  const [{ has, n }] = (await sql`SELECT count(*) FILTER (WHERE tablename = 'bench_plot_schema')::int AS has,
-      count(*) FILTER (WHERE tablename IN ('benchmarks', 'runs', 'columns'))::int AS n
-    FROM pg_tables WHERE schemaname = current_schema()`) as { has: number; n: number }[]
-  if (has === 0) {
-    if (n > 0) throw new BenchPlotError('STORE', `${location} is not a bench-plot store (it holds tables of another program)`)
+  // migration lock, where the catalog cache behind to_regclass may not yet. One statement, so one snapshot:
+  // two would let a writer creating the schema commit in between, and its tables look like another program's.
+  const [{ ours, theirs }] = (await sql`SELECT count(*) FILTER (WHERE tablename = 'bench_plot_schema')::int AS ours,
+      count(*) FILTER (WHERE tablename IN ('benchmarks', 'runs', 'columns'))::int AS theirs
+    FROM pg_tables WHERE schemaname = current_schema()`) as { ours: number; theirs: number }[]
+  if (ours === 0) {
+    if (theirs > 0) throw new BenchPlotError('STORE', `${location} is not a bench-plot store (it holds tables of another program)`)
     return 0
   }
   const rows = (await sql`SELECT version FROM bench_plot_schema`) as { version: number }[]
@@ -113,8 +113,11 @@ async function migrate(sql: SQL, location: string): Promise<void> {
   })
 }
 
-/** PostgreSQL's and the network's errors as one line naming the database; ours pass through. */
-function connectionProblem(err: unknown, location: string): unknown {
+/**
+ * PostgreSQL's and the network's errors as one line naming the database; ours pass through. Any
+ * other error of a write (a constraint the run breaks) says so as SQLite's backend does: `cannot write to`.
+ */
+function connectionProblem(err: unknown, location: string, writing = false): unknown {
   if (err instanceof BenchPlotError || !(err instanceof Error)) return err
   const e = err as Error & { code?: string; errno?: string }
   const code = e.errno ?? e.code ?? ''
@@ -124,6 +127,7 @@ function connectionProblem(err: unknown, location: string): unknown {
   if (code === '42501') return say(`permission denied (${e.message.split('\n')[0]}); the role needs the rights docs/team.md lists`)
   if (code === '25006') return say('the connection is read-only')
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Connection (closed|refused)|connect|timeout/i.test(`${code} ${e.message}`)) return say(`the server cannot be reached (${e.message.split('\n')[0]})`)
+  if (writing) return new BenchPlotError('STORE', `cannot write to ${location}: ${e.message.split('\n')[0]}`, { cause: err })
   return say(e.message.split('\n')[0])
 }
 
@@ -211,17 +215,24 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
     return { runs: row.runs, newestRunId: row.newest === null ? null : Number(row.newest) }
   }
 
-  const saveOne = async (tx: SQL, run: Run, benchmarkId: number): Promise<SaveOutcome> => {
+  const saveOne = async (tx: SQL, run: Run, benchmarkId: number, options: SaveOptions): Promise<SaveOutcome> => {
     if (run.fingerprint) {
       const [dup] = (await tx`SELECT id FROM runs WHERE benchmark_id = ${benchmarkId} AND fingerprint = ${run.fingerprint}`) as { id: number }[]
       if (dup) return { benchmark: run.benchmark, id: dup.id, skipped: true, reason: `identical to run ${dup.id} already stored` }
     }
     // The benchmark's row is locked by this transaction (saveRuns), so the next number is ours alone.
     const [{ seq }] = (await tx`SELECT coalesce(max(seq), 0) + 1 AS seq FROM runs WHERE benchmark_id = ${benchmarkId}`) as { seq: number }[]
-    const [{ id }] = (await tx`INSERT INTO runs (benchmark_id, seq, title, description, post_description, tag, time, time_label, git_commit, git_branch,
-        repeats, sample_count, fingerprint, meta, recorded_at) VALUES (${benchmarkId}, ${seq}, ${run.title}, ${run.description}, ${run.postDescription},
-        ${run.tag}, ${run.time}, ${run.timeLabel}, ${run.commit}, ${run.branch}, ${run.repeats}, ${sampleCount(run)}, ${run.fingerprint ?? null},
-        ${JSON.stringify(run.meta)}, ${new Date().toISOString()}) RETURNING id`) as { id: number }[]
+    const row = {
+      benchmark_id: benchmarkId, seq, title: run.title, description: run.description, post_description: run.postDescription, tag: run.tag,
+      time: run.time, time_label: run.timeLabel, git_commit: run.commit, git_branch: run.branch, repeats: run.repeats,
+      sample_count: sampleCount(run), fingerprint: run.fingerprint ?? null, meta: JSON.stringify(run.meta), recorded_at: new Date().toISOString(),
+    }
+    const keptId = options.keepIds && run.id !== undefined && (await tx`SELECT 1 FROM runs WHERE id = ${run.id}`).length === 0 ? run.id : null
+    const [{ id }] = (await (keptId === null ? tx`INSERT INTO runs ${tx(row)} RETURNING id` : tx`INSERT INTO runs ${tx({ id: keptId, ...row })} RETURNING id`)) as { id: number }[]
+    // An id given by hand does not move the identity: move it past (never back: writers may hold numbers above it).
+    if (keptId !== null) {
+      await tx`SELECT setval(s, greatest(${keptId}, coalesce(pg_sequence_last_value(s), 0))) FROM (SELECT pg_get_serial_sequence('runs', 'id')::regclass AS s) AS q`
+    }
     for (const [i, v] of run.inputs.entries()) {
       await tx`INSERT INTO inputs (run_id, position, name, kind, units, doc, "values") VALUES (${id}, ${i}, ${v.name}, ${v.kind}, ${v.units}, ${v.doc}, ${JSON.stringify(v.values)})`
     }
@@ -247,8 +258,8 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
 
   return {
     location,
-    async saveRuns(runs, opts = {}) {
-      const { indexRow } = opts
+    async saveRuns(runs, options = {}) {
+      const { indexRow } = options
       return sql.begin(async (tx) => {
         // Each benchmark's row is locked (the upsert) in name order: writers of the same benchmark queue on
         // it for their numbers, and two imports of the same benchmarks can never hold locks crosswise.
@@ -261,7 +272,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
         const before = new Map<string, RunsBasis>()
         if (indexRow) for (const [name, id] of ids) before.set(name, await basisOf(tx, id))
         const out: SaveOutcome[] = []
-        for (const run of runs) out.push(await saveOne(tx, run, ids.get(run.benchmark) as number))
+        for (const run of runs) out.push(await saveOne(tx, run, ids.get(run.benchmark) as number, options))
         for (const [name, basis] of before) {
           const id = ids.get(name) as number
           const row = (indexRow as IndexRowMaker)(name, basis, savedOf(name, runs, out))

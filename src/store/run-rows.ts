@@ -34,15 +34,19 @@ export type DeclarationRows = {
   panels: { json: string }[]
 }
 
-/** A run header from its row and declarations. Throws SyntaxError or TypeError when stored JSON does not parse. */
+/**
+ * A run header from its row and declarations: the one builder both backends use, so that a damaged
+ * run reads the same from either. Throws SyntaxError naming the column whose JSON does not parse
+ * (`bad JSON in consts.value: …`), or TypeError for a panel that is not one.
+ */
 export function headerOf(row: RunRow, d: DeclarationRows): RunHeader {
-  const inputs = d.inputs.map((i) => ({ ...i, values: JSON.parse(i.values) }) as InputVar)
+  const inputs = d.inputs.map((i) => ({ ...i, values: parseStored(i.values, 'inputs.values') }) as InputVar)
   const results = d.results.map(
     ({ size, regression, ...r }) =>
       ({
         ...r,
         ...(size === null ? {} : { size }),
-        ...(regression === null ? {} : { regression: JSON.parse(regression) }),
+        ...(regression === null ? {} : { regression: parseStored(regression, 'results.regression') }),
       }) as ResultVar,
   )
   return {
@@ -58,17 +62,18 @@ export function headerOf(row: RunRow, d: DeclarationRows): RunHeader {
     branch: row.git_branch,
     repeats: row.repeats,
     inputs,
-    consts: d.consts.map((c) => ({ name: c.name, value: JSON.parse(c.value) })),
+    consts: d.consts.map((c) => ({ name: c.name, value: parseStored(c.value, 'consts.value') })),
     results,
-    meta: JSON.parse(row.meta),
+    meta: parseStored(row.meta, 'runs.meta'),
     fingerprint: row.fingerprint ?? undefined,
-    failures: d.failures.map((f) => ({ inputs: JSON.parse(f.inputs), repeat: f.repeat, error: f.error })),
+    failures: d.failures.map((f) => ({ inputs: parseStored(f.inputs, 'failures.inputs'), repeat: f.repeat, error: f.error })),
     // Checked again as they are read: another writer may have put anything in the table, and a panel reaches a page.
+    // A bad one makes its run unreadable (listed by unreadableRuns), never half-shown.
     ...(d.panels.length === 0
       ? {}
       : {
           panels: readPanels(
-            d.panels.map((p) => JSON.parse(p.json)),
+            d.panels.map((p) => parseStored(p.json, 'panels.json')),
             (path, message) => {
               throw new TypeError(`panels${path}: ${message}`)
             },
@@ -99,4 +104,13 @@ export function goneError(name: string, location: string, cause?: unknown): Benc
 export function notFoundError(name: string, names: string[], location: string): BenchPlotError {
   const hint = names.length === 0 ? 'the store holds no benchmarks yet' : `stored: ${closestNames(name, names, 10).join(', ')}`
   return new BenchPlotError('NOT_FOUND', `no benchmark named "${name}" in ${location} (${hint}); record results with: bench-plot import FILE`)
+}
+
+// JSON a run row holds, parsed (typed as JSON.parse is); a SyntaxError names the column, for unreadableRuns.
+function parseStored(text: string, column: string): any {
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    throw new SyntaxError(`bad JSON in ${column}: ${(err as Error).message}`)
+  }
 }

@@ -3,15 +3,14 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
-import { readPanels, type Panel } from '../model/panels'
-import type { Benchmark, BenchmarkSummary, Column, InputVar, ResultVar, Run } from '../model/types'
+import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { expectedLength, goneError, notFoundError, type ColumnShape, type RunRow } from './run-rows'
+import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import { savedOf } from './index-rows'
-import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOutcome, StoreBackend, StoredIndexRow } from './types'
+import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOptions, SaveOutcome, StoreBackend, StoredIndexRow } from './types'
 
 /** Open the SQLite store at `path` for reading: it must exist, and is never written or migrated. */
 export function openSqliteReader(path: string): ReadStore {
@@ -124,7 +123,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     runById: db.query(`${runSelect} WHERE r.id = ?`),
     inputs: db.query('SELECT name, kind, units, doc, "values" FROM inputs WHERE run_id = ? ORDER BY position'),
     consts: db.query('SELECT name, value FROM consts WHERE run_id = ? ORDER BY position'),
-    results: db.query('SELECT position, name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
+    results: db.query('SELECT name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
     columns: db.query('SELECT result_position, encoding, data FROM columns WHERE run_id = ?'),
     failures: db.query('SELECT inputs, repeat, error FROM failures WHERE run_id = ? ORDER BY position'),
     column: db.query(`SELECT res.kind, res.size, c.encoding, c.data, r.repeats, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
@@ -161,54 +160,18 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   // Commits made through this handle: data_version does not move for them.
   let ownCommits = 0
 
-  const headerOf = (row: RunRow, inputs: InputVar[], results: ResultVar[]): RunHeader => ({
-    id: row.id,
-    benchmark: row.benchmark,
-    title: row.title,
-    description: row.description,
-    postDescription: row.post_description,
-    tag: row.tag,
-    time: row.time,
-    timeLabel: row.time_label,
-    commit: row.git_commit,
-    branch: row.git_branch,
-    repeats: row.repeats,
-    inputs,
-    consts: (q.consts.all(row.id) as { name: string; value: string }[]).map((c) => ({ name: c.name, value: parseStored(c.value, 'consts.value') })),
-    results,
-    meta: parseStored(row.meta, 'runs.meta'),
-    fingerprint: row.fingerprint ?? undefined,
-    failures: (q.failures.all(row.id) as { inputs: string; repeat: number; error: string }[]).map((f) => ({ inputs: parseStored(f.inputs, 'failures.inputs'), repeat: f.repeat, error: f.error })),
-    ...panelsOf(row.id),
-    failureCount: row.failure_count,
-    sampleCount: row.sample_count,
+  // A run's declarations as stored (JSON as text): headerOf parses them, the same for both backends.
+  const declarations = (runId: number): DeclarationRows => ({
+    inputs: q.inputs.all(runId) as DeclarationRows['inputs'],
+    results: q.results.all(runId) as DeclarationRows['results'],
+    consts: q.consts.all(runId) as DeclarationRows['consts'],
+    failures: q.failures.all(runId) as DeclarationRows['failures'],
+    panels: (q.panels?.all(runId) ?? []) as DeclarationRows['panels'],
   })
 
-  // Checked again as they are read: another writer may have put anything in the table, and a panel reaches a page.
-  // A bad one makes its run unreadable (listed by unreadableRuns), never half-shown.
-  const panelsOf = (runId: number): { panels?: Panel[] } => {
-    const rows = (q.panels?.all(runId) ?? []) as { json: string }[]
-    if (rows.length === 0) return {}
-    const panels = readPanels(rows.map((r) => parseStored(r.json, 'panels.json')), (path, message) => {
-      throw new TypeError(`panels${path}: ${message}`)
-    })
-    return { panels }
-  }
-
-  const declarations = (runId: number) => {
-    const inputs = (q.inputs.all(runId) as (Omit<InputVar, 'values'> & { values: string })[]).map((i) => ({ ...i, values: parseStored(i.values, 'inputs.values') }))
-    const rows = q.results.all(runId) as (Omit<ResultVar, 'size' | 'regression'> & { position: number; size: number | null; regression: string | null })[]
-    const results: ResultVar[] = rows.map(({ position: _, size, regression, ...r }) => ({
-      ...r,
-      ...(size === null ? {} : { size }),
-      ...(regression === null ? {} : { regression: parseStored(regression, 'results.regression') }),
-    }))
-    return { inputs, results }
-  }
-
   const readRun = (row: RunRow): Run => {
-    const { inputs, results } = declarations(row.id)
-    const header = headerOf(row, inputs, results)
+    const header = headerOf(row, declarations(row.id))
+    const { inputs, results } = header
     const inputLengths = inputs.map((v) => v.values.length)
     const blobs = new Map((q.columns.all(row.id) as { result_position: number; encoding: string; data: Uint8Array }[]).map((c) => [c.result_position, c]))
     const data: Record<string, Column> = {}
@@ -228,8 +191,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   const listRuns = (name: string): RunHeader[] =>
     (q.runsOf.all(name) as RunRow[]).flatMap((row) => {
       try {
-        const { inputs, results } = declarations(row.id)
-        return [headerOf(row, inputs, results)]
+        return [headerOf(row, declarations(row.id))]
       } catch (err) {
         if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
         unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
@@ -264,8 +226,10 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         benchmark: db.query('INSERT INTO benchmarks (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id'),
         nextSeq: db.query('SELECT coalesce(max(seq), 0) + 1 AS seq FROM runs WHERE benchmark_id = ?'),
         duplicate: db.query('SELECT id FROM runs WHERE benchmark_id = ? AND fingerprint = ?'),
-        run: db.query(`INSERT INTO runs (benchmark_id, seq, title, description, post_description, tag, time, time_label, git_commit, git_branch,
-            repeats, sample_count, fingerprint, meta, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+        idTaken: db.query('SELECT 1 FROM runs WHERE id = ?'),
+        // A null id is numbered by SQLite (the largest id + 1).
+        run: db.query(`INSERT INTO runs (id, benchmark_id, seq, title, description, post_description, tag, time, time_label, git_commit, git_branch,
+            repeats, sample_count, fingerprint, meta, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
         input: db.query('INSERT INTO inputs (run_id, position, name, kind, units, doc, "values") VALUES (?, ?, ?, ?, ?, ?, ?)'),
         constant: db.query('INSERT INTO consts (run_id, position, name, value) VALUES (?, ?, ?, ?)'),
         result: db.query('INSERT INTO results (run_id, position, name, kind, units, direction, doc, size, regression) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -285,7 +249,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         drop: db.query('DELETE FROM index_rows WHERE benchmark_id = ?'),
       }
 
-  const saveOne = (run: Run): SaveOutcome => {
+  const saveOne = (run: Run, options: SaveOptions): SaveOutcome => {
     if (!insert) throw new Error('unreachable: saveRuns checks readonly')
     const benchmarkId = (insert.benchmark.get(run.benchmark) as { id: number }).id
     if (run.fingerprint) {
@@ -293,9 +257,10 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       if (dup) return { benchmark: run.benchmark, id: dup.id, skipped: true, reason: `identical to run ${dup.id} already stored` }
     }
     const seq = (insert.nextSeq.get(benchmarkId) as { seq: number }).seq
+    const keptId = options.keepIds && run.id !== undefined && !insert.idTaken.get(run.id) ? run.id : null
     const runId = (
       insert.run.get(
-        benchmarkId, seq, run.title, run.description, run.postDescription, run.tag, run.time, run.timeLabel, run.commit, run.branch,
+        keptId, benchmarkId, seq, run.title, run.description, run.postDescription, run.tag, run.time, run.timeLabel, run.commit, run.branch,
         run.repeats, sampleCount(run), run.fingerprint ?? null, JSON.stringify(run.meta), new Date().toISOString(),
       ) as { id: number }
     ).id
@@ -328,12 +293,12 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
 
   return {
     location,
-    saveRuns(runs, opts = {}) {
+    saveRuns(runs, options = {}) {
       if (readonly) throw new BenchPlotError('STORE', `${location} is open for reading only`)
-      const { indexRow } = opts
+      const { indexRow } = options
       const save = () => {
         const before = new Map([...new Set(runs.map((r) => r.benchmark))].map((name) => [name, indexRow ? basisOf(name) : null]))
-        const outcomes = runs.map(saveOne)
+        const outcomes = runs.map((run) => saveOne(run, options))
         if (indexRow) for (const [name, basis] of before) writeIndexRow(name, basis as RunsBasis, savedOf(name, runs, outcomes), indexRow)
         return outcomes
       }
@@ -418,13 +383,4 @@ function asynchronous(store: SyncStore, path: string): StoreBackend {
     }
   }
   return out as StoreBackend
-}
-
-// JSON a run row holds, parsed (typed as JSON.parse is); a SyntaxError names the column, for unreadableRuns.
-function parseStored(text: string, column: string): any {
-  try {
-    return JSON.parse(text)
-  } catch (err) {
-    throw new SyntaxError(`bad JSON in ${column}: ${(err as Error).message}`)
-  }
 }

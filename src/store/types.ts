@@ -1,6 +1,19 @@
 import type { RunInput } from '../model/run-format'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 
+/**
+ * How `saveRuns` numbers runs. `keepIds`: a run keeps its `id` when the store has no run of that id,
+ * so that pages' links (`?run=<id>`) stay valid after `migrate`; otherwise it gets the next free one.
+ */
+export type SaveOptions = {
+  keepIds?: boolean
+  /**
+   * How each benchmark's index row is written with its runs: computed by this function inside the
+   * transaction, or none (`false`). A `Store` computes them unless told `false`; a bare backend writes none unless given one.
+   */
+  indexRow?: IndexRowMaker | false
+}
+
 /** What happened to one run handed to `saveRuns`. */
 export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { benchmark: string; id: number; skipped: true; reason: string }
 
@@ -83,7 +96,7 @@ export type StoreBackend = ReadStore & {
    * Append runs to their benchmarks in one transaction; a run already stored (same fingerprint) is
    * skipped. With `indexRow`, each benchmark's index row is computed and written in that transaction.
    */
-  saveRuns(runs: Run[], opts?: { indexRow?: IndexRowMaker }): Promise<SaveOutcome[]>
+  saveRuns(runs: Run[], options?: SaveOptions): Promise<SaveOutcome[]>
 }
 
 /** A writable store as the rest of bench-plot sees it: a backend plus validated recording. */

@@ -85,11 +85,14 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
           </div>
           {props.verdictLine ?? ''}
           {run.description ? <div class="markdown description">{renderMarkdown(run.description)}</div> : ''}
-          <p class="sweep" safe>
-            {sweepSentence(run)}
-          </p>
+          {/* The sweep sentence and the folded parameters share a row: the first screen keeps room for the first chart. */}
+          <div class="run-facts">
+            <p class="sweep" safe>
+              {sweepSentence(run)}
+            </p>
+            {Parameters({ run })}
+          </div>
           {Constants({ run })}
-          {Parameters({ run })}
           {run.failures.length > 0 ? Failures({ failures: run.failures, executed }) : ''}
           <section class="charts" id="charts">
             {props.charts}
@@ -237,16 +240,22 @@ function Parameters({ run }: { run: Run }): string {
 function Failures({ failures, executed }: { failures: Failure[]; executed: number }): string {
   const more = failures.length - failuresShown
   return (
+    // Folded, its headline showing: the list of failures would push the first chart off the first screen.
     <div class="failures" role="note">
-      <h3>
-        ⚠ {failures.length} of {executed} samples failed
-      </h3>
-      <p>Their cells are missing from the data and left out of every statistic.</p>
-      {DataTable({
-        head: ['Inputs', 'Repeat', 'Error'],
-        rows: failures.slice(0, failuresShown).map((f) => ({ cells: [formatInputs(f.inputs), String(f.repeat), f.error.split('\n')[0]], classes: [undefined, 'num', 'error'] })),
-      })}
-      {more > 0 ? <p class="more">and {more} more</p> : ''}
+      <details>
+        <summary>
+          <h3>
+            ⚠ {failures.length} of {executed} samples failed
+          </h3>{' '}
+          <span class="failures-hint">their cells are left out of every statistic; open for the list</span>
+        </summary>
+        <p>Their cells are missing from the data and left out of every statistic.</p>
+        {DataTable({
+          head: ['Inputs', 'Repeat', 'Error'],
+          rows: failures.slice(0, failuresShown).map((f) => ({ cells: [formatInputs(f.inputs), String(f.repeat), f.error.split('\n')[0]], classes: [undefined, 'num', 'error'] })),
+        })}
+        {more > 0 ? <p class="more">and {more} more</p> : ''}
+      </details>
     </div>
   ) as string
 }

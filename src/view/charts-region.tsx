@@ -256,7 +256,8 @@ function ResultHeading({ run, result }: { run: Run; result: ResultVar }): string
       </h3>
     ) as string,
   ]
-  if (result.doc) parts.push((<p class="bp-doc" safe>{result.doc}</p>) as string)
+  // The heading and the result's doc share a line (they wrap when long): room on the first screen for the first chart.
+  if (result.doc) parts[0] = `<div class="bp-result-head">${parts[0]}${(<p class="bp-doc" safe>{result.doc}</p>) as string}</div>`
   const numeric = result.kind === 'float' || result.kind === 'bool' || result.kind === 'vec'
   if (numeric && result.direction !== 'none') {
     const comps = result.kind === 'vec' ? Array.from({ length: result.size ?? 1 }, (_, k) => k) : [undefined]

@@ -3,7 +3,7 @@
 import { formatRunRef, type ResultComparison, type RunComparison } from '../model/regression'
 import { sweepSignature } from '../model/signature'
 import type { Run } from '../model/types'
-import { pairChartOption, parseChartRequest, ratioChartOption, ratioPoints, renderSvg, toEChartsOption, type ChartSpec } from '../plots'
+import { pairChartOption, pairSummary, parseChartRequest, ratioChartOption, ratioPoints, ratioSummary, renderSvg, toEChartsOption, type ChartSpec } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure } from './figure'
 
@@ -51,6 +51,7 @@ function sweepChart(a: Run, b: Run, r: ResultComparison, c: RunComparison, svg: 
       class: 'bp-chart',
       data: { chart: spec.kind, result: r.result, facet: panel.facet ?? undefined, width: built.width, height: built.height, compare: 'sweep' },
       label: `${r.result}: B and A along ${x}${panel.facet ? ` (${panel.facet})` : ''}`,
+      description: `B ${formatRunRef(c.b)} drawn solid, A ${formatRunRef(c.a)} dashed over it. ${panel.facet ? `${panel.facet}: ` : ''}${built.summary}`,
       body: svg(panel.option, { width: built.width, height: built.height }),
       option: panel.option,
     }),
@@ -76,6 +77,7 @@ function pairChart(a: Run, b: Run, r: ResultComparison, c: RunComparison, svg: S
         class: 'chart chart-pair',
         data: { chart: 'pair', result: r.result, width: size.width, height: size.height, compare: 'sweep' },
         label: `${r.result}: A and B at each sweep point`,
+        description: pairSummary(r, c),
         holderClass: 'chart-svg',
         body: svg(option, size),
         option,
@@ -97,6 +99,7 @@ function ratioChart(r: ResultComparison, c: RunComparison, svg: Svg): string {
         class: 'chart chart-ratio',
         data: { chart: 'ratio', result: r.result, width: size.width, height: size.height },
         label: `${r.result}: the ratio B/A per sweep point`,
+        description: ratioSummary(r, c),
         holderClass: 'chart-svg',
         body: svg(ratioChartOption(r, c), size),
         option: ratioChartOption(r, c),

@@ -19,7 +19,7 @@ import {
   type RunChangePoint,
   type RunComparison,
 } from '../model/regression'
-import { changeSide, historyChartOption, regressionChartOption, renderSvg, sparklinePlaceholder, sparklineSvg, verdictColors, type ChartOption } from '../plots'
+import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklinePlaceholder, sparklineSvg, verdictColors, type ChartOption } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure } from './figure'
 import type { Links } from './links'
@@ -240,21 +240,7 @@ export function PointVerdictTable({ verdict: r }: { verdict: ResultVerdict }): s
       <td>{VerdictBadge({ verdict: p.verdict })}</td>
     </tr>
   ))
-  return (
-    <table class="point-verdicts" data-result={escapeHtml(r.result)}>
-      <thead>
-        <tr>
-          <th>Inputs</th>
-          <th>Baseline</th>
-          <th>Current</th>
-          <th>Change</th>
-          <th>p</th>
-          <th>Verdict</th>
-        </tr>
-      </thead>
-      <tbody>{rows.join('')}</tbody>
-    </table>
-  ) as string
+  return PointTable({ class: 'point-verdicts', result: r.result, heads: ['Inputs', 'Baseline', 'Current', 'Change', 'p', 'Verdict'], rows })
 }
 
 /**
@@ -288,20 +274,21 @@ export function ComparisonTable({ comparison: r }: { comparison: ResultCompariso
       <td>{VerdictBadge({ verdict: p.verdict })}</td>
     </tr>
   ))
+  return PointTable({ class: 'comparison', result: r.result, heads: ['Inputs', 'A', 'B', 'B/A', 'Change', 'p', 'Verdict'], rows })
+}
+
+// A per-point table of one result: its column heads and the rows already drawn.
+function PointTable(props: { class: string; result: string; heads: string[]; rows: string[] }): string {
   return (
-    <table class="comparison" data-result={escapeHtml(r.result)}>
+    <table class={props.class} data-result={escapeHtml(props.result)}>
       <thead>
         <tr>
-          <th>Inputs</th>
-          <th>A</th>
-          <th>B</th>
-          <th>B/A</th>
-          <th>Change</th>
-          <th>p</th>
-          <th>Verdict</th>
+          {props.heads.map((h) => (
+            <th safe>{h}</th>
+          ))}
         </tr>
       </thead>
-      <tbody>{rows.join('')}</tbody>
+      <tbody>{props.rows.join('')}</tbody>
     </table>
   ) as string
 }
@@ -367,7 +354,7 @@ export function VerdictRegion(props: { verdict: BenchmarkVerdict; deferred?: Def
   const svg = svgRenderer(`v${v.current.id ?? 0}-`)
   const judged = judgedResults(v)
   const figures = judged.map((r) =>
-    HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, v.current), render: svg, width: 600, height: 300, label: `${r.result}: the newest run against its history` }),
+    HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, v.current), render: svg, width: 600, height: 300, label: `${r.result}: the newest run against its history`, description: regressionSummary(r, v.current) }),
   )
   return (
     <section class="verdict-region" id="verdict">
@@ -414,6 +401,7 @@ export function HistoryRegion(props: { history: History; view: HistoryView; link
       width: 600,
       height: 340,
       label: `${series.result} over the runs of this history`,
+      description: historySummary(series),
     }),
   )
   const listed = props.changePoints ? all.map((s) => ChangePointList({ result: s.result, changePoints: props.changePoints?.[s.result] ?? [] })).join('') : ''
@@ -526,12 +514,13 @@ export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow;
 export type SvgRenderer = (option: ChartOption, size: { width: number; height: number }) => string
 
 /** An over-time chart (`history`, `regression`): server SVG and the option, in the shared figure frame. */
-export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; render?: SvgRenderer; width: number; height: number; label: string }): string {
+export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; render?: SvgRenderer; width: number; height: number; label: string; description: string }): string {
   const size = { width: props.width, height: props.height }
   return ChartFigure({
     class: `chart chart-${props.chart}`,
     data: { chart: props.chart, result: props.result, width: size.width, height: size.height },
     label: props.label,
+    description: props.description,
     holderClass: 'chart-svg',
     body: props.render ? props.render(props.option, size) : '',
     option: props.option,

@@ -69,7 +69,8 @@ export function historyPageSuite(store_: (dir: string) => Promise<string>): void
       const page = await html('/b/step')
       expect(page).toContain('Regressed at n=1000 (+49.9%, p=0.0004448)')
       const figure = page.slice(page.indexOf('<figure class="chart chart-regression"'))
-      expect(figure.slice(0, figure.indexOf('</figure>'))).toMatch(/<div class="chart-svg bp-svg"><svg[\s\S]*<\/svg><\/div><script type="application\/json" class="chart-option">/)
+      // The SVG, its text alternative (issue 14: what it shows, the range and the best run), then the option.
+      expect(figure.slice(0, figure.indexOf('</figure>'))).toMatch(/<div class="chart-svg bp-svg"><svg[\s\S]*<\/svg><\/div><figcaption class="bp-alt">regression chart of time: the newest run #7 [^<]*REGRESSED \(step\); 7 runs: values from [^<]*; best \(lowest\) [^<]*<\/figcaption><script type="application\/json" class="chart-option">/)
     })
 
     it('single: a young baseline, no overlay, no History tab', async () => {

@@ -25,6 +25,18 @@ async function contents(location: string): Promise<Record<string, string[]>> {
   return out
 }
 
+// Each benchmark's run ids, oldest first: the links to its runs, which a copy keeps.
+async function ids(location: string): Promise<Record<string, number[]>> {
+  const store = await openReadStore(location)
+  try {
+    const out: Record<string, number[]> = {}
+    for (const b of await store.listBenchmarks()) out[b.name] = (await store.listRuns(b.name)).map((h) => h.id)
+    return out
+  } finally {
+    await store.close()
+  }
+}
+
 async function migrate(from: string, to: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return runBin(['migrate', '--from', from, '--to', to])
 }
@@ -39,6 +51,8 @@ describe('migrate', () => {
     expect(first.code).toBe(0)
     expect(first.stdout).toBe(`copied 6 runs of 4 benchmarks from ${a} to ${b} (0 already there); verified 6 runs by count and checksum\n`)
     expect(await contents(b)).toEqual(await contents(a))
+    // Runs of different benchmarks were imported interleaved; copied benchmark by benchmark, they keep their ids.
+    expect(await ids(b)).toEqual(await ids(a))
     const again = await migrate(a, b)
     expect(again.stdout).toBe(`copied 0 runs of 4 benchmarks from ${a} to ${b} (6 already there); verified 6 runs by count and checksum\n`)
     expect(await contents(b)).toEqual(await contents(a))
@@ -59,14 +73,20 @@ describe('migrate', () => {
     expect(there.stdout).toMatch(/^copied 7 runs of 5 benchmarks from .*a\.sqlite to postgres:\/\/bench_admin@127\.0\.0\.1:\d+\/t_\w+ \(0 already there\); verified 7 runs by count and checksum\n$/)
     expect(there.stdout).not.toContain(new URL(url).password)
     expect(await contents(url)).toEqual(await contents(a))
+    expect(await ids(url)).toEqual(await ids(a))
     expect((await migrate(a, url)).stdout).toMatch(/^copied 0 runs .*\(7 already there\)/)
     const home = await migrate(url, back)
     expect(home.code).toBe(0)
     expect(await contents(back)).toEqual(await contents(a))
+    expect(await ids(back)).toEqual(await ids(a))
     // Same ids, so the same JSON from the API of each.
     const list = async (db: string) => (await runBin(['list', '--json', '--db', db])).stdout
     expect(await list(url)).toBe(await list(a))
     expect(await list(back)).toBe(await list(a))
+    // PostgreSQL numbers the next import past the ids copied in.
+    const largest = Math.max(...Object.values(await ids(url)).flat())
+    expect((await runBin(['import', join(fixtures, 'hyperfine/parameter-scan.json'), '--db', url])).code).toBe(0)
+    expect(Math.max(...Object.values(await ids(url)).flat())).toBe(largest + 1)
   }, 180_000)
 
   it('says what it needs in one line', async () => {

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { dirname, join, relative, resolve } from 'node:path'
 import { writeDirAtomically } from '../../src/export/write-dir'
 import { openStore } from '../../src/store'
-import { sortRun } from '../fixtures/sort-run'
+import { mediaRun, sortRun } from '../fixtures/sort-run'
 import { runBin, tempDir } from '../helpers/binary'
 
 // `bench-plot export` as a CI job runs it: what it writes, what it refuses, and that the store is only read.
@@ -20,16 +20,7 @@ beforeAll(async () => {
   db = join(dir, 'cachedir', 'bench-plot.sqlite')
   const store = await openStore(db)
   for (let i = 0; i < 3; i++) await store.record(sortRun({ time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}` }))
-  await store.record({
-    benchmark: 'media <&> "quoted"',
-    inputs: [{ name: 'scene', kind: 'cat', values: ['a', 'b'] }],
-    results: [
-      { name: 'time', kind: 'float', units: 's' },
-      { name: 'rec', kind: 'rerun' },
-      { name: 'img', kind: 'image' },
-    ],
-    samples: ['a', 'b'].map((s, i) => ({ inputs: { scene: s }, repeat: 1, results: { time: i + 1, rec: 'rrd/text.rrd', img: 'plot.png' } })),
-  })
+  await store.record(mediaRun())
   await store.close()
 })
 

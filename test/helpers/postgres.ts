@@ -1,30 +1,24 @@
-import { afterAll } from 'bun:test'
 import { SQL } from 'bun'
-import { startCluster } from '../../scripts/postgres-cluster'
 
 /** A PostgreSQL server the tests may create databases on: its admin URL. */
 export type TestPostgres = { admin: string }
 
+let saidSkipped = false
+
 /**
- * The PostgreSQL server of this test file: $BENCH_PLOT_TEST_PG (an admin URL; .ci/run starts a
- * cluster and sets it), else a throwaway cluster started here and stopped after the file. Null,
- * with the reason on stderr, only when no server can be started (PostgreSQL not installed):
- * the PostgreSQL tests are then skipped.
+ * The PostgreSQL server of the tests: $BENCH_PLOT_TEST_PG, an admin URL (.ci/run starts a throwaway
+ * cluster with scripts/postgres-cluster.ts and sets it; docs/team.md says how to do so by hand).
+ * Null without it: the PostgreSQL tests are then skipped, said once on stderr.
  */
 export async function testPostgres(): Promise<TestPostgres | null> {
   const given = process.env.BENCH_PLOT_TEST_PG
   if (given) return { admin: given }
-  try {
-    const cluster = await startCluster()
-    afterAll(() => cluster.stop())
-    return { admin: cluster.url }
-  } catch (err) {
-    console.error(`PostgreSQL tests skipped: ${(err as Error).message}`)
-    return null
-  }
+  if (!saidSkipped) console.error('PostgreSQL tests skipped: BENCH_PLOT_TEST_PG is not set (see docs/team.md, "Testing on PostgreSQL")')
+  saidSkipped = true
+  return null
 }
 
-/** A new empty database on the server, and its URL (same login). */
+/** A new empty database on the server, and its URL (same login): each test gets its own, so none collide. */
 export async function freshDatabase(pg: TestPostgres): Promise<string> {
   const name = `t_${crypto.randomUUID().replace(/-/g, '')}`
   const admin = new SQL(pg.admin)

@@ -7,7 +7,10 @@
 // values), value-axis names without `[unit]`, and the tick / colour-bar formatter markers that
 // replaced the colour bar's `precision`. Regenerated once more for issue 14, whose rules change every
 // chart on purpose (palette, wheel zoom with Ctrl, full legends, automatic log axes, the band as one
-// custom series, values written on one-sample points; see docs/plots.md). Do not regenerate them
+// custom series, values written on one-sample points; see docs/plots.md), and for its second part:
+// box series get a fill pattern and a dash (`decal`, `borderType`) and the best pin over a written
+// value is lifted (`symbolOffset`), and a histogram's text alternative states the range of its
+// values (`summary`); those four fields were the only differences from the options before. Do not regenerate them
 // from the code under test otherwise.
 import { describe, expect, it } from 'bun:test'
 import { readFileSync } from 'node:fs'

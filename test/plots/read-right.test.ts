@@ -4,8 +4,11 @@ import { describe, expect, it } from 'bun:test'
 import { validateRun } from '../../src/model/run-format'
 import { sweepSignature } from '../../src/model/signature'
 import type { Run } from '../../src/model/types'
-import { chooseCharts, findOptimum, numericView, parseChartRequest, toEChartsOption, type ChartRequest } from '../../src/plots'
+import { chooseCharts, findOptimum, historySummary, numericView, pairSummary, parseChartRequest, ratioSummary, regressionSummary, toEChartsOption, type ChartRequest } from '../../src/plots'
+import { buildHistories, historySeries } from '../../src/model/history'
+import { checkBenchmark, compareRuns } from '../../src/model/regression'
 import { palette } from '../../src/plots/data'
+import { bestPinLift } from '../../src/plots/kinds/_shared'
 import { withQuantityFormatters } from '../../src/plots/tick-format'
 import { formatQuantity } from '../../src/format'
 
@@ -163,6 +166,39 @@ describe('6. nothing cut or hidden', () => {
     expect(new Set(lines.map((l) => JSON.stringify(l.lineStyle.type))).size).toBe(3)
   })
 
+  it('draws the boxes of each series with their own fill pattern and dash, and the bars with their own pattern', () => {
+    const cats = [{ name: 'parser', kind: 'cat', values: ['simd', 'serde'] }, { name: 'doc', kind: 'cat', values: ['a', 'b', 'c', 'd'] }]
+    const run = sweep(cats, 4, (at, r) => 1e-3 * (1 + r / 10) * (at.parser === 'simd' ? 1 : 2))
+    const [boxes, bars] = charts(run)
+    expect([boxes.spec.kind, bars.spec.kind]).toEqual(['box', 'bar'])
+    const styles = (boxes.panels[0].option.series as Opt[]).filter((s) => s.type === 'boxplot').map((s) => s.itemStyle as Opt)
+    expect(styles).toHaveLength(4)
+    // Four series, four looks: the first plain and solid, each other one a pattern and a dash of its own.
+    expect(new Set(styles.map((st) => JSON.stringify([st.decal ?? null, st.borderType ?? 'solid']))).size).toBe(4)
+    expect(new Set(styles.map((st) => JSON.stringify(st.borderType ?? 'solid'))).size).toBe(4)
+    expect(new Set(styles.map((st) => JSON.stringify(st.decal ?? null))).size).toBe(4)
+    // A box's pattern is drawn in its series' colour: white would vanish on the pale fill.
+    for (const st of styles.slice(1)) expect(st.decal.color).toBe(st.borderColor)
+    const barStyles = (bars.panels[0].option.series as Opt[]).filter((s) => s.type === 'bar').map((s) => JSON.stringify(s.itemStyle.decal ?? null))
+    expect(new Set(barStyles).size).toBe(4)
+  })
+
+  it('lifts the best pin clear of the value written on the best point or bar', () => {
+    // As BM_Memcpy: one repeat, every value written, the best point at the bottom left.
+    const line = sweep([{ name: 'bytes', kind: 'int', values: [8, 64, 512, 4096] }], 1, (at) => 1e-9 * (at.bytes as number))
+    const l = (charts(line)[0].panels[0].option.series as Opt[]).find((s) => s.type === 'line') as Opt
+    expect(l.data[0].label).toMatchObject({ show: true, position: 'top' })
+    expect(l.markPoint.symbolOffset).toEqual([0, -bestPinLift])
+    const bars = sweep([{ name: 'algo', kind: 'cat', values: ['quick', 'merge'] }], 1, (at) => (at.algo === 'quick' ? 2e-3 : 3e-3))
+    const b = (charts(bars)[0].panels[0].option.series as Opt[]).find((s) => s.type === 'bar') as Opt
+    expect(b.markPoint.symbolOffset).toEqual([0, -bestPinLift])
+    // With repeats nothing is written on the points: the pin stays on its point.
+    const repeated = sweep([{ name: 'bytes', kind: 'int', values: [8, 64, 512, 4096] }], 3, (at, r) => 1e-9 * (at.bytes as number) * (1 + r / 10))
+    const c = (charts(repeated)[0].panels[0].option.series as Opt[]).find((s) => s.type === 'line') as Opt
+    expect(c.data[0].label).toBeUndefined()
+    expect(c.markPoint.symbolOffset).toBeUndefined()
+  })
+
   it('has a palette with 3:1 contrast against white that stays apart under deuteranopia', () => {
     const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
     const rgb = (h: string) => [1, 3, 5].map((i) => lin(parseInt(h.slice(i, i + 2), 16)))
@@ -204,5 +240,50 @@ describe('9. interaction and 10. text alternatives', () => {
 
   it('states what a chart shows: its range and its best point', () => {
     expect(charts(run)[0].summary).toBe('line chart of time against n: values from 1 ms to 8 ms; best (lowest) 1 ms at n=1.')
+  })
+
+  // Runs of one benchmark, a day apart: time = base * n for n = 1, 2, 4, 8.
+  const dayRuns = (bases: number[], repeats = 1) =>
+    bases.map((base, i) => ({
+      ...validateRun({
+        benchmark: 'alt',
+        title: `day ${i + 1}`,
+        time: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+        repeats,
+        inputs: [{ name: 'n', kind: 'int', values: [1, 2, 4, 8] }],
+        results: [{ name: 'time', kind: 'float', units: 's', direction: 'minimize' }],
+        samples: [1, 2, 4, 8].flatMap((n) => Array.from({ length: repeats }, (_, r) => ({ inputs: { n }, repeat: r + 1, results: { time: base * n * (1 + r / 100) } }))),
+      }),
+      id: i + 1,
+    }))
+
+  it('states what the history chart shows: the runs, the range of their means and the best run', () => {
+    const runs = dayRuns([2e-3, 1e-3, 3e-3, 4e-3])
+    const series = historySeries(buildHistories(runs)[0], 'time')
+    // Means over n: 3.75 times the base.
+    expect(historySummary(series)).toBe('history chart of time over 4 runs (mean over all inputs): values from 3.75 ms to 15 ms; best (lowest) 3.75 ms at #2 2026-01-02 00:00:00.')
+    const one = historySeries(buildHistories(runs)[0], 'time', { point: { n: 8 } })
+    expect(historySummary(one)).toContain('(at n=8): values from 8 ms to 32 ms; best (lowest) 8 ms at #2 2026-01-02 00:00:00.')
+  })
+
+  it('states what the verdict chart shows: the newest run against its baseline, the range and the best run', () => {
+    const runs = dayRuns([1e-3, 1e-3, 1e-3, 1e-3, 1e-3, 2e-3])
+    const v = checkBenchmark(runs)
+    const r = v.results[0]
+    const text = regressionSummary(r, v.current)
+    expect(text).toStartWith('regression chart of time: the newest run #6 2026-01-06 00:00:00 7.5 ms against the baseline 3.75 ms (+100.0%), REGRESSED')
+    // Five runs tie at the lowest value: the first is named, the tie counted.
+    expect(text).toEndWith('; 6 runs: values from 3.75 ms to 7.5 ms; best (lowest) 3.75 ms at #1 2026-01-01 00:00:00 (5 tie; the first is named).')
+  })
+
+  it('states what the compare charts show: the ratios and the point that improved most, A and B with their best points', () => {
+    const [a, b] = dayRuns([1e-3, 1e-3], 5)
+    // B is twice as fast at n=8 only.
+    const data = b.data.time as Float64Array
+    for (let k = 3 * 5; k < 4 * 5; k++) data[k] /= 2
+    const c = compareRuns(a, b)
+    const r = c.results[0]
+    expect(ratioSummary(r, c)).toBe('ratio B/A chart of time per sweep point, B #2 2026-01-02 00:00:00 against A #1 2026-01-01 00:00:00: values from 0.5 to 1; best (lowest) 0.5 at n=8; 1 of 4 points significant.')
+    expect(pairSummary(r, c)).toBe('A and B chart of time per sweep point. B #2 2026-01-02 00:00:00: values from 1.02 ms to 4.08 ms; best (lowest) 1.02 ms at n=1. A #1 2026-01-01 00:00:00: values from 1.02 ms to 8.16 ms; best (lowest) 1.02 ms at n=1.')
   })
 })

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'bun:test'
-import { Database } from 'bun:sqlite'
-import { join } from 'node:path'
 import { copyAll } from '../../src/cli/commands/migrate'
 import { readIndexRowText, type IndexRow } from '../../src/model/regression'
 import { validateRun, type RunInput } from '../../src/model/run-format'
@@ -8,31 +6,10 @@ import { createApp, storeSource } from '../../src/server'
 import { createHistoryCache } from '../../src/server/history-cache'
 import { openReadStore, openStore, type ReadStore } from '../../src/store'
 import { prepareIndexRows } from '../../src/store/index-row-maker'
-import { tempDir } from '../helpers/binary'
-import { asAdmin, freshDatabase, testPostgres } from '../helpers/postgres'
+import { onEachBackend } from '../helpers/backends'
 
 // Index rows written with imports (schema version 4), on both backends: the stored row is the row a
 // reader computes, and a row that no longer matches its benchmark's runs is never used.
-const pg = await testPostgres()
-
-type Backend = { name: string; fresh(): Promise<string>; sql(location: string, text: string): Promise<void> }
-
-const backends: Backend[] = [
-  {
-    name: 'SQLite',
-    fresh: async () => join(tempDir(), 's.sqlite'),
-    sql: async (path, text) => {
-      const db = new Database(path)
-      db.run(text)
-      db.close()
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    fresh: () => freshDatabase(pg as NonNullable<typeof pg>),
-    sql: (url, text) => asAdmin(url, (sql) => sql.unsafe(text)),
-  },
-]
 
 // Run k of a benchmark: two sweep points × 3 repeats; `slower` scales the newest runs, `points` changes the sweep (a new history).
 function run(benchmark: string, k: number, opts: { slower?: number; points?: number[] } = {}): RunInput {
@@ -67,8 +44,8 @@ async function storedRows(store: ReadStore): Promise<Map<string, IndexRow | null
 
 const rowNames = (html: string) => [...html.matchAll(/<tr class="index-row" data-name="([^"]+)"/g)].map((m) => m[1])
 
-for (const backend of backends) {
-  describe.skipIf(backend.name === 'PostgreSQL' && pg === null)(`index rows in the ${backend.name} store`, () => {
+onEachBackend((backend) => {
+  describe('index rows in the store', () => {
     it('are the rows a reader computes, after imports one by one, in batches, a skipped duplicate and a new sweep', async () => {
       const location = await backend.fresh()
       const w = await openStore(location)
@@ -110,7 +87,7 @@ for (const backend of backends) {
       for (let k = 0; k < 3; k++) await w.record(run('b', k))
       expect([...(await storedRows(w)).keys()].sort()).toEqual(['a', 'b'])
       // A writer that does not compute rows (an older bench-plot would not either): a's row no longer matches.
-      await w.saveRuns([validate(run('a', 3))], {})
+      await w.saveRuns([validate(run('a', 3))], { indexRow: false })
       expect([...(await storedRows(w)).keys()]).toEqual(['b'])
       // A row prepared before another writer added a run of its benchmark is not written.
       const late = validate(run('b', 4))
@@ -146,7 +123,7 @@ for (const backend of backends) {
         expect(first).toContain('stored row of a')
         expect(first).toContain('stored row of c')
         // A run added without a row: c's stored one is stale, and the page counts the new run.
-        await w.saveRuns([validate(run('c', 1))], {})
+        await w.saveRuns([validate(run('c', 1))], { indexRow: false })
         const stale = await page()
         expect(stale).not.toContain('stored row of c')
         expect(stale).toMatch(/data-name="c" data-runs="2"/)
@@ -169,7 +146,7 @@ for (const backend of backends) {
       }
     }, 30000)
   })
-}
+})
 
 // The writer's own validation, as record() applies it.
 function validate(input: RunInput) {

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
 import { launchBrowser } from '../helpers/browser'
+import { sitePages } from '../helpers/site-pages'
 
 const axeSource = readFileSync(join(import.meta.dir, '../../node_modules/axe-core/axe.min.js'), 'utf8')
 
@@ -40,20 +41,10 @@ async function violations(path: string): Promise<Violation[]> {
   }
 }
 
-/** Every page of the demo: the index, and for each benchmark its page, run tabs, history and compare pages (the links its page has). */
-async function demoPages(): Promise<string[]> {
-  const hrefs = async (path: string) => [...(await (await fetch(new URL(path, server.url))).text()).matchAll(/href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'))
-  const pages = new Set<string>(['/'])
-  for (const b of (await hrefs('/')).filter((h) => /^\/b\/[^/?]+$/.test(h))) {
-    pages.add(b)
-    for (const h of await hrefs(b)) if (h.startsWith(b) && /^\/b\/[^/?]+(\?run=\d+|\?view=history|\/compare\?a=\d+&b=\d+)$/.test(h)) pages.add(h)
-  }
-  return [...pages]
-}
 
 describe('accessibility of the demo (axe-core)', () => {
   it('reports no violation on any page', async () => {
-    const pages = await demoPages()
+    const pages = await sitePages(server.url)
     expect(pages.length).toBeGreaterThan(10)
     expect(pages.some((p) => p.includes('view=history'))).toBe(true)
     expect(pages.some((p) => p.includes('/compare?'))).toBe(true)

@@ -74,6 +74,34 @@ describe('charts of real result files', () => {
     await page.close()
   }, slow)
 
+  it('BM_Memcpy: the best pin does not cover the value written on the best point (the server\'s SVG, as drawn)', async () => {
+    // Without JavaScript the figure shows the server's SVG: the same option, laid out by the same ECharts.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(new URL('/b/BM_Memcpy', server.url).href, { waitUntil: 'load' })
+    const figure = page.locator('figure[data-chart=line]').first()
+    const o = JSON.parse((await figure.locator('script.chart-option').textContent()) ?? '{}')
+    const line = o.series.find((s: Opt) => s.type === 'line')
+    const best = line.data[0].label.formatter as string
+    expect(line.markPoint.data[0].coord[0]).toBe(line.data[0].value[0])
+    const boxes = await figure.evaluate((f, text) => {
+      const rect = (e: Element | undefined) => (e ? (({ left, right, top, bottom }) => ({ left, right, top, bottom }))(e.getBoundingClientRect()) : null)
+      const pin = [...f.querySelectorAll('svg path')].find((p) => p.getAttribute('fill') === '#d62728')
+      const value = [...f.querySelectorAll('svg text')].find((t) => t.textContent === text)
+      const label = [...f.querySelectorAll('svg text')].find((t) => t.textContent === 'best')
+      return { pin: rect(pin), value: rect(value), label: rect(label) }
+    }, best)
+    const apart = (a: Opt, b: Opt) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+    expect(boxes.pin && boxes.value && boxes.label).toBeTruthy()
+    expect(apart(boxes.pin!, boxes.value!)).toBe(true)
+    expect(apart(boxes.label!, boxes.value!)).toBe(true)
+    // The pin stands over its value, pointing down at the point.
+    expect(boxes.pin!.bottom).toBeLessThanOrEqual(boxes.value!.top)
+    expect(Math.abs((boxes.pin!.left + boxes.pin!.right) / 2 - (boxes.value!.left + boxes.value!.right) / 2)).toBeLessThan(2)
+    if (process.env.BENCH_PLOT_SHOTS) await figure.screenshot({ path: join(process.env.BENCH_PLOT_SHOTS, 'bm-memcpy-best-svg.png') })
+    await context.close()
+  }, slow)
+
   it('a single-sample benchmark is a number in a table, not a one-bin histogram', async () => {
     const page = await open('/b/BM_100xFaster')
     await shot(page, 'bm-100xfaster')

@@ -4,7 +4,7 @@ import { buildHistories, historySeries } from '../../src/model/history'
 import { checkBenchmark, compareRuns, summarizeBenchmark } from '../../src/model/regression'
 import { validateRun } from '../../src/model/run-format'
 import type { Run } from '../../src/model/types'
-import { historyChartOption, regressionChartOption, sparklineSvg, type ChartOption } from '../../src/plots'
+import { historyChartOption, historySummary, regressionChartOption, regressionSummary, sparklineSvg, type ChartOption } from '../../src/plots'
 import { ComparisonView, serverLinks } from '../../src/view'
 import { HistoryFigure, IndexRowView, VerdictSummary } from '../../src/view/regression'
 import type { HistoryChartOptions } from '../../src/plots'
@@ -16,9 +16,9 @@ const comparisonHtml = (c: Parameters<typeof ComparisonView>[0]['comparison']) =
 const indexRowHtml = (row: Parameters<typeof IndexRowView>[0]['row']) => IndexRowView({ row, links: serverLinks })
 type Figure = { renderSvg?: (o: ChartOption, s: { width: number; height: number }) => string }
 const historyFigureHtml = (series: HistorySeries, opts: Figure & HistoryChartOptions = {}) =>
-  HistoryFigure({ chart: 'history', result: series.result, option: historyChartOption(series, opts), render: opts.renderSvg, width: 700, height: 350, label: '' })
+  HistoryFigure({ chart: 'history', result: series.result, option: historyChartOption(series, opts), render: opts.renderSvg, width: 700, height: 350, label: '', description: historySummary(series) })
 const regressionFigureHtml = (r: ResultVerdict, current: RunRef, opts: Figure = {}) =>
-  HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, current), render: opts.renderSvg, width: 700, height: 350, label: '' })
+  HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, current), render: opts.renderSvg, width: 700, height: 350, label: '', description: regressionSummary(r, current) })
 import { historyCase, type HistoryCase } from '../model/regression-histories'
 
 const runsOf = (kind: HistoryCase): Run[] => historyCase(kind).map((r, i) => ({ ...validateRun(r), id: i + 1 }))

@@ -35,7 +35,10 @@ export const migrateCommand: Command = {
   },
 }
 
-/** Copy every run missing from `target`, oldest first, one transaction per run; then check every source run is in the target, unchanged. */
+/**
+ * Copy every run missing from `target`, oldest first, one transaction per run, keeping each run's id where
+ * the target has it free (links to runs stay valid); then check every source run is in the target, unchanged.
+ */
 export async function copyAll(source: ReadStore, target: Store, progress: (line: string) => void = () => {}): Promise<{ benchmarks: number; copied: number; present: number; verified: number }> {
   let copied = 0
   let present = 0
@@ -49,7 +52,7 @@ export async function copyAll(source: ReadStore, target: Store, progress: (line:
     // benchmark's index row (each run's would read the history again).
     let pending: { id: number; run: Run } | null = null
     const copy = async (p: { id: number; run: Run }, last: boolean) => {
-      const [outcome] = await target.saveRuns([p.run], last ? undefined : {})
+      const [outcome] = await target.saveRuns([p.run], last ? { keepIds: true } : { keepIds: true, indexRow: false })
       // The target's own fingerprint check may find it: a run of the same source file stored separately.
       if (outcome.skipped) progress(`bench-plot: ${b.name}: run ${p.id} not copied: ${outcome.reason} with other data`)
       else copied++

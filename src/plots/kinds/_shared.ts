@@ -3,9 +3,9 @@
 import { sameInputs, type RunRef } from '../../model/history'
 import { pointCoordinates } from '../../model/sweep'
 import type { SweepSignature } from '../../model/signature'
-import type { InputVar, ResultKind, Run } from '../../model/types'
+import type { Direction, InputVar, ResultKind, Run } from '../../model/types'
 import { axisTitle, formatInputValue, formatQuantity } from '../../format'
-import { cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
+import { bucketValues, cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
 import { logQuantityFormatter, quantityFormatter } from '../tick-format'
 import type { ChartRequest } from '../request'
 import { sortedCellStats, sortValues, type CellStats } from '../stats-cell'
@@ -209,6 +209,9 @@ export function quantity(ctx: Ctx, x: number): string {
   return formatQuantity(x, ctx.view.result.units)
 }
 
+/** Pixels the best pin is lifted over a written value: the value's text (10 px), its gap (5 px) and half a marker above the point. */
+export const bestPinLift = 20
+
 /** Most values written on the points or bars of one panel when a result has one value per point. */
 export const maxWritten = 24
 
@@ -236,6 +239,42 @@ export function facetPanels(ctx: Ctx, b: Buckets, draw: (f: number, facet: strin
   return panels
 }
 
+/** One series drawn in one panel: its ECharts series (bars and their error bars, say) and whether it holds any value there. */
+export type DrawnSeries = { series: Option[]; values: boolean }
+
+/**
+ * The panels of a chart with a series per value of the series input (bar, box, violin, scatter): per
+ * facet, each series drawn by `draw` (null leaves it out of the panel and its legend) and named in
+ * the legend; a panel where no series holds a value is left out. `panel` makes a facet's option
+ * around its series and legend names.
+ */
+export function seriesPanels(
+  ctx: Ctx,
+  b: Buckets,
+  draw: (f: number, facet: string | null, s: number, name: string) => DrawnSeries | null,
+  panel: (facet: string | null, series: Option[], names: string[]) => Option,
+): ChartPanel[] {
+  return facetPanels(ctx, b, (f, facet) => {
+    const series: Option[] = []
+    const names: string[] = []
+    let any = false
+    for (let s = 0; s < b.nSeries; s++) {
+      const name = seriesName(ctx, s)
+      const drawn = draw(f, facet, s, name)
+      if (!drawn) continue
+      names.push(name)
+      series.push(...drawn.series)
+      any ||= drawn.values
+    }
+    return any ? panel(facet, series, names) : null
+  })
+}
+
+/** The buckets of a chart over categories (bar, box, violin): facets, series and x from the context, and the x axis' labels. */
+export function categoryBuckets(ctx: Ctx): { b: Buckets; labels: string[] } {
+  return { b: bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, series: ctx.series, x: ctx.x }), labels: categoryLabels(ctx, ctx.x) }
+}
+
 export function seriesName(ctx: Ctx, s: number): string {
   if (ctx.series === undefined) return ctx.view.label
   const v = ctx.inputs[ctx.series]
@@ -250,15 +289,19 @@ export function seriesMarks(s: number): { symbol: string; dash: string | number[
   return { symbol: symbols[s % symbols.length], dash: dashes[s % dashes.length] }
 }
 
-/** The fill pattern of bars of series s (none for the first): bars differ by pattern as well as by colour. */
-export function seriesDecal(s: number): Option | undefined {
+/**
+ * The fill pattern of bars and boxes of series s (none for the first): they differ by pattern as well
+ * as by colour. The pattern is white over a bar's solid fill; a box's fill is pale, so its pattern is
+ * drawn in the series' colour (`colour`).
+ */
+export function seriesDecal(s: number, colour = 'rgba(255,255,255,0.6)'): Option | undefined {
   if (s === 0) return undefined
   const kinds: Option[] = [
     { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: Math.PI / 4 },
     { symbol: 'circle', symbolSize: 0.8, dashArrayX: [[3, 3]], dashArrayY: [3, 3] },
     { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4 },
   ]
-  return { color: 'rgba(255,255,255,0.6)', ...kinds[(s - 1) % kinds.length] }
+  return { color: colour, ...kinds[(s - 1) % kinds.length] }
 }
 
 export function seriesColour(ctx: Ctx, s: number): string {
@@ -274,10 +317,15 @@ export function optimumIn(ctx: Ctx, b: Buckets, f: number, s: number): { x?: num
   return { x: ctx.x === undefined ? undefined : o.coords[ctx.x], y: ctx.y === undefined ? undefined : o.coords[ctx.y] }
 }
 
-export function bestMark(ctx: Ctx, coord: (number | string)[], value: number): Option {
+/**
+ * The "best" pin at the optimum. Over a point or bar whose value is written above it (`overValue`),
+ * the pin is lifted clear of that text, so that both read.
+ */
+export function bestMark(ctx: Ctx, coord: (number | string)[], value: number, overValue = false): Option {
   return {
     symbol: 'pin',
     symbolSize: 34,
+    ...(overValue ? { symbolOffset: [0, -bestPinLift] } : {}),
     itemStyle: { color: '#d62728' },
     label: { show: true, formatter: 'best', fontSize: 9 },
     data: [{ name: 'best', coord, value: quantity(ctx, value) }],
@@ -497,14 +545,47 @@ export function chartSummary(ctx: Ctx): string {
   const axes = [ctx.spec.x, ctx.spec.y].filter((n): n is string => n !== undefined)
   const by = [ctx.spec.series, ...ctx.facetNames].filter((n): n is string => n !== undefined)
   const what = `${ctx.kind.label} chart of ${ctx.view.label}${axes.length ? ` against ${axes.join(' and ')}` : ''}${by.length ? `, by ${by.join(', ')}` : ''}`
-  const { lo, hi } = ctx.range
-  const range = Number.isFinite(lo) && Number.isFinite(hi) && ctx.kind.kind !== 'histogram' ? `: values from ${quantity(ctx, lo)} to ${quantity(ctx, hi)}` : ''
+  // A histogram's value axis holds counts: its range is that of the values it counts.
+  const { lo, hi } = ctx.kind.kind === 'histogram' ? valueSpan(ctx.view) : ctx.range
+  const range = Number.isFinite(lo) && Number.isFinite(hi) ? (lo === hi ? `: every value ${quantity(ctx, lo)}` : `: values from ${quantity(ctx, lo)} to ${quantity(ctx, hi)}`) : ''
   const o = ctx.optimum
   const dir = ctx.view.result.direction === 'minimize' ? 'lowest' : 'highest'
   const varying = ctx.inputs.map((v, i) => [v, i] as const).filter(([v]) => v.values.length > 1)
   const at = o ? varying.map(([v, i]) => `${v.name}=${formatInputValue(v.values[o.coords[i]])}`).join(', ') : ''
   const best = o ? `; best (${dir}) ${quantity(ctx, o.mean)}${at ? ` at ${at}` : ''}` : ''
   return `${what}${range}${best}.`
+}
+
+/** The lowest and highest finite value of a view. */
+function valueSpan(view: NumericView): { lo: number; hi: number } {
+  let lo = Infinity
+  let hi = -Infinity
+  for (let p = 0; p < view.points; p++)
+    for (let r = 0; r < view.repeats; r++) {
+      const v = view.value(p, r)
+      if (v < lo) lo = v
+      if (v > hi) hi = v
+    }
+  return { lo, hi }
+}
+
+/**
+ * The range and best part of a text alternative, after what the chart draws: ": values from 1 ms to
+ * 8 ms; best (lowest) 1 ms at #3 v1.2". `values` are the values drawn with where each is (non-finite
+ * ones are left out); a result of direction `none` has no best. Ties are counted as in the best line
+ * above a run's charts (to 1e-9 relative). Empty when no value is finite.
+ */
+export function rangeAndBest(values: readonly { value: number; at: string }[], direction: Direction, format: (x: number) => string, noun = 'values'): string {
+  const seen = values.filter((v) => Number.isFinite(v.value))
+  if (seen.length === 0) return ''
+  const lo = Math.min(...seen.map((v) => v.value))
+  const hi = Math.max(...seen.map((v) => v.value))
+  const range = lo === hi ? `: ${seen.length === 1 ? 'one value' : `every value`} ${format(lo)}` : `: ${noun} from ${format(lo)} to ${format(hi)}`
+  if (direction === 'none' || lo === hi) return range
+  const best = direction === 'minimize' ? lo : hi
+  const ties = seen.filter((v) => Math.abs(v.value - best) <= 1e-9 * Math.abs(best))
+  const tie = ties.length > 1 ? ` (${ties.length} tie; the first is named)` : ''
+  return `${range}; best (${direction === 'minimize' ? 'lowest' : 'highest'}) ${format(best)} at ${ties[0].at}${tie}`
 }
 
 /** Labels skipped between two shown on an axis of n runs: rotated labels need about 26 px each, and a history chart's plot is about 420 px wide. */

@@ -1,6 +1,6 @@
 // bar: the mean per category (± error bars once there are repeats), for runs with categorical inputs only.
-import { bucketValues, valueColour } from '../data'
-import { seriesDecal, maxWritten, valueLabel, see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, optimumIn, bestMark, statsText, inputsText, categoryLabels, rowStats, groupedX, categoryAxes, seriesXYRow, numeric, type Ctx } from './_shared'
+import { valueColour } from '../data'
+import { seriesDecal, maxWritten, valueLabel, see, baseOption, legend, valueAxis, seriesPanels, categoryBuckets, seriesColour, optimumIn, bestMark, statsText, inputsText, rowStats, groupedX, categoryAxes, seriesXYRow, numeric, type Ctx, type DrawnSeries } from './_shared'
 import { type ChartPanel, type Option, type RenderItem, runKind } from './_types'
 
 export const bar = runKind({
@@ -18,41 +18,31 @@ export const bar = runKind({
 // --- internal ---
 
 function buildBar(ctx: Ctx): ChartPanel[] {
-  const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, series: ctx.series, x: ctx.x })
-  const labels = categoryLabels(ctx, ctx.x)
+  const { b, labels } = categoryBuckets(ctx)
   const withErrors = ctx.view.repeats >= 2
   if (withErrors) ctx.notes.push(`Bars show the mean of ${ctx.view.repeats} repeats; error bars ±1 ${ctx.bool ? 'binomial standard error' : 'standard deviation'}.`)
   // One value per bar: each bar says its value, while they fit.
   const written = !withErrors && labels.length * b.nSeries <= maxWritten
-  return facetPanels(ctx, b, (f, facet) => {
-    const series: Option[] = []
-    const names: string[] = []
-    let any = false
-    for (let s = 0; s < b.nSeries; s++) {
-      const name = seriesName(ctx, s)
-      names.push(name)
-      const stats = rowStats(ctx, b, f, s)
-      const data = stats.map((st, k) => {
-        if (st.n === 0) return { value: '-' }
-        any = true
-        see(ctx, st.mean, 0)
-        const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : undefined
-        return { value: st.mean, t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}`, ...(colour ? { itemStyle: { color: colour } } : {}), ...(written ? { label: valueLabel(ctx, st.mean) } : {}) }
-      })
-      const decal = seriesDecal(s)
-      const bar: Option = { type: 'bar', name, data, barGap: '0%', barCategoryGap: '20%', itemStyle: { color: seriesColour(ctx, s), ...(decal ? { decal } : {}) } }
-      const best = optimumIn(ctx, b, f, s)
-      if (best) bar.markPoint = bestMark(ctx, [labels[best.x ?? 0], ctx.optimum!.mean], ctx.optimum!.mean)
-      series.push(bar)
-      if (withErrors) {
-        const err = stats.flatMap((st, k) => (st.n > 0 && Number.isFinite(st.std) ? [[groupedX(k, s, b.nSeries), st.mean - st.std, st.mean + st.std]] : []))
-        for (const e of err) see(ctx, e[1], e[2])
-        series.push({ type: 'custom', name, renderItem: 'errorbar', xAxisIndex: 1, encode: { x: 0, y: [1, 2] }, data: err, z: 5, silent: true, tooltip: { show: false } })
-      }
-    }
-    if (!any) return null
-    return { ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels), yAxis: valueAxis(ctx, { scale: false }), series }
-  })
+  const draw = (f: number, facet: string | null, s: number, name: string): DrawnSeries => {
+    let values = false
+    const stats = rowStats(ctx, b, f, s)
+    const data = stats.map((st, k) => {
+      if (st.n === 0) return { value: '-' }
+      values = true
+      see(ctx, st.mean, 0)
+      const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : undefined
+      return { value: st.mean, t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}`, ...(colour ? { itemStyle: { color: colour } } : {}), ...(written ? { label: valueLabel(ctx, st.mean) } : {}) }
+    })
+    const decal = seriesDecal(s)
+    const bar: Option = { type: 'bar', name, data, barGap: '0%', barCategoryGap: '20%', itemStyle: { color: seriesColour(ctx, s), ...(decal ? { decal } : {}) } }
+    const best = optimumIn(ctx, b, f, s)
+    if (best) bar.markPoint = bestMark(ctx, [labels[best.x ?? 0], ctx.optimum!.mean], ctx.optimum!.mean, written)
+    if (!withErrors) return { series: [bar], values }
+    const err = stats.flatMap((st, k) => (st.n > 0 && Number.isFinite(st.std) ? [[groupedX(k, s, b.nSeries), st.mean - st.std, st.mean + st.std]] : []))
+    for (const e of err) see(ctx, e[1], e[2])
+    return { series: [bar, { type: 'custom', name, renderItem: 'errorbar', xAxisIndex: 1, encode: { x: 0, y: [1, 2] }, data: err, z: 5, silent: true, tooltip: { show: false } }], values }
+  }
+  return seriesPanels(ctx, b, draw, (facet, series, names) => ({ ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels), yAxis: valueAxis(ctx, { scale: false }), series }))
 }
 
 // renderItem functions reference nothing but their arguments: their source is sent to the browser.

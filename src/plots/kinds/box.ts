@@ -1,7 +1,7 @@
 // box: quartiles and extremes per category, for runs with categorical inputs only and repeats.
-import { bucketValues, valueColour } from '../data'
-import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, statsText, inputsText, categoryLabels, rowStats, categoryAxes, numeric, quantity, type Ctx } from './_shared'
-import { type ChartPanel, type Option, runKind } from './_types'
+import { valueColour } from '../data'
+import { seriesDecal, seriesMarks, see, baseOption, legend, valueAxis, seriesPanels, categoryBuckets, seriesColour, statsText, inputsText, rowStats, categoryAxes, numeric, quantity, type Ctx, type DrawnSeries } from './_shared'
+import { type ChartPanel, runKind } from './_types'
 
 export const box = runKind({
   kind: 'box',
@@ -18,30 +18,26 @@ export const box = runKind({
 // --- internal ---
 
 function buildBox(ctx: Ctx): ChartPanel[] {
-  const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, series: ctx.series, x: ctx.x })
-  const labels = categoryLabels(ctx, ctx.x)
+  const { b, labels } = categoryBuckets(ctx)
   ctx.notes.push('Boxes span the 25th to 75th percentile with the median inside; whiskers reach the minimum and maximum.')
-  return facetPanels(ctx, b, (f, facet) => {
-    const series: Option[] = []
-    const names: string[] = []
-    let any = false
-    for (let s = 0; s < b.nSeries; s++) {
-      const name = seriesName(ctx, s)
-      names.push(name)
-      const data = rowStats(ctx, b, f, s).map((st, k) => {
-        if (st.n === 0) return { value: ['-', '-', '-', '-', '-'] }
-        any = true
-        see(ctx, st.min, st.max)
-        const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : seriesColour(ctx, s)
-        return {
-          value: [st.min, st.q1, st.median, st.q3, st.max],
-          t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}\nq1 ${quantity(ctx, st.q1)}, q3 ${quantity(ctx, st.q3)}`,
-          itemStyle: { color: `${colour}55`, borderColor: colour },
-        }
-      })
-      series.push({ type: 'boxplot', name, data, itemStyle: { color: `${seriesColour(ctx, s)}55`, borderColor: seriesColour(ctx, s) } })
-    }
-    if (!any) return null
-    return { ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels)[0], yAxis: valueAxis(ctx), series }
-  })
+  const draw = (f: number, facet: string | null, s: number, name: string): DrawnSeries => {
+    let values = false
+    const data = rowStats(ctx, b, f, s).map((st, k) => {
+      if (st.n === 0) return { value: ['-', '-', '-', '-', '-'] }
+      values = true
+      see(ctx, st.min, st.max)
+      const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : seriesColour(ctx, s)
+      return {
+        value: [st.min, st.q1, st.median, st.q3, st.max],
+        t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}\nq1 ${quantity(ctx, st.q1)}, q3 ${quantity(ctx, st.q3)}`,
+        itemStyle: { color: `${colour}55`, borderColor: colour },
+      }
+    })
+    // Told apart by more than colour: each series' boxes have their fill pattern, and their outlines and whiskers the dash of its lines.
+    const decal = seriesDecal(s, seriesColour(ctx, s))
+    const dash = seriesMarks(s).dash
+    const style = { color: `${seriesColour(ctx, s)}55`, borderColor: seriesColour(ctx, s), ...(dash === 'solid' ? {} : { borderType: dash }), ...(decal ? { decal } : {}) }
+    return { series: [{ type: 'boxplot', name, data, itemStyle: style }], values }
+  }
+  return seriesPanels(ctx, b, draw, (facet, series, names) => ({ ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels)[0], yAxis: valueAxis(ctx), series }))
 }

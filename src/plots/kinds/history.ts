@@ -3,7 +3,7 @@ import { formatInputs, type HistorySeries } from '../../model/history'
 import { formatPercent, formatQuantity } from '../../format'
 import { formatRunRef, type RunChangePoint } from '../../model/regression'
 import { quantityFormatter } from '../tick-format'
-import { finite, runLabel, runLabelInterval, seriesXYRow } from './_shared'
+import { finite, rangeAndBest, runLabel, runLabelInterval, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
 
 export const history = optionKind({ kind: 'history', source: 'history', label: 'over time', csv: { header: ['series', 'x', 'y'], row: seriesXYRow } })
@@ -77,6 +77,18 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
       },
     ],
   }
+}
+
+/**
+ * The text alternative of an over-time chart: what it follows, over how many runs, the range of the
+ * run means and the best run.
+ * @example "time over 12 runs (mean over all inputs): values from 1 ms to 1.3 ms; best (lowest) 1 ms at #3 v1.2 (2026-01-03 00:00)."
+ */
+export function historySummary(series: HistorySeries): string {
+  const where = series.point ? `at ${formatInputs(series.point)}` : 'mean over all inputs'
+  const runs = series.points.length
+  const values = series.points.map((p) => ({ value: p.mean, at: formatRunRef(p) }))
+  return `history chart of ${series.result} over ${runs} run${runs === 1 ? '' : 's'} (${where})${rangeAndBest(values, series.direction, (x) => formatQuantity(x, series.units))}.`
 }
 
 /** Whether a change of `ratio` (after / before) is worse or better for a result of this direction. */

@@ -52,7 +52,7 @@ export function drawLines(ctx: Ctx, withBand: boolean): ChartPanel[] {
       const marks = seriesMarks(s)
       const line: Option = { type: 'line', name, data, showSymbol: data.length <= 150, symbol: marks.symbol, symbolSize: 7, itemStyle: { color: colour }, lineStyle: { color: colour, width: 2, type: marks.dash }, z: 3 }
       const best = optimumIn(ctx, b, f, s)
-      if (best && best.x !== undefined) line.markPoint = bestMark(ctx, [xs[best.x], ctx.optimum!.mean], ctx.optimum!.mean)
+      if (best && best.x !== undefined) line.markPoint = bestMark(ctx, [xs[best.x], ctx.optimum!.mean], ctx.optimum!.mean, written)
       series.push(line)
       // After its line, so the legend takes the line's marker and dash for its icon.
       if (withBand) series.push(spreadBand(ctx, name, colour, xs, keep, stats, 0.2, 1))

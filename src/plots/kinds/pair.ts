@@ -5,7 +5,7 @@ import { formatRunRef, type ResultComparison, type RunComparison } from '../../m
 import { std } from '../../model/stats'
 import type { Run } from '../../model/types'
 import { quantityFormatter } from '../tick-format'
-import { finite, seriesXYRow } from './_shared'
+import { finite, rangeAndBest, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
 import { pointAxis, ratioPoints } from './ratio'
 
@@ -54,4 +54,15 @@ export function pairChartOption(r: ResultComparison, c: Pick<RunComparison, 'a' 
     yAxis: { type: 'value', name: r.result, scale: true, axisLabel: { formatter: quantityFormatter(r.units) } },
     series: [...side('b'), ...side('a')],
   }
+}
+
+/**
+ * The text alternative of an A-and-B chart: B's range and best point, then A's.
+ * @example "A and B chart of time per sweep point. B #14 v2: values from 1 ms to 3 ms; best (lowest) 1 ms at algo=quick. A #12 v1: values from 1.1 ms to 3.2 ms; best (lowest) 1.1 ms at algo=quick."
+ */
+export function pairSummary(r: ResultComparison, c: Pick<RunComparison, 'a' | 'b'>): string {
+  const { shown } = ratioPoints(r.points)
+  const q = (x: number) => formatQuantity(x, r.units)
+  const side = (which: 'a' | 'b') => `${which.toUpperCase()} ${formatRunRef(c[which])}${rangeAndBest(shown.map((p) => ({ value: p[which].mean, at: formatInputs(p.inputs) || 'the only point' })), r.direction, q)}.`
+  return `A and B chart of ${r.result} per sweep point. ${side('b')} ${side('a')}`
 }

@@ -2,7 +2,7 @@
 // rule at 1, the verdict's band, and whether each point's change is significant (Mann-Whitney U).
 import { formatInputs, formatNumber, formatPercent, formatQuantity } from '../../format'
 import { formatRunRef, type PointComparison, type ResultComparison, type RunComparison } from '../../model/regression'
-import { finite, seriesXYRow } from './_shared'
+import { finite, rangeAndBest, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
 
 export const ratio = optionKind({ kind: 'ratio', source: 'comparison', label: 'ratio B/A', csv: { header: ['series', 'point', 'ratio'], row: seriesXYRow } })
@@ -73,4 +73,17 @@ export function ratioChartOption(r: ResultComparison, c: Pick<RunComparison, 'a'
       { name: 'not significant', type: 'scatter', symbol: 'emptyCircle', symbolSize: 9, itemStyle: { color: '#555555', borderWidth: 1.5 }, data: other, z: 2 },
     ],
   }
+}
+
+/**
+ * The text alternative of a ratio chart: the runs compared, the range of the ratios drawn and the
+ * point that changed most for the better (lowest B/A for a result where lower is better), and how
+ * many changes are significant.
+ * @example "ratio B/A chart of time per sweep point, B #14 v2 against A #12 v1: values from 0.8 to 1.25; best (lowest) 0.8 at n=16; 2 of 8 points significant."
+ */
+export function ratioSummary(r: ResultComparison, c: Pick<RunComparison, 'a' | 'b'>): string {
+  const { shown } = ratioPoints(r.points)
+  const values = shown.map((p) => ({ value: p.ratio, at: formatInputs(p.inputs) || 'the only point' }))
+  const significant = shown.filter((p) => p.significant).length
+  return `ratio B/A chart of ${r.result} per sweep point, B ${formatRunRef(c.b)} against A ${formatRunRef(c.a)}${rangeAndBest(values, r.direction, formatNumber)}; ${significant} of ${shown.length} points significant.`
 }

@@ -3,7 +3,7 @@ import type { RunRef } from '../../model/history'
 import { formatPercent, formatQuantity } from '../../format'
 import { formatRunRef, type ResultVerdict } from '../../model/regression'
 import { quantityFormatter } from '../tick-format'
-import { finite, runLabel, runLabelInterval, seriesXYRow } from './_shared'
+import { finite, rangeAndBest, runLabel, runLabelInterval, seriesXYRow } from './_shared'
 import { optionKind, type Option } from './_types'
 
 export const regression = optionKind({ kind: 'regression', source: 'regression', label: 'regression', csv: { header: ['series', 'x', 'y'], row: seriesXYRow } })
@@ -20,7 +20,7 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
   const labels = [...r.baselineRuns.map(runLabel), runLabel(current)]
   const n = r.historyValues.length
   const color = r.verdict === 'regressed' ? verdictColors.regressed : verdictColors.ok
-  const word = r.verdict === 'regressed' ? `REGRESSED${j.fired.length > 0 ? ` (${j.fired.join('+')})` : ''}` : r.verdict === 'improved' ? 'IMPROVED' : r.verdict === 'young' ? 'YOUNG' : 'OK'
+  const word = verdictWord(r)
   const twoBands = j.band !== null && j.percentBand !== null && j.band !== j.percentBand
   const bands = [j.band && { band: j.band, name: twoBands ? 'MAD band' : 'acceptance band', color: '#2ca02c' }, twoBands ? { band: j.percentBand, name: 'percentage band', color: '#6baed6' } : null]
     .filter((b): b is { band: [number, number]; name: string; color: string } => Boolean(b))
@@ -75,7 +75,25 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
   }
 }
 
+/**
+ * The text alternative of a verdict chart: the newest run's value against its baseline and the
+ * verdict, then the range of every run drawn and the best of them.
+ * @example "regression chart of time: the newest run #14 v2 (2026-01-14 00:00) 1.2 ms against the baseline 1 ms (+20.0%), REGRESSED (mad); 11 runs: values from 1 ms to 1.2 ms; best (lowest) 1 ms at #3 v1 (2026-01-03 00:00)."
+ */
+export function regressionSummary(r: ResultVerdict, current: RunRef): string {
+  const j = r.judgement
+  const q = (x: number) => formatQuantity(x, r.units)
+  const against = Number.isFinite(j.baseline) ? ` against the baseline ${q(j.baseline)} (${formatPercent(j.changePercent)})` : ''
+  const values = [...r.historyValues.map((value, i) => ({ value, at: formatRunRef(r.baselineRuns[i]) })), { value: j.current, at: formatRunRef(current) }]
+  return `regression chart of ${r.result}: the newest run ${formatRunRef(current)} ${q(j.current)}${against}, ${verdictWord(r)}; ${values.length} runs${rangeAndBest(values, r.direction, q)}.`
+}
+
 // --- internal ---
+
+function verdictWord(r: ResultVerdict): string {
+  const j = r.judgement
+  return r.verdict === 'regressed' ? `REGRESSED${j.fired.length > 0 ? ` (${j.fired.join('+')})` : ''}` : r.verdict === 'improved' ? 'IMPROVED' : r.verdict === 'young' ? 'YOUNG' : 'OK'
+}
 
 // The side of a band that gates: a minimize result regresses above the baseline, a maximize one below.
 function clip(band: [number, number], baseline: number, direction: ResultVerdict['direction']): [number, number] {

@@ -1,8 +1,8 @@
 // violin (on request): the density of the repeats per category.
-import { bucketValues, valueColour } from '../data'
+import { valueColour } from '../data'
 import { densityCurve, sortedCellStats } from '../stats-cell'
-import { see, baseOption, legend, valueAxis, facetPanels, seriesName, seriesColour, statsText, inputsText, categoryLabels, sortedCell, groupedX, categoryAxes, categoriesWithRepeats, type Ctx } from './_shared'
-import { type ChartPanel, type Option, type RenderItem, runKind } from './_types'
+import { see, baseOption, legend, valueAxis, seriesPanels, categoryBuckets, seriesColour, statsText, inputsText, sortedCell, groupedX, categoryAxes, categoriesWithRepeats, type Ctx, type DrawnSeries } from './_shared'
+import { type ChartPanel, type RenderItem, runKind } from './_types'
 
 export const violin = runKind({
   kind: 'violin',
@@ -20,35 +20,25 @@ export const violin = runKind({
 // --- internal ---
 
 function buildViolin(ctx: Ctx): ChartPanel[] {
-  const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, series: ctx.series, x: ctx.x })
-  const labels = categoryLabels(ctx, ctx.x)
+  const { b, labels } = categoryBuckets(ctx)
   ctx.notes.push('Violins show a Gaussian kernel density of all repeats (cut at the minimum and maximum); the bar marks the 25th to 75th percentile and the dot the median.')
   const points = 24
   const yDims = Array.from({ length: points }, (_, i) => 5 + 2 * i)
-  return facetPanels(ctx, b, (f, facet) => {
-    const series: Option[] = []
-    const names: string[] = []
-    let any = false
-    for (let s = 0; s < b.nSeries; s++) {
-      const name = seriesName(ctx, s)
-      names.push(name)
-      const data = Array.from({ length: b.nx * b.ny }, (_, k) => k).flatMap((k) => {
-        const sorted = sortedCell(b, f, s, k)
-        if (sorted.length === 0) return []
-        any = true
-        const st = sortedCellStats(sorted, ctx.bool)
-        see(ctx, st.min, st.max)
-        const { ys, ds } = densityCurve(sorted, points)
-        const value = [groupedX(k, s, b.nSeries), (0.4 / b.nSeries) * 0.95, st.median, st.q1, st.q3]
-        for (let i = 0; i < points; i++) value.push(ys[i] ?? Number.NaN, ds[i] ?? Number.NaN)
-        const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : seriesColour(ctx, s)
-        return [{ value, t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}`, itemStyle: { color: colour } }]
-      })
-      series.push({ type: 'custom', name, renderItem: 'violin', xAxisIndex: 1, encode: { x: 0, y: yDims }, data, itemStyle: { color: seriesColour(ctx, s) } })
-    }
-    if (!any) return null
-    return { ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels), yAxis: valueAxis(ctx), series }
-  })
+  const draw = (f: number, facet: string | null, s: number, name: string): DrawnSeries => {
+    const data = Array.from({ length: b.nx * b.ny }, (_, k) => k).flatMap((k) => {
+      const sorted = sortedCell(b, f, s, k)
+      if (sorted.length === 0) return []
+      const st = sortedCellStats(sorted, ctx.bool)
+      see(ctx, st.min, st.max)
+      const { ys, ds } = densityCurve(sorted, points)
+      const value = [groupedX(k, s, b.nSeries), (0.4 / b.nSeries) * 0.95, st.median, st.q1, st.q3]
+      for (let i = 0; i < points; i++) value.push(ys[i] ?? Number.NaN, ds[i] ?? Number.NaN)
+      const colour = ctx.series === undefined && ctx.x !== undefined ? valueColour(ctx.inputs, ctx.x, k) : seriesColour(ctx, s)
+      return [{ value, t: `${inputsText(ctx, facet, [[ctx.x, k], [ctx.series, s]])}\n${statsText(ctx, st)}`, itemStyle: { color: colour } }]
+    })
+    return { series: [{ type: 'custom', name, renderItem: 'violin', xAxisIndex: 1, encode: { x: 0, y: yDims }, data, itemStyle: { color: seriesColour(ctx, s) } }], values: data.length > 0 }
+  }
+  return seriesPanels(ctx, b, draw, (facet, series, names) => ({ ...baseOption(ctx, facet), legend: legend(ctx, names), xAxis: categoryAxes(ctx, labels), yAxis: valueAxis(ctx), series }))
 }
 
 // renderItem functions reference nothing but their arguments: their source is sent to the browser.

@@ -20,10 +20,11 @@ nav.tabs a[aria-current=page]{border-color:var(--line);background:var(--bg);colo
 .tab-time{font-weight:400;color:var(--muted);font-size:.88em;margin-left:.35em}
 section.run{padding-top:.4em}
 section.run>h2{font-size:1.45em;margin:.5em 0 .2em;overflow-wrap:anywhere}
-.run-meta{color:var(--muted);font-size:.85em;display:flex;flex-wrap:wrap;gap:.2em 1.1em;margin-bottom:.6em}
-.markdown{max-width:75em;overflow-wrap:anywhere}.markdown img{max-width:100%}
+.run-meta{color:var(--muted);font-size:.85em;display:flex;flex-wrap:wrap;gap:.2em 1.1em;margin-bottom:.4em}
+.markdown{max-width:75em;overflow-wrap:anywhere}.markdown.description>:first-child{margin-top:.5em}.markdown.description>:last-child{margin-bottom:.5em}.markdown img{max-width:100%}
 .markdown table{border-collapse:collapse}.markdown td,.markdown th{border:1px solid var(--line);padding:.2em .5em}
 p.sweep{background:var(--accent-soft);border-left:3px solid var(--accent);padding:.45em .8em;border-radius:0 var(--radius) var(--radius) 0;margin:.8em 0;overflow-wrap:anywhere}
+.run-facts{display:flex;flex-wrap:wrap;gap:.5em;margin:.6em 0}.run-facts>p.sweep{flex:1 1 24em;margin:0}.run-facts>details.params{flex:0 1 auto;margin:0}.run-facts>details.params[open]{flex-basis:100%}
 details.params{border:1px solid var(--line);border-radius:var(--radius);margin:.8em 0;background:var(--bg)}
 details.params>summary{cursor:pointer;padding:.45em .8em;font-weight:600;background:var(--soft);border-radius:var(--radius)}
 details.params[open]>summary{border-bottom:1px solid var(--line);border-radius:var(--radius) var(--radius) 0 0}
@@ -38,12 +39,12 @@ table.data td.num{text-align:right;font-variant-numeric:tabular-nums;font-family
 table.data td.missing{color:var(--muted);text-align:center}
 table.data tr:hover td{background:#fafbfc}
 .values{max-width:40em;overflow-wrap:anywhere}
-.failures{border:1px solid #fecdca;background:var(--bad-soft);border-radius:var(--radius);padding:.5em .9em;margin:1em 0}
-.failures h3{color:var(--bad);margin:.2em 0 .4em;font-size:1.05em}
+.failures{border:1px solid #fecdca;background:var(--bad-soft);border-radius:var(--radius);padding:.5em .9em;margin:.6em 0}
+.failures h3{color:var(--bad);margin:.2em 0;font-size:1.05em;display:inline}.failures summary{cursor:pointer}.failures-hint{color:var(--muted);font-size:.9em}.failures details[open]>summary{margin-bottom:.4em}
 .failures table.data th{background:#fee4e2}
 .failures td.error{font-family:var(--mono);font-size:.95em;color:var(--bad);overflow-wrap:anywhere}
 .more{color:var(--muted);font-style:italic;margin:.4em 0}
-section.charts{margin:1.2em 0}
+section.charts{margin:.6em 0 1.2em}
 section.charts:empty{display:none}
 h3.section{font-size:1.1em;margin:1.4em 0 .4em;padding-bottom:.2em;border-bottom:1px solid var(--line)}
 .samples-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:.3em 1em}

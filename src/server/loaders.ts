@@ -150,10 +150,10 @@ export async function indexPage(ctx: ServerContext, q: { sort?: string; q?: stri
   const load = async (): Promise<IndexPageProps> => {
     // Rows stored with the imports where they are current; the others are computed here.
     const stored = (await ctx.source.indexRows?.()) ?? new Map()
-    const rowOf = (b: (typeof benchmarks)[number]) => {
-      const row = stored.get(b.name)
-      return row && row.runs === b.runs ? row : ctx.histories.indexRow(b)
-    }
+    const current = (b: (typeof benchmarks)[number]) => stored.get(b.name)?.runs === b.runs
+    // Many rows to compute (a store written before index rows): every run list in one go, not one query per benchmark.
+    if (benchmarks.filter((b) => !current(b)).length > 1) await ctx.source.preloadRuns?.()
+    const rowOf = (b: (typeof benchmarks)[number]) => (current(b) ? stored.get(b.name) : ctx.histories.indexRow(b))
     const rows = filterAndSortRows(
       await Promise.all(benchmarks.map(rowOf)),
       text,

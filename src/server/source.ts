@@ -23,6 +23,8 @@ export type BenchmarkSource = {
    * go (the store: one query, not one per run and result); `getRun` then finds it kept.
    */
   prefetch?(name: string, ids: readonly number[], data?: RunData): Promise<void>
+  /** Read every benchmark's run headers at once (one query per table), kept for `listRuns`: an index that computes many rows asks for all. */
+  preloadRuns?(): Promise<void>
   /** The index rows stored with imports that are still current, by benchmark name (read once per change of the store). */
   indexRows?(): Promise<Map<string, IndexRow>>
   /** Runs `listRuns` leaves out because their stored JSON is unreadable, each with a line saying which and why. */
@@ -105,6 +107,16 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
       return (benchmarks ??= await store.listBenchmarks())
     },
     listRuns,
+    async preloadRuns() {
+      await fresh()
+      const byName = new Map<string, RunHeader[]>()
+      for (const h of await store.listAllRuns()) {
+        let list = byName.get(h.benchmark)
+        if (!list) byName.set(h.benchmark, (list = []))
+        list.push(h)
+      }
+      for (const [name, headers] of byName) if (!headersByName.has(name)) headersByName.set(name, headers)
+    },
     async indexRows() {
       await fresh()
       return (indexRows ??= store.readIndexRows().then((stored) => {

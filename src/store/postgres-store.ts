@@ -4,7 +4,7 @@ import { sampleCount } from '../model/sweep'
 import type { Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
-import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
 import { savedOf } from './index-rows'
 import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOptions, SaveOutcome, ScalarColumn, StoreBackend, StoredIndexRow } from './types'
@@ -174,6 +174,27 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
   }
   const runsOf = async (name: string) => (await sql.unsafe(`${runSelect} WHERE b.name = $1 ORDER BY r.time COLLATE "C", r.seq`, [name])) as RunRow[]
   const listRuns = async (name: string) => headersOf(await runsOf(name))
+  // Every run's header at once: one query per table, without a list of ids (a parameter per id would meet PostgreSQL's limit).
+  const listAllRuns = async (): Promise<RunHeader[]> => {
+    const [rows, inputs, results, consts, failures, panels] = await Promise.all([
+      sql.unsafe(`${runSelect} ORDER BY b.name COLLATE "C", r.time COLLATE "C", r.seq`) as Promise<RunRow[]>,
+      sql`SELECT run_id, name, kind, units, doc, "values" FROM inputs ORDER BY run_id, position`,
+      sql`SELECT run_id, name, kind, units, direction, doc, size, regression FROM results ORDER BY run_id, position`,
+      sql`SELECT run_id, name, value FROM consts ORDER BY run_id, position`,
+      sql`SELECT run_id, inputs, repeat, error FROM failures ORDER BY run_id, position`,
+      version < 3 ? [] : sql`SELECT run_id, json FROM panels ORDER BY run_id, position`,
+    ])
+    const declared = declarationsByRun(rows.map((r) => r.id), { inputs, results, consts, failures, panels } as never)
+    return rows.flatMap((row) => {
+      try {
+        return [headerOf(row, declared.get(row.id) as DeclarationRows)]
+      } catch (err) {
+        if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
+        unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
+        return []
+      }
+    })
+  }
 
   const notFound = async (name: string) => {
     const rows = (await sql`SELECT name FROM benchmarks ORDER BY name COLLATE "C"`) as { name: string }[]
@@ -292,6 +313,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
       return rows.filter((b) => b.runs > 0).map((b) => ({ name: b.name, runs: b.runs, latest: b.latest, title: b.title }))
     },
     listRuns,
+    listAllRuns,
     async unreadableRuns(name) {
       const ids = new Set((await runsOf(name)).map((r) => r.id))
       await listRuns(name)

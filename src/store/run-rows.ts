@@ -34,6 +34,18 @@ export type DeclarationRows = {
   panels: { json: string }[]
 }
 
+/** Declaration rows of many runs as one query per table gives them (each with its run's id), by run; every id in `ids` gets an entry. */
+export function declarationsByRun(
+  ids: readonly number[],
+  tables: { [K in keyof DeclarationRows]: (DeclarationRows[K][number] & { run_id: number })[] },
+): Map<number, DeclarationRows> {
+  const out = new Map<number, DeclarationRows>(ids.map((id) => [id, { inputs: [], results: [], consts: [], failures: [], panels: [] }]))
+  for (const key of Object.keys(tables) as (keyof DeclarationRows)[]) {
+    for (const { run_id, ...row } of tables[key]) out.get(Number(run_id))?.[key].push(row as never)
+  }
+  return out
+}
+
 /**
  * A run header from its row and declarations: the one builder both backends use, so that a damaged
  * run reads the same from either. Throws SyntaxError naming the column whose JSON does not parse

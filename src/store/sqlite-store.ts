@@ -6,7 +6,7 @@ import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import { savedOf } from './index-rows'
@@ -121,6 +121,13 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   const q = {
     runsOf: db.query(`${runSelect} WHERE b.name = ? ORDER BY r.time, r.seq`),
     runById: db.query(`${runSelect} WHERE r.id = ?`),
+    // Every run's header at once (the index of a store without current index rows): one query per table.
+    allRuns: db.query(`${runSelect} ORDER BY b.name, r.time, r.seq`),
+    allInputs: db.query('SELECT run_id, name, kind, units, doc, "values" FROM inputs ORDER BY run_id, position'),
+    allResults: db.query('SELECT run_id, name, kind, units, direction, doc, size, regression FROM results ORDER BY run_id, position'),
+    allConsts: db.query('SELECT run_id, name, value FROM consts ORDER BY run_id, position'),
+    allFailures: db.query('SELECT run_id, inputs, repeat, error FROM failures ORDER BY run_id, position'),
+    allPanels: version < 3 ? null : db.query('SELECT run_id, json FROM panels ORDER BY run_id, position'),
     inputs: db.query('SELECT name, kind, units, doc, "values" FROM inputs WHERE run_id = ? ORDER BY position'),
     consts: db.query('SELECT name, value FROM consts WHERE run_id = ? ORDER BY position'),
     results: db.query('SELECT name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
@@ -188,16 +195,31 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   // A run whose stored JSON does not parse (edited or damaged by hand) is left out of lists, so that the
   // others still show; unreadableRuns names it and why.
   const unreadable = new Map<number, string>()
-  const listRuns = (name: string): RunHeader[] =>
-    (q.runsOf.all(name) as RunRow[]).flatMap((row) => {
+  const headersOf = (rows: RunRow[], declared: (id: number) => DeclarationRows): RunHeader[] =>
+    rows.flatMap((row) => {
       try {
-        return [headerOf(row, declarations(row.id))]
+        return [headerOf(row, declared(row.id))]
       } catch (err) {
         if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
         unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
         return []
       }
     })
+  const listRuns = (name: string): RunHeader[] => headersOf(q.runsOf.all(name) as RunRow[], declarations)
+  const listAllRuns = (): RunHeader[] => {
+    const rows = q.allRuns.all() as RunRow[]
+    const declared = declarationsByRun(
+      rows.map((r) => r.id),
+      {
+        inputs: q.allInputs.all() as never,
+        results: q.allResults.all() as never,
+        consts: q.allConsts.all() as never,
+        failures: q.allFailures.all() as never,
+        panels: (q.allPanels?.all() ?? []) as never,
+      },
+    )
+    return headersOf(rows, (id) => declared.get(id) as DeclarationRows)
+  }
 
   const loadBenchmark = (name: string): Benchmark => {
     const rows = q.runsOf.all(name) as RunRow[]
@@ -315,6 +337,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       return (q.list.all() as BenchmarkSummary[]).filter((b) => b.runs > 0)
     },
     listRuns,
+    listAllRuns,
     unreadableRuns(name) {
       const ids = new Set((q.runsOf.all(name) as RunRow[]).map((r) => r.id))
       listRuns(name)

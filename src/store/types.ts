@@ -56,6 +56,11 @@ export type ReadStore = {
   listBenchmarks(): Promise<BenchmarkSummary[]>
   /** A benchmark's runs without their data, oldest first; empty when the name is unknown. */
   listRuns(name: string): Promise<RunHeader[]>
+  /**
+   * Every benchmark's runs without their data, by benchmark name, then oldest first: what `listRuns`
+   * gives for each, in one query per table instead of one per benchmark (and, in SQLite, per run).
+   */
+  listAllRuns(): Promise<RunHeader[]>
   /** Runs of a benchmark that `listRuns` leaves out because their stored JSON does not parse, each with a line saying so. */
   unreadableRuns(name: string): Promise<{ id: number; reason: string }[]>
   /** A benchmark with all its runs and their data, oldest first. Throws NOT_FOUND with a helpful message. */

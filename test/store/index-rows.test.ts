@@ -80,6 +80,39 @@ onEachBackend((backend) => {
       }
     }, 30000)
 
+    it('give the same index page as rows computed from run lists read all at once; a damaged run is left out of those lists', async () => {
+      const location = await backend.fresh()
+      const w = await openStore(location)
+      await w.saveRuns(['p', 'q', 'r'].flatMap((name, i) => [0, 1, 2, 3].map((k) => validate(run(name, k, { slower: i === 1 && k === 3 ? 1.5 : 1 })))))
+      await w.record(run('r', 4))
+      const page = async () => {
+        const r = await openReadStore(location)
+        try {
+          const app = await createApp({ source: storeSource(r), name: null })
+          return await (await app.handle(new Request('http://localhost/'))).text()
+        } finally {
+          await r.close()
+        }
+      }
+      const withRows = await page()
+      expect(rowNames(withRows).sort()).toEqual(['p', 'q', 'r'])
+      await backend.sql(location, 'DELETE FROM index_rows')
+      expect(await page()).toBe(withRows)
+      // A run damaged by hand is left out of every benchmark's list read at once, as of its own.
+      const { id: damaged } = await w.record({ ...run('r', 5), title: 'damaged' })
+      await w.close()
+      await backend.sql(location, `INSERT INTO consts (run_id, position, name, value) VALUES (${damaged}, 0, 'x', '{')`)
+      const r = await openReadStore(location)
+      try {
+        const all = await r.listAllRuns()
+        expect(all.map((h) => h.id)).not.toContain(damaged)
+        expect(all).toHaveLength(13)
+        for (const name of ['p', 'q', 'r']) expect(all.filter((h) => h.benchmark === name)).toEqual(await r.listRuns(name))
+      } finally {
+        await r.close()
+      }
+    }, 30000)
+
     it('are left out once their benchmark has other runs: added without a row, or by a writer that came between', async () => {
       const location = await backend.fresh()
       const w = await openStore(location)

@@ -26,7 +26,7 @@ export type WideResults = {
   indexFirst: number
   /** `bench-plot list --json --db` from exec to exit. */
   list: number
-  /** bun:sqlite: one SELECT of every run header with its point means (what the index needs), with `.values()`. */
+  /** bun:sqlite: one SELECT of what the index needs, every run header and each benchmark's latest point means, with `.values()`. */
   selectReference: number
 }
 
@@ -162,7 +162,7 @@ export function renderWide(wide: Record<string, WideResults>): string {
   row('generated with saveRuns (one transaction)', (s) => ms(s.generate))
   row('index: first request, to last byte', (s) => ms(s.indexFirst))
   row('`list --json` (exec to exit)', (s) => ms(s.list))
-  row('ref: SELECT of run headers and point means', (s) => ms(s.selectReference))
+  row('ref: SELECT of run headers and latest point means', (s) => ms(s.selectReference))
   row('index / SELECT; list / SELECT', (s) => `${(s.indexFirst / s.selectReference).toPrecision(3)}×; ${(s.list / s.selectReference).toPrecision(3)}×`)
   if (sizes.length > 1) lines.push('', `Index growth: steepest k = ${steepestExponent(sizes, (s) => s.indexFirst).toFixed(2)} between consecutive stores (cost ∝ benchmarks^k).`)
   return lines.join('\n')

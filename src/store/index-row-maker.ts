@@ -10,12 +10,15 @@ import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis } from './types'
  * its newest history; the maker then summarises them with the saved runs. A benchmark another writer
  * added to since (its run count or newest id moved) gets no row: `before` says so inside the transaction.
  */
-export async function prepareIndexRows(store: ReadStore, runs: readonly Run[]): Promise<IndexRowMaker> {
+export async function prepareIndexRows(store: ReadStore, runs: readonly Run[], opts: { maxSamples?: number } = {}): Promise<IndexRowMaker> {
+  const maxSamples = opts.maxSamples ?? indexRowMaxSamples
   const prior = new Map<string, { basis: RunsBasis; runs: Run[] }>()
   for (const name of new Set(runs.map((r) => r.benchmark))) {
     const headers = await store.listRuns(name)
     const adding = runs.filter((r) => r.benchmark === name)
-    prior.set(name, { basis: basisOf(headers), runs: await withNewestData(store, headers, adding) })
+    const stored = await withNewestData(store, headers, adding, maxSamples)
+    // A history too large to read at every import gets no row: the index computes it, as for an older store.
+    if (stored) prior.set(name, { basis: basisOf(headers), runs: stored })
   }
   return (name, before, saved) => {
     const p = prior.get(name)
@@ -24,6 +27,9 @@ export async function prepareIndexRows(store: ReadStore, runs: readonly Run[]): 
   }
 }
 
+/** Samples of a benchmark's stored runs an import reads to summarise it, at most (a history of ten runs of a million samples is not). */
+export const indexRowMaxSamples = 1 << 22
+
 // --- internal ---
 
 function basisOf(headers: readonly RunHeader[]): RunsBasis {
@@ -31,13 +37,16 @@ function basisOf(headers: readonly RunHeader[]): RunsBasis {
 }
 
 // The stored runs as runs: with their float and bool columns and point means where they are of the newest
-// history once `adding` is in (only that history is summarised), without data elsewhere.
-async function withNewestData(store: ReadStore, headers: readonly RunHeader[], adding: readonly Run[]): Promise<Run[]> {
+// history once `adding` is in (only that history is summarised), without data elsewhere; null when
+// those runs hold more than `maxSamples` samples.
+async function withNewestData(store: ReadStore, headers: readonly RunHeader[], adding: readonly Run[], maxSamples: number): Promise<Run[] | null> {
   const bare = headers.map(({ failureCount: _f, sampleCount: _s, ...h }): Run => ({ ...h, data: {} }))
   // Newest with the runs added, or without them when the store skips them all (already stored).
   const newest = new Set([...(buildHistories([...bare, ...adding]).at(-1)?.runs ?? []), ...(buildHistories(bare).at(-1)?.runs ?? [])])
   const ids = bare.filter((r) => newest.has(r)).map((r) => r.id as number)
   if (ids.length === 0) return bare
+  const sizes = new Map(headers.map((h) => [h.id, h.sampleCount]))
+  if (ids.reduce((n, id) => n + (sizes.get(id) ?? 0), 0) > maxSamples) return null
   const [data, means] = await Promise.all([store.readScalarColumns(ids, 'data'), store.readScalarColumns(ids, 'means')])
   const byId = new Map(bare.map((r) => [r.id as number, r]))
   const meansOf = new Map<number, Record<string, Float64Array>>()

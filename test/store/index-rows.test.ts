@@ -136,6 +136,13 @@ onEachBackend((backend) => {
       expect([...rows.keys()]).toEqual(['b'])
       expect(rows.get('b')?.runs).toBe(6)
       expect(rows.get('b')).toEqual(await computedRow(w, 'b'))
+      // A history larger than an import reads (here 5 runs of 6 samples, over 10) gets no row.
+      const big = validate(run('b', 6))
+      await w.saveRuns([big], { indexRow: await prepareIndexRows(w, [big], { maxSamples: 10 }) })
+      expect([...(await storedRows(w)).keys()]).toEqual([])
+      const small = validate(run('b', 7))
+      await w.saveRuns([small], { indexRow: await prepareIndexRows(w, [small], { maxSamples: 1000 }) })
+      expect([...(await storedRows(w)).keys()]).toEqual(['b'])
       await w.close()
     }, 30000)
 

@@ -47,7 +47,7 @@ onEachBackend((backend) => {
     const source = storeSource(reader)
     app = await createApp({ source, name: null, cachedir })
     single = await createApp({ source, name: 'sort', cachedir })
-  })
+  }, 120_000) // filling a store takes seconds on a loaded machine, more on PostgreSQL
 
   afterAll(async () => {
     await reader?.close()

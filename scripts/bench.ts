@@ -11,6 +11,8 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } from './bench/generate'
 import { measureExport, type ExportFigures } from './bench/export'
+import { benchmarkPages, browserMeasurements, browserTargets, defaultPace, demoPages, measureBrowserPages, renderBrowserTable, type BrowserPageFigures } from './bench/browser'
+import { namedPlots } from '../src/plots/request'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
 import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
 import { evaluateTargets, growthRows, renderTable, type BenchResults, type PostgresResults, type SizeResults } from './bench/report'
@@ -44,6 +46,10 @@ export type BenchOptions = {
   export: boolean
   /** Measure import and first page on PostgreSQL too, on a throwaway cluster (skipped when none can be started). @default true */
   postgres: boolean
+  /** Time the charts drawn in Chromium against static copies of the pages (scripts/bench/browser.ts). @default true */
+  browser: boolean
+  /** Include the demo's pages in the browser figures. @default true */
+  demo: boolean
 }
 
 const usage = `Usage: bun run bench -- [options]
@@ -57,7 +63,9 @@ const usage = `Usage: bun run bench -- [options]
   --bin FILE            measure this executable instead of building the working tree
   --keep                keep the work folder (stores, run JSON, executables)
   --no-export           skip the export figures (bench-plot export against a server, at the largest size)
-  --no-postgres         skip the PostgreSQL figures (default: measured on a throwaway cluster when PostgreSQL is installed)`
+  --no-postgres         skip the PostgreSQL figures (default: measured on a throwaway cluster when PostgreSQL is installed)
+  --no-browser          skip the charts drawn in Chromium (each size's page, every kind, the demo's pages)
+  --no-demo             measure the benchmarks' pages in Chromium but not the demo's`
 
 if (import.meta.main) {
   try {
@@ -65,6 +73,7 @@ if (import.meta.main) {
     if (opts) {
       const results = await runBench(opts, (line) => console.error(line))
       console.log(renderTable(results))
+      if (results.browser?.length) console.log(`\n${renderBrowserTable(results.browser, { reps: opts.reps, pace: defaultPace })}`)
     }
   } catch (err) {
     console.error(`bench: ${(err as Error).message}`)
@@ -88,6 +97,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       keep: { type: 'boolean' },
       'no-export': { type: 'boolean' },
       'no-postgres': { type: 'boolean' },
+      'no-browser': { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -121,6 +132,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     keep: values.keep ?? false,
     export: !(values['no-export'] ?? false),
     postgres: !values['no-postgres'],
+    browser: !values['no-browser'],
+    demo: !values['no-demo'],
   }
 }
 
@@ -171,8 +184,9 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       targets: [],
       growth: [],
     }
-    results.measurements = flatMeasurements(results)
-    results.targets = evaluateTargets(results)
+    if (opts.browser) results.browser = [...Object.values(sizes).flatMap((s) => s.browser ?? []), ...(opts.demo ? await measureDemo(bin, opts, work, log) : [])]
+    results.measurements = { ...flatMeasurements(results), ...browserMeasurements(results.browser ?? []) }
+    results.targets = [...evaluateTargets(results), ...browserTargets(results.browser ?? [])]
     results.growth = growthRows(results)
     mkdirSync(dirname(opts.out), { recursive: true })
     writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`)
@@ -253,6 +267,12 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     exported = await measureExport(bin, db, shape.name, dir)
   }
 
+  let browser: BrowserPageFigures[] | undefined
+  if (opts.browser) {
+    log(`bench: ${label}: charts drawn in Chromium`)
+    browser = await measureBrowserPages(serve, benchmarkPages(label, path, namedPlots), { reps: opts.reps, cwd: dir }, log)
+  }
+
   const result: SizeResults = {
     samples: shape.samples,
     points: shape.a.length * shape.b.length * shape.cat.length,
@@ -280,6 +300,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     pageBytes: servers.pageBytes,
     page: servers.page,
     ...(exported ? { export: exported } : {}),
+    ...(browser ? { browser } : {}),
     ...(postgres ? { postgres } : {}),
   }
   if (!opts.keep) rmSync(dir, { recursive: true, force: true })
@@ -331,6 +352,16 @@ async function measurePostgres(shape: SweepShape, bin: string, opts: BenchOption
   }
 }
 
+
+// The demo's pages in Chromium: `bench-plot demo` records its store into a cache folder of its own.
+async function measureDemo(bin: string, opts: BenchOptions, work: string, log: (line: string) => void): Promise<BrowserPageFigures[]> {
+  const dir = join(work, 'demo')
+  mkdirSync(dir, { recursive: true })
+  const serve = [bin, 'demo', '--no-open', '--cachedir', join(dir, 'cache')]
+  const pages = await demoPages(serve, dir, namedPlots)
+  log(`bench: demo: ${pages.length} pages in Chromium`)
+  return measureBrowserPages(serve, pages, { reps: opts.reps, cwd: dir }, log)
+}
 
 // `check` exits 1 when it finds a regression: both are answers, only a report of schema 2 counts.
 async function timeCheck(cmd: string[], cwd: string): Promise<number> {

@@ -1,5 +1,6 @@
 // The results of a bench run, the targets of issue 7 evaluated on them, and the printed table.
 import type { ExportFigures } from './export'
+import type { BrowserPageFigures } from './browser'
 
 /** Import and first page with the store in PostgreSQL, and their references with Bun's SQL client alone (seconds). */
 export type PostgresResults = {
@@ -60,6 +61,8 @@ export type SizeResults = {
   page: { svg: number; img: number; scripts: number; lazy: number; encoding: string }
   /** `bench-plot export` of the benchmark against a fresh server answering the same files (scripts/bench/export.ts); the largest size only. */
   export?: ExportFigures
+  /** Charts drawn in Chromium: the page and the page asking for every kind (scripts/bench/browser.ts). */
+  browser?: BrowserPageFigures[]
 }
 
 export type TargetResult = {
@@ -92,6 +95,8 @@ export type BenchResults = {
   /** `bench-plot --version`, exec to exit: what any command pays to start. */
   execVersion: number
   sizes: Record<string, SizeResults>
+  /** Charts drawn in Chromium, every page (the sizes' and the demo's), with the static references. */
+  browser?: BrowserPageFigures[]
   /** Every measured number by a dotted name (`1e6.firstPage`). */
   measurements: Record<string, number>
   targets: TargetResult[]

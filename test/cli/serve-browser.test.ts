@@ -85,7 +85,7 @@ describe('the served page in Chromium', () => {
       const hosts = new Set(requests.map((u) => new URL(u).host))
       expect([...hosts]).toEqual([`127.0.0.1:${server.port}`])
       await page.close()
-    })
+    }, 20_000)
   }
 
   it('works with JavaScript off: tabs and pages are links', async () => {
@@ -120,12 +120,14 @@ describe('the served page in Chromium', () => {
       await page.waitForTimeout(100)
     }
     expect(await page.locator('div.bp-lazy-chart').count()).toBe(0)
-    const last = page.locator('figure[data-lazy]').last()
+    // A fetched chart arrives drawn (the server's SVG) and comes alive near the viewport.
+    const last = page.locator('figure[data-chart]:has(> .bp-svg)').last()
     await last.scrollIntoViewIfNeeded()
-    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('figure[data-lazy]')).at(-1)?.dataset.hydrated === '1')
+    expect(await last.getAttribute('data-drawn')).toBe('svg')
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('figure[data-chart]:has(> .bp-svg)')).at(-1)?.dataset.hydrated === '1')
     expect(await last.locator('canvas').count()).toBe(1)
     await last.screenshot({ path: join(artifacts, 'lazy-hydrated.png') })
-    // Its SVG download is the figure the server draws alone.
+    // Its SVG download is the server's drawing.
     const [download] = await Promise.all([page.waitForEvent('download'), last.locator('button', { hasText: 'SVG' }).click()])
     expect(readFileSync((await download.path()) as string, 'utf8')).toStartWith('<svg width=')
     expect(errors).toEqual([])
@@ -134,17 +136,17 @@ describe('the served page in Chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
     const nojs = await context.newPage()
     await nojs.goto(url)
-    // Each chart left out is a frame of its own page, whose figures are the server's SVG as images.
+    // Each chart left out is a frame of its own page, whose figures are the server's SVG.
     const frames = nojs.locator('iframe.bp-lazy-frame')
     expect(await frames.count()).toBe(placeholders)
     await frames.last().scrollIntoViewIfNeeded()
     const frame = nojs.frameLocator('iframe.bp-lazy-frame').last()
-    const image = frame.locator('img.bp-lazy-svg').last()
-    await image.scrollIntoViewIfNeeded()
-    for (let i = 0; i < 50 && !(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)); i++) await nojs.waitForTimeout(100)
-    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100)
-    expect(await frame.locator('.bp-placeholder').last().isVisible()).toBe(false)
+    const svg = frame.locator('figure[data-drawn="svg"] > .bp-svg > svg').last()
+    await svg.scrollIntoViewIfNeeded()
+    expect(await svg.isVisible()).toBe(true)
+    expect(await svg.evaluate((el: SVGSVGElement) => el.getBoundingClientRect().width)).toBeGreaterThan(100)
+    expect(await frame.locator('.bp-placeholder').count()).toBe(0)
     await frames.last().screenshot({ path: join(artifacts, 'lazy-nojs.png') })
     await context.close()
-  })
+  }, 30_000)
 })

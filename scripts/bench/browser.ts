@@ -142,17 +142,24 @@ async function timePage(browser: Browser, url: string, opts: BrowserOptions): Pr
 }
 
 async function loadAndScroll(page: Page, url: string, opts: BrowserOptions): Promise<Timing> {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
   await page.addInitScript(recorder, opts.pace ?? defaultPace)
   await page.goto(url, { waitUntil: 'commit' })
   const timeout = (opts.timeout ?? 180) * 1000
-  await page.waitForFunction(() => (window as unknown as { __bpBench?: { whole: number } }).__bpBench?.whole !== undefined && (window as unknown as { __bpBench: { whole: number } }).__bpBench.whole >= 0, null, { timeout, polling: 100 })
+  try {
+    await page.waitForFunction(() => ((window as unknown as { __bpBench?: { whole: number } }).__bpBench?.whole ?? -1) >= 0, null, { timeout, polling: 100 })
+  } catch (err) {
+    const state = await page.evaluate(() => JSON.stringify((window as unknown as { __bpBench?: unknown }).__bpBench)).catch(() => 'unknown')
+    throw new Error(`${url}: the charts were not all drawn (${(err as Error).message}); recorder ${state}; page errors: ${errors.join('; ') || 'none'}`)
+  }
   const t = await page.evaluate(() => (window as unknown as { __bpBench: Timing }).__bpBench)
   return { firstScreen: t.firstScreen / 1000, whole: t.whole / 1000, charts: t.charts, firstScreenCharts: t.firstScreenCharts }
 }
 
 // Runs in the page before its own scripts (the source text is sent): see the definitions at the top.
 function recorder(pace: number): void {
-  const state = { firstScreen: -1, firstScreenCharts: 0, whole: -1, charts: 0 }
+  const state = { firstScreen: -1, firstScreenCharts: 0, whole: -1, charts: 0, pending: -1, y: 0, bottom: 0 }
   ;(window as unknown as { __bpBench: typeof state }).__bpBench = state
   const reached = new Map<Element, number>()
   const drawn = new Map<Element, number>()
@@ -194,6 +201,9 @@ function recorder(pace: number): void {
         const bottom = document.documentElement.scrollHeight - vh
         const y = Math.min(bottom, ((t - scrollFrom) * pace) / 1000)
         if (window.scrollY < y) window.scrollTo(0, y)
+        state.pending = pending
+        state.y = y
+        state.bottom = bottom
         if (y >= bottom && pending === 0) {
           let last = state.firstScreen
           for (const f of visible) last = Math.max(last, drawn.get(f) ?? t, reached.get(f) ?? t)

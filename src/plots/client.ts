@@ -253,6 +253,17 @@ export function hydrateCharts(kinds: ClientKinds): void {
     const now = () => alive(fig)
     for (const type of ['pointerenter', 'focusin', 'touchstart']) fig.addEventListener(type, now, { once: true, passive: true })
   }
+  // One scroll listener for the page; a live page's new content (bp:content) replaces what it checks.
+  let onScroll: (() => void) | null = null
+  let checking = false
+  window.addEventListener('scroll', () => {
+    if (checking || !onScroll) return
+    checking = true
+    requestAnimationFrame(() => {
+      checking = false
+      onScroll?.()
+    })
+  }, { passive: true })
   const start = () => {
     // The selected run's tab is in view even when the tabs scroll sideways (a phone, many runs).
     const showTab = () => {
@@ -267,29 +278,41 @@ export function hydrateCharts(kinds: ClientKinds): void {
     window.addEventListener('load', showTab)
     const figures = figuresIn(document)
     const lazyCharts = Array.from(document.querySelectorAll<HTMLElement>('div.bp-lazy-chart'))
-    figures.forEach(interact)
     // Charts are fetched, drawn and come alive when near the viewport, so a page of many small multiples (or hidden tabs) stays quick.
     if ('IntersectionObserver' in w) {
-      const io = new IntersectionObserver((entries) => {
-        for (const e of entries) {
-          if (!e.isIntersecting) continue
-          io.unobserve(e.target)
-          const el = e.target as HTMLElement
-          if (el.classList.contains('bp-lazy-chart')) {
-            fetchChart(el, (got) =>
-              got.forEach((f) => {
-                interact(f)
-                io.observe(f)
-              }),
-            )
-          } else draw(el)
+      const waiting = new Set<HTMLElement>()
+      const reached = (el: HTMLElement) => {
+        waiting.delete(el)
+        io.unobserve(el)
+        if (el.classList.contains('bp-lazy-chart')) {
+          fetchChart(el, (got) => got.forEach(watch))
+        } else draw(el)
+      }
+      // A fast scroll (or a jump) can pass a chart without it ever intersecting: the charts above the viewport are due too.
+      const passed = () => {
+        for (const el of Array.from(waiting)) {
+          const r = el.getBoundingClientRect()
+          if (r.bottom < 0 && (r.width > 0 || r.height > 0)) reached(el)
         }
+      }
+      const io = new IntersectionObserver((entries) => {
+        for (const e of entries) if (e.isIntersecting) reached(e.target as HTMLElement)
+        passed()
       }, { rootMargin: '400px' })
-      figures.forEach((f) => io.observe(f))
-      lazyCharts.forEach((c) => io.observe(c))
+      onScroll = passed
+      const watch = (el: HTMLElement) => {
+        interact(el)
+        waiting.add(el)
+        io.observe(el)
+      }
+      figures.forEach(watch)
+      lazyCharts.forEach((c) => {
+        waiting.add(c)
+        io.observe(c)
+      })
     } else {
-      figures.forEach(draw)
-      lazyCharts.forEach((c) => fetchChart(c, (got) => got.forEach(draw)))
+      figures.forEach((f) => (interact(f), draw(f)))
+      lazyCharts.forEach((c) => fetchChart(c, (got) => got.forEach((f) => (interact(f), draw(f)))))
     }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
+import { namedPlots } from '../../src/plots/request'
 import { openStore } from '../../src/store'
 import { sortRun } from '../fixtures/sort-run'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
@@ -101,7 +102,7 @@ describe('the served page in Chromium', () => {
     expect(page.url()).toContain('logy=1')
     await page.screenshot({ path: join(artifacts, 'nojs-375.png'), fullPage: true })
     await context.close()
-  })
+  }, 20_000)
 
   it('fetches and draws charts below the first row as they scroll into view, and without JavaScript shows the server\'s SVG', async () => {
     const url = `${server.url}b/sort?plots=scatter,band`
@@ -148,5 +149,30 @@ describe('the served page in Chromium', () => {
     expect(await frame.locator('.bp-placeholder').count()).toBe(0)
     await frames.last().screenshot({ path: join(artifacts, 'lazy-nojs.png') })
     await context.close()
+  }, 30_000)
+
+  it('marks every chart of a page drawn (data-drawn): the server\'s SVGs from the start, the rest once drawn', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    // What the HTML said before any script ran: the first screen's figures are the server's drawings.
+    const response = await page.goto(`${server.url}b/sort?plots=${namedPlots.join(',')}`)
+    const html = (await response?.text()) ?? ''
+    const served = [...html.matchAll(/<figure [^>]*>\s*<div class="[^"]*bp-svg">(<svg[^>]*>)/g)]
+    expect(served.length).toBeGreaterThan(0)
+    for (const [figure, svg] of served) expect([figure.includes('data-drawn="svg"'), svg]).toEqual([!svg.includes('bp-placeholder'), svg])
+    // Scrolled to the end, every chart shown carries the mark, including those fetched or drawn live.
+    for (let i = 0; i < 40 && (await page.locator('div.bp-lazy-chart').count()) > 0; i++) {
+      await page.mouse.wheel(0, 900)
+      await page.waitForTimeout(100)
+    }
+    await page.waitForFunction(() => {
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('figure:has(> .bp-svg)')).filter((f) => f.getBoundingClientRect().height > 0)
+      return shown.length > 0 && shown.every((f) => f.dataset.drawn === 'svg' || f.dataset.drawn === 'live')
+    }, null, { timeout: 15_000 })
+    const marks = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('figure:has(> .bp-svg)')).map((f) => f.dataset.drawn ?? 'none'))
+    expect(marks.length).toBeGreaterThan(served.length)
+    // A figure of a tab not shown may wait for its tab; every other one is drawn.
+    const hidden = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('figure:has(> .bp-svg)')).filter((f) => f.getBoundingClientRect().height === 0).length)
+    expect(marks.filter((m) => m === 'none').length).toBeLessThanOrEqual(hidden)
+    await page.close()
   }, 30_000)
 })

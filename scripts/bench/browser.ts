@@ -8,10 +8,12 @@
 // as drawn in the first frame after it is parsed. Times are page times (`performance.now()`, from
 // the navigation's start, so they include the request), read in animation frames:
 // - first screen: the first frame, after the document is parsed and before any scrolling, at which
-//   every chart in the 1280×900 viewport is drawn and no placeholder of a chart is in it;
+//   every chart in the 1280×900 viewport is drawn and no placeholder of a chart is in it, counted
+//   when that frame is painted (the start of the next frame);
 // - whole page: scrolling starts at that frame at `pace` px/s; each chart counts from the later of
 //   the frame it was first drawn in and the frame its top first came into the viewport; the page
-//   counts from its last chart, once the bottom is reached and no chart is left undrawn.
+//   counts from its last chart (plus one frame to paint), once the bottom is reached and no chart
+//   is left undrawn.
 import { chromium, type Browser } from 'playwright-core'
 import { startServer } from './process'
 
@@ -193,9 +195,10 @@ function recorder(pace: number): void {
         }
       }
       if (scrollFrom < 0 && pendingInView === 0) {
-        state.firstScreen = t
-        state.firstScreenCharts = drawnInView
         scrollFrom = t
+        state.firstScreenCharts = drawnInView
+        // Painted: the frame that holds it is rendered before the next one starts.
+        requestAnimationFrame((next) => (state.firstScreen = next))
       }
       if (scrollFrom >= 0) {
         const bottom = document.documentElement.scrollHeight - vh
@@ -204,11 +207,11 @@ function recorder(pace: number): void {
         state.pending = pending
         state.y = y
         state.bottom = bottom
-        if (y >= bottom && pending === 0) {
+        if (y >= bottom && pending === 0 && state.firstScreen >= 0) {
           let last = state.firstScreen
           for (const f of visible) last = Math.max(last, drawn.get(f) ?? t, reached.get(f) ?? t)
           state.charts = visible.length
-          state.whole = last
+          requestAnimationFrame((next) => (state.whole = last + (next - t)))
           return
         }
       }

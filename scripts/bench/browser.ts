@@ -11,9 +11,9 @@
 //   every chart in the 1280×900 viewport is drawn and no placeholder of a chart is in it, counted
 //   when that frame is painted (the start of the next frame);
 // - whole page: scrolling starts at that frame at `pace` px/s; each chart counts from the later of
-//   the frame it was first drawn in and the frame its top first came into the viewport; the page
-//   counts from its last chart (plus one frame to paint), once the bottom is reached and no chart
-//   is left undrawn.
+//   the frame it was first drawn in and the frame its top first came into the viewport, painted (the
+//   next frame's start); the page counts from its last chart, once the bottom is reached and no
+//   chart is left undrawn.
 import { chromium, type Browser } from 'playwright-core'
 import { startServer } from './process'
 
@@ -166,7 +166,10 @@ function recorder(pace: number): void {
   const reached = new Map<Element, number>()
   const drawn = new Map<Element, number>()
   let scrollFrom = -1
+  // Every frame's start: a state seen in frame t is on screen when the next frame starts.
+  const frames: number[] = []
   const frame = (t: number) => {
+    frames.push(t)
     if (document.readyState !== 'loading' && document.body) {
       const vh = window.innerHeight
       const shown = (r: DOMRect) => r.width > 0 && r.height > 0
@@ -208,10 +211,12 @@ function recorder(pace: number): void {
         state.y = y
         state.bottom = bottom
         if (y >= bottom && pending === 0 && state.firstScreen >= 0) {
-          let last = state.firstScreen
+          let last = 0
           for (const f of visible) last = Math.max(last, drawn.get(f) ?? t, reached.get(f) ?? t)
           state.charts = visible.length
-          requestAnimationFrame((next) => (state.whole = last + (next - t)))
+          const painted = frames.find((x) => x > last)
+          if (painted === undefined) requestAnimationFrame((next) => (state.whole = Math.max(state.firstScreen, next)))
+          else state.whole = Math.max(state.firstScreen, painted)
           return
         }
       }

@@ -256,7 +256,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
 }
 
-export const staticCopyForDebug = staticCopy
 const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`
 
 /** The pages measured for one benchmark: its page, and the same page asking for every chart kind by name. */

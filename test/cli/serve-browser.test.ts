@@ -86,7 +86,7 @@ describe('the served page in Chromium', () => {
       const hosts = new Set(requests.map((u) => new URL(u).host))
       expect([...hosts]).toEqual([`127.0.0.1:${server.port}`])
       await page.close()
-    }, 20_000)
+    }, 60_000)
   }
 
   it('works with JavaScript off: tabs and pages are links', async () => {
@@ -102,7 +102,7 @@ describe('the served page in Chromium', () => {
     expect(page.url()).toContain('logy=1')
     await page.screenshot({ path: join(artifacts, 'nojs-375.png'), fullPage: true })
     await context.close()
-  }, 20_000)
+  }, 60_000)
 
   it('fetches and draws charts below the first row as they scroll into view, and without JavaScript shows the server\'s SVG', async () => {
     const url = `${server.url}b/sort?plots=scatter,band`
@@ -149,7 +149,7 @@ describe('the served page in Chromium', () => {
     expect(await frame.locator('.bp-placeholder').count()).toBe(0)
     await frames.last().screenshot({ path: join(artifacts, 'lazy-nojs.png') })
     await context.close()
-  }, 30_000)
+  }, 60_000)
 
   it('marks every chart of a page drawn (data-drawn): the server\'s SVGs from the start, the rest once drawn', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
@@ -174,5 +174,5 @@ describe('the served page in Chromium', () => {
     const hidden = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('figure:has(> .bp-svg)')).filter((f) => f.getBoundingClientRect().height === 0).length)
     expect(marks.filter((m) => m === 'none').length).toBeLessThanOrEqual(hidden)
     await page.close()
-  }, 30_000)
+  }, 60_000)
 })

@@ -29,8 +29,8 @@ export function Layout(props: LayoutProps): string {
           <title safe>{props.title}</title>
           <link rel="icon" href="data:," />
           {stylesheets(links, props.charts ?? false)}
-          {props.charts && hasAsset('echarts.min.js') ? <script defer src={links.asset('echarts.min.js')}></script> : ''}
-          {props.charts && hasAsset('charts.js') ? <script defer src={links.asset('charts.js')}></script> : ''}
+          {/* ECharts is loaded by charts.js when a chart comes alive: the server's SVGs are drawn without it. */}
+          {props.charts && hasAsset('charts.js') ? <script defer src={links.asset('charts.js')} data-echarts={hasAsset('echarts.min.js') ? links.asset('echarts.min.js') : undefined}></script> : ''}
           {props.pageScript ? <script defer src={links.asset('pages.js')}></script> : ''}
         </head>
         <body>

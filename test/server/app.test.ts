@@ -250,6 +250,18 @@ onEachBackend((backend) => {
       expect(r.headers.get('content-type')).toBe('text/css; charset=utf-8')
       expect(await r.text()).toContain('system-ui')
     })
+
+    it('puts the stylesheets in the head of every page, so that the first paint waits for no request', async () => {
+      const sheet = await (await req(app, '/assets/bench-plot.css')).text()
+      const charts = await (await req(app, '/assets/charts.css')).text()
+      for (const path of ['/', '/b/sort', '/b/sort/history', '/b/nope']) {
+        const page = await (await req(app, path)).text()
+        const head = page.slice(0, page.indexOf('</head>'))
+        expect(head).not.toContain('rel="stylesheet"')
+        expect(head).toContain(`<style>${sheet}`)
+        if (path === '/b/sort') expect(head).toContain(charts.trim())
+      }
+    })
   })
 
   describe('JSON API', () => {

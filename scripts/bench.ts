@@ -11,6 +11,8 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } from './bench/generate'
 import { measureExport, type ExportFigures } from './bench/export'
+import { benchmarkPages, browserMeasurements, browserTargets, defaultPace, demoPages, measureBrowserPages, renderBrowserTable, type BrowserPageFigures } from './bench/browser'
+import { namedPlots } from '../src/plots/request'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
 import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
 import { measureSoak, soakTarget } from './bench/memory'
@@ -52,6 +54,10 @@ export type BenchOptions = {
   wideRuns: number
   /** Seconds of load on the largest size's page and API for the memory-after-load figure; 0 skips it. @default 60 */
   soak: number
+  /** Time the charts drawn in Chromium against static copies of the pages (scripts/bench/browser.ts). @default true */
+  browser: boolean
+  /** Include the demo's pages in the browser figures. @default true */
+  demo: boolean
 }
 
 const usage = `Usage: bun run bench -- [options]
@@ -68,7 +74,9 @@ const usage = `Usage: bun run bench -- [options]
   --no-postgres         skip the PostgreSQL figures (default: measured on a throwaway cluster when PostgreSQL is installed)
   --wide 10,100,1000    benchmarks of each wide store (default 10,100,1000; 0 skips them)
   --wide-runs N         runs per benchmark of the wide stores (default 50)
-  --soak S              seconds of load on the largest size's page and API for memory after load (default 60; 0 skips it)`
+  --soak S              seconds of load on the largest size's page and API for memory after load (default 60; 0 skips it)
+  --no-browser          skip the charts drawn in Chromium (each size's page, every kind, the demo's pages)
+  --no-demo             measure the benchmarks' pages in Chromium but not the demo's`
 
 if (import.meta.main) {
   try {
@@ -77,6 +85,7 @@ if (import.meta.main) {
       const results = await runBench(opts, (line) => console.error(line))
       console.log(renderTable(results))
       console.log(`\n${renderWide(results.wide ?? {})}`)
+      if (results.browser?.length) console.log(`\n${renderBrowserTable(results.browser, { reps: opts.reps, pace: defaultPace })}`)
     }
   } catch (err) {
     console.error(`bench: ${(err as Error).message}`)
@@ -103,6 +112,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       wide: { type: 'string' },
       'wide-runs': { type: 'string' },
       soak: { type: 'string' },
+      'no-browser': { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -139,6 +150,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     wide: [...new Set((values.wide ?? '10,100,1000').split(',').map((s) => Math.round(count('wide', s.trim(), 0, 0))))].filter((n) => n > 0).sort((a, b) => a - b),
     wideRuns: Math.round(count('wide-runs', values['wide-runs'], wideRuns)),
     soak: count('soak', values.soak, 60, 0),
+    browser: !values['no-browser'],
+    demo: !values['no-demo'],
   }
 }
 
@@ -199,9 +212,15 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
       targets: [],
       growth: [],
     }
-    results.measurements = { ...flatMeasurements(results), ...wideMeasurements(wide) }
+    if (opts.browser) results.browser = [...Object.values(sizes).flatMap((s) => s.browser ?? []), ...(opts.demo ? await measureDemo(bin, opts, work, log) : [])]
+    results.measurements = { ...flatMeasurements(results), ...wideMeasurements(wide), ...browserMeasurements(results.browser ?? []) }
     const largest = results.sizes[sizeLabel(Math.max(...opts.sizes))]
-    results.targets = [...evaluateTargets(results), ...wideTargets(wide), ...(largest?.soak ? [soakTarget(sizeLabel(largest.samples), largest.soak)] : [])]
+    results.targets = [
+      ...evaluateTargets(results),
+      ...wideTargets(wide),
+      ...(largest?.soak ? [soakTarget(sizeLabel(largest.samples), largest.soak)] : []),
+      ...browserTargets(results.browser ?? []),
+    ]
     results.growth = growthRows(results)
     mkdirSync(dirname(opts.out), { recursive: true })
     writeFileSync(opts.out, `${JSON.stringify(results, null, 2)}\n`)
@@ -288,6 +307,12 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     exported = await measureExport(bin, db, shape.name, dir)
   }
 
+  let browser: BrowserPageFigures[] | undefined
+  if (opts.browser) {
+    log(`bench: ${label}: charts drawn in Chromium`)
+    browser = await measureBrowserPages(serve, benchmarkPages(label, path, namedPlots), { reps: opts.reps, cwd: dir }, log)
+  }
+
   const result: SizeResults = {
     samples: shape.samples,
     points: shape.a.length * shape.b.length * shape.cat.length,
@@ -316,6 +341,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     page: servers.page,
     ...(exported ? { export: exported } : {}),
     ...(soak ? { soak } : {}),
+    ...(browser ? { browser } : {}),
     ...(postgres ? { postgres } : {}),
   }
   if (!opts.keep) rmSync(dir, { recursive: true, force: true })
@@ -367,6 +393,16 @@ async function measurePostgres(shape: SweepShape, bin: string, opts: BenchOption
   }
 }
 
+
+// The demo's pages in Chromium: `bench-plot demo` records its store into a cache folder of its own.
+async function measureDemo(bin: string, opts: BenchOptions, work: string, log: (line: string) => void): Promise<BrowserPageFigures[]> {
+  const dir = join(work, 'demo')
+  mkdirSync(dir, { recursive: true })
+  const serve = [bin, 'demo', '--no-open', '--cachedir', join(dir, 'cache')]
+  const pages = await demoPages(serve, dir, namedPlots)
+  log(`bench: demo: ${pages.length} pages in Chromium`)
+  return measureBrowserPages(serve, pages, { reps: opts.reps, cwd: dir }, log)
+}
 
 // `check` exits 1 when it finds a regression: both are answers, only a report of schema 2 counts.
 async function timeCheck(cmd: string[], cwd: string): Promise<number> {

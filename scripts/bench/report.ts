@@ -2,6 +2,7 @@
 import type { ExportFigures } from './export'
 import type { SoakResults } from './memory'
 import type { WideResults } from './wide'
+import type { BrowserPageFigures } from './browser'
 
 /** Import and first page with the store in PostgreSQL, and their references with Bun's SQL client alone (seconds). */
 export type PostgresResults = {
@@ -64,6 +65,8 @@ export type SizeResults = {
   export?: ExportFigures
   /** Resident memory before and after sustained load on the page and the API (scripts/bench/memory.ts); the largest size only. */
   soak?: SoakResults
+  /** Charts drawn in Chromium: the page and the page asking for every kind (scripts/bench/browser.ts). */
+  browser?: BrowserPageFigures[]
 }
 
 export type TargetResult = {
@@ -98,6 +101,8 @@ export type BenchResults = {
   sizes: Record<string, SizeResults>
   /** Stores of many benchmarks by their count (scripts/bench/wide.ts). */
   wide?: Record<string, WideResults>
+  /** Charts drawn in Chromium, every page (the sizes' and the demo's), with the static references. */
+  browser?: BrowserPageFigures[]
   /** Every measured number by a dotted name (`1e6.firstPage`). */
   measurements: Record<string, number>
   targets: TargetResult[]

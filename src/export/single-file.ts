@@ -4,7 +4,7 @@
 import { BenchPlotError } from '../errors'
 import { escapeHtml } from '../format'
 import { clientAssets } from '../plots'
-import { styleCss } from '../server/assets/style'
+import { styleCss } from '../view/style'
 import type { BenchmarkSource } from '../server/source'
 import { staticLinks, type Links } from '../view'
 import { chosenSource, exportContext } from './index'

@@ -18,6 +18,20 @@ export type ClientKinds = {
 export function hydrateCharts(kinds: ClientKinds): void {
   const w = window as any
   const escapeText = kinds.escapeHtml
+  const echartsUrl = (document.currentScript as HTMLScriptElement | null)?.dataset.echarts
+  let echartsLoad: Promise<void> | null = null
+  const loadEcharts = (): Promise<void> => {
+    if (w.echarts) return Promise.resolve()
+    echartsLoad ??= new Promise<void>((resolve, reject) => {
+      if (!echartsUrl) return reject(new Error('this page has no ECharts'))
+      const s = document.createElement('script')
+      s.src = echartsUrl
+      s.onload = () => resolve()
+      s.onerror = () => reject(new Error(`${echartsUrl} did not load`))
+      document.head.appendChild(s)
+    })
+    return echartsLoad
+  }
   const tooltip = (p: any): string => {
     if (p.componentType === 'markPoint') return `best: ${escapeText(String(p.value))}`
     const d = p.data
@@ -89,6 +103,10 @@ export function hydrateCharts(kinds: ClientKinds): void {
     let chart: any
     try {
       chart = echarts.init(live, null, { renderer: 'canvas', width, height })
+      // The figure says when its chart is on screen (a server SVG says so from the start).
+      chart.on('finished', () => {
+        if (!fig.dataset.drawn) fig.dataset.drawn = 'live'
+      })
       chart.setOption(option)
     } catch (err) {
       live.remove()
@@ -175,6 +193,77 @@ export function hydrateCharts(kinds: ClientKinds): void {
         console.warn('chart load failed', err)
       })
   }
+  // What the reader sees first are the server's SVGs: a chart comes alive (ECharts, for zoom, tooltips
+  // and the download buttons) when the pointer or focus reaches it, or when the browser is idle once it
+  // is near the viewport, one chart per idle slice. ECharts itself (1 MB) is loaded then, not with the
+  // page: its script tag names it (`data-echarts`); a page that holds it inline has `window.echarts`.
+  const queued: HTMLElement[] = []
+  let pumping = false
+  const idle = (f: () => void) => (typeof w.requestIdleCallback === 'function' ? w.requestIdleCallback(f, { timeout: 1500 }) : setTimeout(f, 30))
+  const alive = (fig: HTMLElement) => {
+    loadEcharts().then(() => hydrate(fig), (err) => console.warn('charts stay as drawn:', err))
+  }
+  const pump = () => {
+    if (pumping || queued.length === 0) return
+    pumping = true
+    idle(() => {
+      loadEcharts().then(
+        () => {
+          pumping = false
+          const fig = queued.shift()
+          if (fig) hydrate(fig)
+          pump()
+        },
+        (err) => console.warn('charts stay as drawn:', err),
+      )
+    })
+  }
+  const soon = (fig: HTMLElement) => {
+    if (fig.dataset.hydrated || queued.includes(fig)) return
+    queued.push(fig)
+    pump()
+  }
+  // A figure without its SVG (a placeholder, data-lazy is its URL) gets the server's drawing first; a
+  // page read from a file, which can fetch nothing, or a failed fetch, draws it with ECharts at once.
+  const draw = (fig: HTMLElement) => {
+    const holder = fig.querySelector<HTMLElement>(':scope > .bp-svg')
+    const url = fig.dataset.lazy
+    if (fig.dataset.drawn || !holder || !url || !/^https?:$/.test(location.protocol)) {
+      if (fig.dataset.drawn) soon(fig)
+      else alive(fig)
+      return
+    }
+    if (fig.dataset.loading) return
+    fig.dataset.loading = '1'
+    fetch(url)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status}`))))
+      .then((svg) => {
+        if (!fig.dataset.hydrated) {
+          holder.innerHTML = svg
+          fig.dataset.drawn = 'svg'
+        }
+        soon(fig)
+      })
+      .catch(() => alive(fig))
+  }
+  const watched = new WeakSet<HTMLElement>()
+  const interact = (fig: HTMLElement) => {
+    if (watched.has(fig)) return
+    watched.add(fig)
+    const now = () => alive(fig)
+    for (const type of ['pointerenter', 'focusin', 'touchstart']) fig.addEventListener(type, now, { once: true, passive: true })
+  }
+  // One scroll listener for the page; a live page's new content (bp:content) replaces what it checks.
+  let onScroll: (() => void) | null = null
+  let checking = false
+  window.addEventListener('scroll', () => {
+    if (checking || !onScroll) return
+    checking = true
+    requestAnimationFrame(() => {
+      checking = false
+      onScroll?.()
+    })
+  }, { passive: true })
   const start = () => {
     // The selected run's tab is in view even when the tabs scroll sideways (a phone, many runs).
     const showTab = () => {
@@ -184,26 +273,46 @@ export function hydrateCharts(kinds: ClientKinds): void {
       const right = tab.offsetLeft - nav.offsetLeft + tab.offsetWidth
       if (right > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = right - nav.clientWidth
     }
-    showTab()
+    // In a frame, not now: reading the layout here would force it before the first paint.
+    requestAnimationFrame(showTab)
     window.addEventListener('load', showTab)
     const figures = figuresIn(document)
     const lazyCharts = Array.from(document.querySelectorAll<HTMLElement>('div.bp-lazy-chart'))
-    // Charts come alive when first seen, so a page of many small multiples (or hidden tabs) stays quick.
+    // Charts are fetched, drawn and come alive when near the viewport, so a page of many small multiples (or hidden tabs) stays quick.
     if ('IntersectionObserver' in w) {
-      const io = new IntersectionObserver((entries) => {
-        for (const e of entries) {
-          if (!e.isIntersecting) continue
-          io.unobserve(e.target)
-          const el = e.target as HTMLElement
-          if (el.classList.contains('bp-lazy-chart')) fetchChart(el, (got) => got.forEach((f) => io.observe(f)))
-          else hydrate(el)
+      const waiting = new Set<HTMLElement>()
+      const reached = (el: HTMLElement) => {
+        waiting.delete(el)
+        io.unobserve(el)
+        if (el.classList.contains('bp-lazy-chart')) {
+          fetchChart(el, (got) => got.forEach(watch))
+        } else draw(el)
+      }
+      // A fast scroll (or a jump) can pass a chart without it ever intersecting: the charts above the viewport are due too.
+      const passed = () => {
+        for (const el of Array.from(waiting)) {
+          const r = el.getBoundingClientRect()
+          if (r.bottom < 0 && (r.width > 0 || r.height > 0)) reached(el)
         }
+      }
+      const io = new IntersectionObserver((entries) => {
+        for (const e of entries) if (e.isIntersecting) reached(e.target as HTMLElement)
+        passed()
       }, { rootMargin: '400px' })
-      figures.forEach((f) => io.observe(f))
-      lazyCharts.forEach((c) => io.observe(c))
+      onScroll = passed
+      const watch = (el: HTMLElement) => {
+        interact(el)
+        waiting.add(el)
+        io.observe(el)
+      }
+      figures.forEach(watch)
+      lazyCharts.forEach((c) => {
+        waiting.add(c)
+        io.observe(c)
+      })
     } else {
-      figures.forEach(hydrate)
-      lazyCharts.forEach((c) => fetchChart(c, (got) => got.forEach(hydrate)))
+      figures.forEach((f) => (interact(f), draw(f)))
+      lazyCharts.forEach((c) => fetchChart(c, (got) => got.forEach((f) => (interact(f), draw(f)))))
     }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)

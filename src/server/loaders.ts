@@ -34,10 +34,10 @@ import { pageOfSamples } from './samples'
 export const samplesPerPage = 100
 
 /**
- * Figures of a run page drawn on the server (the first row: the run's first charts, above the verdict);
- * the browser draws the rest as they scroll into view.
+ * Figures of a run page drawn on the server: the first screen (two rows of two at 1280×900, the run's
+ * first charts, above the verdict), shown before any script runs; the rest are fetched as they scroll near.
  */
-export const eagerFigures = 2
+export const eagerFigures = 4
 
 /** Sweeps of more points than this are judged point by point only on request. */
 export const eagerPointLimit = 20_000

@@ -78,15 +78,16 @@ export function chartsRegion(props: ChartsRegionProps): { html: string; signatur
 
 /**
  * One chart of `chartsRegion` alone (same run, request and overlay), by the id its placeholder
- * names (`r<run>s<chart>`): its figures, each left to the browser to draw, and its notes. Null when
+ * names (`r<run>s<chart>`): its figures, drawn as SVG, and its notes. Null when
  * there is no such chart. What a placeholder's URL serves.
  */
 export function chartAlone(props: Omit<ChartsRegionProps, 'eagerFigures' | 'state' | 'exists'> & { id: string }): string | null {
   const chart = chartById(props.run, props.req, props.id)
   if (!chart || chart.panel !== null) return null
-  const part: PartState = { run: props.run.id ?? 0, vs: props.vs ?? null, charts: props.req }
   try {
-    return renderBuilt(toEChartsOption(chart.spec, props.run, props.req, props.overlay), props.id, lazyFigures(props.links, props.name, part))
+    // Drawn as SVG here, like the page's first figures: the browser shows them as they arrive, without ECharts.
+    const svg: DrawFigure = (id, panel, built) => ({ body: renderSvg(panel.option, { width: built.width, height: built.height }, id) })
+    return renderBuilt(toEChartsOption(chart.spec, props.run, props.req, props.overlay), props.id, svg)
   } catch (err) {
     return errorBox(chart.spec, err)
   }

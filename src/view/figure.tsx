@@ -17,10 +17,15 @@ type ChartFigureProps = {
   option: unknown
 }
 
-/** A chart: its SVG (or placeholder) and its ECharts option as JSON, which /assets/charts.js turns into a live chart. */
+/**
+ * A chart: its SVG (or placeholder) and its ECharts option as JSON, which /assets/charts.js turns into a live chart.
+ * A figure showing its chart carries `data-drawn`: `svg` from the server, `live` once the browser's chart has finished drawing.
+ */
 export function ChartFigure(props: ChartFigureProps): string {
+  // `data-drawn`: the chart is on screen as it is, the server's SVG (what the bench times, scripts/bench/browser.ts).
+  const drawn = /^<svg[\s>]/.test(props.body) && !props.body.startsWith('<svg class="bp-placeholder"') ? 'svg' : undefined
   return (
-    <figure class={props.class} {...dataAttributes(props.data)} aria-label={props.label === undefined ? undefined : escapeHtml(props.label)}>
+    <figure class={props.class} {...dataAttributes(props.data)} data-drawn={drawn} aria-label={props.label === undefined ? undefined : escapeHtml(props.label)}>
       <div class={props.holderClass ? `${props.holderClass} bp-svg` : 'bp-svg'}>{props.body as 'safe'}</div>
       {props.description ? (
         <figcaption class="bp-alt" safe>

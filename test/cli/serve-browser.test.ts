@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser } from 'playwright-core'
+import { namedPlots } from '../../src/plots/request'
 import { openStore } from '../../src/store'
 import { sortRun } from '../fixtures/sort-run'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
@@ -85,7 +86,7 @@ describe('the served page in Chromium', () => {
       const hosts = new Set(requests.map((u) => new URL(u).host))
       expect([...hosts]).toEqual([`127.0.0.1:${server.port}`])
       await page.close()
-    })
+    }, 60_000)
   }
 
   it('works with JavaScript off: tabs and pages are links', async () => {
@@ -101,7 +102,7 @@ describe('the served page in Chromium', () => {
     expect(page.url()).toContain('logy=1')
     await page.screenshot({ path: join(artifacts, 'nojs-375.png'), fullPage: true })
     await context.close()
-  })
+  }, 60_000)
 
   it('fetches and draws charts below the first row as they scroll into view, and without JavaScript shows the server\'s SVG', async () => {
     const url = `${server.url}b/sort?plots=scatter,band`
@@ -120,12 +121,14 @@ describe('the served page in Chromium', () => {
       await page.waitForTimeout(100)
     }
     expect(await page.locator('div.bp-lazy-chart').count()).toBe(0)
-    const last = page.locator('figure[data-lazy]').last()
+    // A fetched chart arrives drawn (the server's SVG) and comes alive near the viewport.
+    const last = page.locator('figure[data-chart]:has(> .bp-svg)').last()
     await last.scrollIntoViewIfNeeded()
-    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('figure[data-lazy]')).at(-1)?.dataset.hydrated === '1')
+    expect(await last.getAttribute('data-drawn')).toBe('svg')
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('figure[data-chart]:has(> .bp-svg)')).at(-1)?.dataset.hydrated === '1')
     expect(await last.locator('canvas').count()).toBe(1)
     await last.screenshot({ path: join(artifacts, 'lazy-hydrated.png') })
-    // Its SVG download is the figure the server draws alone.
+    // Its SVG download is the server's drawing.
     const [download] = await Promise.all([page.waitForEvent('download'), last.locator('button', { hasText: 'SVG' }).click()])
     expect(readFileSync((await download.path()) as string, 'utf8')).toStartWith('<svg width=')
     expect(errors).toEqual([])
@@ -134,17 +137,42 @@ describe('the served page in Chromium', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
     const nojs = await context.newPage()
     await nojs.goto(url)
-    // Each chart left out is a frame of its own page, whose figures are the server's SVG as images.
+    // Each chart left out is a frame of its own page, whose figures are the server's SVG.
     const frames = nojs.locator('iframe.bp-lazy-frame')
     expect(await frames.count()).toBe(placeholders)
     await frames.last().scrollIntoViewIfNeeded()
     const frame = nojs.frameLocator('iframe.bp-lazy-frame').last()
-    const image = frame.locator('img.bp-lazy-svg').last()
-    await image.scrollIntoViewIfNeeded()
-    for (let i = 0; i < 50 && !(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)); i++) await nojs.waitForTimeout(100)
-    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100)
-    expect(await frame.locator('.bp-placeholder').last().isVisible()).toBe(false)
+    const svg = frame.locator('figure[data-drawn="svg"] > .bp-svg > svg').last()
+    await svg.scrollIntoViewIfNeeded()
+    expect(await svg.isVisible()).toBe(true)
+    expect(await svg.evaluate((el: SVGSVGElement) => el.getBoundingClientRect().width)).toBeGreaterThan(100)
+    expect(await frame.locator('.bp-placeholder').count()).toBe(0)
     await frames.last().screenshot({ path: join(artifacts, 'lazy-nojs.png') })
     await context.close()
-  })
+  }, 60_000)
+
+  it('marks every chart of a page drawn (data-drawn): the server\'s SVGs from the start, the rest once drawn', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    // What the HTML said before any script ran: the first screen's figures are the server's drawings.
+    const response = await page.goto(`${server.url}b/sort?plots=${namedPlots.join(',')}`)
+    const html = (await response?.text()) ?? ''
+    const served = [...html.matchAll(/<figure [^>]*>\s*<div class="[^"]*bp-svg">(<svg[^>]*>)/g)]
+    expect(served.length).toBeGreaterThan(0)
+    for (const [figure, svg] of served) expect([figure.includes('data-drawn="svg"'), svg]).toEqual([!svg.includes('bp-placeholder'), svg])
+    // Scrolled to the end, every chart shown carries the mark, including those fetched or drawn live.
+    for (let i = 0; i < 40 && (await page.locator('div.bp-lazy-chart').count()) > 0; i++) {
+      await page.mouse.wheel(0, 900)
+      await page.waitForTimeout(100)
+    }
+    await page.waitForFunction(() => {
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('figure:has(> .bp-svg)')).filter((f) => f.getBoundingClientRect().height > 0)
+      return shown.length > 0 && shown.every((f) => f.dataset.drawn === 'svg' || f.dataset.drawn === 'live')
+    }, null, { timeout: 15_000 })
+    const marks = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('figure:has(> .bp-svg)')).map((f) => f.dataset.drawn ?? 'none'))
+    expect(marks.length).toBeGreaterThan(served.length)
+    // A figure of a tab not shown may wait for its tab; every other one is drawn.
+    const hidden = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('figure:has(> .bp-svg)')).filter((f) => f.getBoundingClientRect().height === 0).length)
+    expect(marks.filter((m) => m === 'none').length).toBeLessThanOrEqual(hidden)
+    await page.close()
+  }, 60_000)
 })

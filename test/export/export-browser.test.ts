@@ -24,13 +24,20 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'cachedir', 'rrd'), { recursive: true })
   copyFileSync(join(fixtures, 'oracle_text_log.rrd'), join(dir, 'cachedir', 'rrd', 'text.rrd'))
   const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  // Four runs of one history with three results: a page draws its first two charts at once, the third comes later (lazy).
+  // Four runs of one history with five results: a page draws its first four charts at once (the first screen), the fifth comes later (lazy).
   for (let i = 0; i < 4; i++) {
     const run = sortRun({ title: `Sorting ${i + 1}`, time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}` })
-    run.results = [...(run.results ?? []), { name: 'memory', kind: 'float', units: 'B', direction: 'minimize' }]
+    run.results = [
+      ...(run.results ?? []),
+      { name: 'memory', kind: 'float', units: 'B', direction: 'minimize' },
+      { name: 'allocations', kind: 'float', direction: 'minimize' },
+      { name: 'cache_misses', kind: 'float', direction: 'minimize' },
+    ]
     for (const s of run.samples) {
       s.results.time = (s.results.time as number) * (1 + 0.3 * i)
       s.results.memory = 1000 * Number(s.inputs?.n) + i
+      s.results.allocations = 3 * Number(s.inputs?.n) + i
+      s.results.cache_misses = 7 * Number(s.inputs?.n) + 2 * i
     }
     await store.record(run)
   }

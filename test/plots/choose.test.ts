@@ -139,6 +139,7 @@ describe('chartsRegion', () => {
     const run = { ...validateRun(sortRun()), id: 1 }
     const req = parseChartRequest({ plots: 'scatter,band' })
     const inline = renderRegion(run, req).html
+    const inlineSvg = new Map([...inline.matchAll(/data-figure="([^"]+)"[^>]*>[\s\S]*?<div class="bp-svg">(<svg[\s\S]*?<\/svg>)<\/div>/g)].map((m) => [m[1], m[2]]))
     const page = renderRegion(run, req, { eagerFigures: 2 }).html
     const placeholders = [...page.matchAll(/<div class="bp-lazy-chart" data-kind="([^"]+)" data-result="([^"]+)" data-chart-url="\/chart\/(r1s\d+)\?x=&lt;&amp;&gt;">/g)]
     expect(placeholders.length).toBeGreaterThan(1)
@@ -148,10 +149,11 @@ describe('chartsRegion', () => {
     const fetched = placeholders.map(([, kind, result, id]) => {
       const html = chartAlone({ name: 't', run, req, links: testLinks, id: id }) as string
       expect(html).toContain(`data-chart="${kind}" data-result="${result}"`)
-      // Its figures are left to the browser: an empty box, the option, and the server's SVG by URL.
-      expect(html).toContain('data-lazy="/fig/')
-      expect(html).toContain('<noscript><img class="bp-lazy-svg" src="/fig/')
-      expect(html).not.toContain('ecmeta_series_index')
+      // Its figures come drawn, as the page would have held them: the server's SVG, marked drawn, and the option.
+      expect(html).not.toContain('bp-placeholder')
+      const svgs = [...html.matchAll(/data-figure="([^"]+)"[^>]*data-drawn="svg"[^>]*>[\s\S]*?<div class="bp-svg">(<svg[\s\S]*?<\/svg>)<\/div>/g)]
+      expect(svgs.length).toBe(readFigures(html).length)
+      for (const [, figure, svg] of svgs) expect(inlineSvg.get(figure)).toBe(svg)
       return html
     })
     const all = readFigures(inline)

@@ -19,7 +19,8 @@ describe('scripts/bench.ts', () => {
       // --load bun: the fallback client that CI machines, which have no wrk, depend on.
       // --no-export: exporting the 10-run benchmark and asking a server for the same files takes minutes on a loaded machine.
       // Two small wide stores (a growth between them) and a second of load for the memory figure.
-      const args = ['--sizes', '1e3', '--out', out, '--reps', '2', '--repeat-requests', '2', '--duration', '1', '--load', 'bun', '--no-export', '--wide', '10,20', '--wide-runs', '5', '--soak', '1']
+      // --no-demo: the browser figures are taken on the 1e3 pages only (the demo's pages add minutes).
+      const args = ['--sizes', '1e3', '--out', out, '--reps', '2', '--repeat-requests', '2', '--duration', '1', '--load', 'bun', '--no-export', '--no-demo', '--wide', '10,20', '--wide-runs', '5', '--soak', '1']
       const proc = Bun.spawn([process.execPath, 'scripts/bench.ts', ...args], { cwd: root, stdout: 'pipe', stderr: 'pipe' })
       const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
       if (code !== 0) throw new Error(`bench exited with ${code}:\n${stderr}`)
@@ -46,8 +47,15 @@ describe('scripts/bench.ts', () => {
       for (const t of results.targets) expect(typeof t.met).toBe('boolean')
       expect(stdout).toContain('| target |')
       expect(results.targets.map((t: { name: string }) => t.name)).not.toContain('export vs server, same files')
+
+      // Charts drawn in Chromium: the page and the page asking for every kind, each with its static reference.
+      expect(results.browser.map((p: { label: string }) => p.label)).toEqual(['1e3', '1e3 ?plots=all'])
+      for (const p of results.browser) expect(p.charts).toBeGreaterThanOrEqual(p.firstScreenCharts)
+      expect(results.targets.map((t: { name: string }) => t.name)).toContain('browser: whole page vs static')
+      expect(measurements.filter(([k]) => k.startsWith('browser.1e3 ?plots=all.')).length).toBe(8)
+      expect(stdout).toContain('| page | charts (first screen) |')
     },
-    120_000,
+    300_000,
   )
 })
 

@@ -29,7 +29,7 @@ onEachBackend((backend) => {
     await writer.close()
     store = await openReadStore(path)
     app = await createApp({ source: storeSource(store), name: null })
-  })
+  }, 120_000) // filling a store takes seconds on a loaded machine, more on PostgreSQL
 
   afterAll(() => store?.close())
 

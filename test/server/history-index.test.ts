@@ -36,7 +36,7 @@ onEachBackend((backend) => {
     await store.saveRuns(runs.map((r) => validateRun(r)))
     // The store is asked for changes on every request (recheckMs 0): the test writes through it and reads at once.
     app = await createApp({ source: storeSource(store, { recheckMs: 0 }), name: null })
-  }, 60_000)
+  }, 120_000) // filling a store takes seconds on a loaded machine, more on PostgreSQL
 
   afterAll(() => store?.close())
 

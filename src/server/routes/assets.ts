@@ -1,7 +1,7 @@
 import { Elysia, NotFoundError } from 'elysia'
 import { liveJs } from '../assets/live-script'
 import { pagesJs } from '../assets/page-script'
-import { styleCss } from '../assets/style'
+import { styleCss } from '../../view/style'
 import { clientAssets } from '../../plots'
 import { matchesETag } from '../respond'
 

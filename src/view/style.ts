@@ -1,4 +1,4 @@
-/** bench-plot's own stylesheet, served at /assets/bench-plot.css: dense, system fonts, no web fonts, fits 375px. */
+/** bench-plot's own stylesheet: inline in every page's head (and served at /assets/bench-plot.css); dense, system fonts, no web fonts, fits 375px. */
 export const styleCss = `
 :root{--fg:#1c2430;--muted:#5d6b7e;--line:#dde3ea;--bg:#fff;--soft:#f5f7fa;--accent:#1a62d6;--accent-soft:#e8f0fe;--bad:#b42318;--bad-soft:#fef3f2;--radius:6px;
 --mono:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace;

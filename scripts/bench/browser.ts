@@ -1,0 +1,338 @@
+// Charts drawn in the browser (issue 20, point 1): headless Chromium loads a page of a fresh server and
+// scrolls through it at a steady pace; the reference is the same final page saved as one static HTML
+// file with every chart inline as SVG and no scripts, loaded by the same browser from this machine.
+//
+// A chart is *drawn* when its figure (`figure` holding a `.bp-svg`) carries `data-drawn`: the server
+// puts it on a figure whose SVG it drew, /assets/charts.js on a figure it drew itself once ECharts'
+// `finished` event fired. The reference keeps the attribute on every figure, so a figure there counts
+// as drawn in the first frame after it is parsed. Times are page times (`performance.now()`, from
+// the navigation's start, so they include the request), read in animation frames:
+// - first screen: the first frame, after the document is parsed and before any scrolling, at which
+//   every chart in the 1280×900 viewport is drawn and no placeholder of a chart is in it, counted
+//   when that frame is painted (the start of the next frame);
+// - whole page: scrolling starts at that frame at `pace` px/s; each chart counts from the later of
+//   the frame it was first drawn in and the frame its top first came into the viewport, painted (the
+//   next frame's start); the page counts from its last chart, once the bottom is reached and no
+//   chart is left undrawn.
+import { chromium, type Browser } from 'playwright-core'
+import { startServer } from './process'
+
+/** Figures of one page (seconds), medians over the reps. */
+export type BrowserPageFigures = {
+  /** What the page is (`1e3`, `1e6 ?plots=all`, `demo sort`). */
+  label: string
+  path: string
+  /** Charts drawn on the whole page, and in the first screen. */
+  charts: number
+  firstScreenCharts: number
+  /** Loads from a warm server (it has drawn the page once): what the browser adds. */
+  firstScreen: number
+  whole: number
+  /** The first load, on a server just started: what a new user waits for, the server's first drawing included. */
+  coldFirstScreen: number
+  coldWhole: number
+  /** The same two times on the static reference. */
+  referenceFirstScreen: number
+  referenceWhole: number
+  /** Bytes of the static reference file. */
+  referenceBytes: number
+}
+
+export type BrowserOptions = {
+  reps: number
+  /** Scrolling pace, px per second. @default defaultPace */
+  pace?: number
+  /** Give up on a page after this many seconds. @default 180 */
+  timeout?: number
+}
+
+export const viewport = { width: 1280, height: 900 }
+/** Scrolling pace of the whole-page measurement: a quick skim, px per second. */
+export const defaultPace = 3000
+
+/** Debian's Chromium, headless, as the tests launch it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
+
+/**
+ * Measure pages of `serve` (a command printing `Serving … at URL`), one server per page: its first
+ * load (cold), then `reps` loads of the page and of its static reference, alternated.
+ */
+export async function measureBrowserPages(
+  serve: string[],
+  pages: { label: string; path: string }[],
+  opts: BrowserOptions & { cwd: string },
+  log: (line: string) => void = () => {},
+): Promise<BrowserPageFigures[]> {
+  const browser = await launchChromium()
+  const refServer = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response('no reference', { status: 404 }) })
+  try {
+    const out: BrowserPageFigures[] = []
+    for (const p of pages) {
+      // The first load is a new user's on a server just started (its first page and charts are
+      // drawn then); the static reference is saved from it. The reps then load the page again from
+      // the same server, warm, each in a fresh browser context (nothing cached), alternating with the reference.
+      const server = await startServer(serve, { cwd: opts.cwd })
+      let cold: Timing
+      let reference: string
+      const live: Timing[] = []
+      const ref: Timing[] = []
+      try {
+        const url = new URL(p.path, server.url).href
+        const ctx = await browser.newContext({ viewport })
+        try {
+          const page = await ctx.newPage()
+          cold = await loadAndScroll(page, url, opts)
+          reference = await page.evaluate(staticCopy)
+        } finally {
+          await ctx.close()
+        }
+        const refBody = new TextEncoder().encode(reference)
+        refServer.reload({ fetch: () => new Response(refBody, { headers: { 'content-type': 'text/html; charset=utf-8' } }) })
+        for (let rep = 0; rep < opts.reps; rep++) {
+          live.push(await timePage(browser, url, opts))
+          ref.push(await timePage(browser, `http://127.0.0.1:${refServer.port}/`, opts))
+        }
+      } finally {
+        await server.stop()
+      }
+      const figures: BrowserPageFigures = {
+        label: p.label,
+        path: p.path,
+        charts: live[0].charts,
+        firstScreenCharts: live[0].firstScreenCharts,
+        firstScreen: median(live.map((t) => t.firstScreen)),
+        whole: median(live.map((t) => t.whole)),
+        coldFirstScreen: cold.firstScreen,
+        coldWhole: cold.whole,
+        referenceFirstScreen: median(ref.map((t) => t.firstScreen)),
+        referenceWhole: median(ref.map((t) => t.whole)),
+        referenceBytes: new TextEncoder().encode(reference).byteLength,
+      }
+      if (ref[0].charts !== figures.charts) throw new Error(`${p.label}: the page drew ${figures.charts} charts, its static copy ${ref[0].charts}`)
+      log(
+        `bench: browser ${p.label}: first screen ${ms(figures.firstScreen)} (ref ${ms(figures.referenceFirstScreen)}), ` +
+          `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts; ` +
+          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}`,
+      )
+      out.push(figures)
+    }
+    return out
+  } finally {
+    refServer.stop(true)
+    await browser.close()
+  }
+}
+
+// --- internal ---
+
+type Timing = { firstScreen: number; whole: number; charts: number; firstScreenCharts: number }
+
+type Page = Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['newPage']>>
+
+async function timePage(browser: Browser, url: string, opts: BrowserOptions): Promise<Timing> {
+  const ctx = await browser.newContext({ viewport })
+  try {
+    return await loadAndScroll(await ctx.newPage(), url, opts)
+  } finally {
+    await ctx.close()
+  }
+}
+
+async function loadAndScroll(page: Page, url: string, opts: BrowserOptions): Promise<Timing> {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  await page.addInitScript(recorder, opts.pace ?? defaultPace)
+  await page.goto(url, { waitUntil: 'commit' })
+  const timeout = (opts.timeout ?? 180) * 1000
+  try {
+    await page.waitForFunction(() => ((window as unknown as { __bpBench?: { whole: number } }).__bpBench?.whole ?? -1) >= 0, null, { timeout, polling: 100 })
+  } catch (err) {
+    const state = await page.evaluate(() => JSON.stringify((window as unknown as { __bpBench?: unknown }).__bpBench)).catch(() => 'unknown')
+    throw new Error(`${url}: the charts were not all drawn (${(err as Error).message}); recorder ${state}; page errors: ${errors.join('; ') || 'none'}`)
+  }
+  const t = await page.evaluate(() => (window as unknown as { __bpBench: Timing }).__bpBench)
+  return { firstScreen: t.firstScreen / 1000, whole: t.whole / 1000, charts: t.charts, firstScreenCharts: t.firstScreenCharts }
+}
+
+// Runs in the page before its own scripts (the source text is sent): see the definitions at the top.
+function recorder(pace: number): void {
+  const state = { firstScreen: -1, firstScreenCharts: 0, whole: -1, charts: 0, pending: -1, y: 0, bottom: 0 }
+  ;(window as unknown as { __bpBench: typeof state }).__bpBench = state
+  const reached = new Map<Element, number>()
+  const drawn = new Map<Element, number>()
+  let scrollFrom = -1
+  // Every frame's start: a state seen in frame t is on screen when the next frame starts.
+  const frames: number[] = []
+  const frame = (t: number) => {
+    frames.push(t)
+    if (document.readyState !== 'loading' && document.body) {
+      const vh = window.innerHeight
+      const shown = (r: DOMRect) => r.width > 0 && r.height > 0
+      let pendingInView = 0
+      let drawnInView = 0
+      let pending = 0
+      for (const el of Array.from(document.querySelectorAll('div.bp-lazy-chart'))) {
+        const r = el.getBoundingClientRect()
+        if (!shown(r)) continue
+        pending++
+        if (r.top < vh && r.bottom > 0) pendingInView++
+      }
+      const figures = Array.from(document.querySelectorAll('figure')).filter((f) => f.querySelector(':scope > .bp-svg'))
+      const visible: Element[] = []
+      for (const f of figures) {
+        const r = f.getBoundingClientRect()
+        if (!shown(r)) continue // in a tab not shown
+        visible.push(f)
+        const isDrawn = f.hasAttribute('data-drawn')
+        if (isDrawn && !drawn.has(f)) drawn.set(f, t)
+        if (r.top < vh && !reached.has(f)) reached.set(f, t)
+        if (!isDrawn) pending++
+        if (scrollFrom < 0 && r.top < vh && r.bottom > 0) {
+          if (isDrawn) drawnInView++
+          else pendingInView++
+        }
+      }
+      if (scrollFrom < 0 && pendingInView === 0) {
+        scrollFrom = t
+        state.firstScreenCharts = drawnInView
+        // Painted: the frame that holds it is rendered before the next one starts.
+        requestAnimationFrame((next) => (state.firstScreen = next))
+      }
+      if (scrollFrom >= 0) {
+        const bottom = document.documentElement.scrollHeight - vh
+        const y = Math.min(bottom, ((t - scrollFrom) * pace) / 1000)
+        if (window.scrollY < y) window.scrollTo(0, y)
+        state.pending = pending
+        state.y = y
+        state.bottom = bottom
+        if (y >= bottom && pending === 0 && state.firstScreen >= 0) {
+          let last = 0
+          for (const f of visible) last = Math.max(last, drawn.get(f) ?? t, reached.get(f) ?? t)
+          state.charts = visible.length
+          const painted = frames.find((x) => x > last)
+          if (painted === undefined) requestAnimationFrame((next) => (state.whole = Math.max(state.firstScreen, next)))
+          else state.whole = Math.max(state.firstScreen, painted)
+          return
+        }
+      }
+    }
+    requestAnimationFrame(frame)
+  }
+  requestAnimationFrame(frame)
+}
+
+// The page as it is now, as one file: stylesheets inline, every figure's server SVG inline and
+// marked drawn, no scripts, no live charts. Runs in the page.
+async function staticCopy(): Promise<string> {
+  const doc = document.documentElement.cloneNode(true) as HTMLElement
+  for (const link of Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]'))) {
+    const style = document.createElement('style')
+    style.textContent = await fetch(link.href).then((r) => r.text())
+    link.replaceWith(style)
+  }
+  for (const el of Array.from(doc.querySelectorAll('script, noscript, link[rel=preload], link[rel=modulepreload], .bp-live, .bp-actions'))) el.remove()
+  for (const fig of Array.from(doc.querySelectorAll<HTMLElement>('figure'))) {
+    const holder = fig.querySelector<HTMLElement>(':scope > .bp-svg')
+    if (!holder) continue
+    holder.hidden = false
+    if (holder.querySelector('svg.bp-placeholder') || !holder.querySelector('svg')) {
+      const url = fig.dataset.lazy
+      if (!url) throw new Error(`a figure without its SVG and without a URL for it: ${fig.outerHTML.slice(0, 200)}`)
+      holder.innerHTML = await fetch(url).then((r) => r.text())
+    }
+    fig.setAttribute('data-drawn', 'svg')
+  }
+  return `<!doctype html>\n${doc.outerHTML}`
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+
+const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`
+
+/** The pages measured for one benchmark: its page, and the same page asking for every chart kind by name. */
+export function benchmarkPages(label: string, pagePath: string, namedKinds: readonly string[]): { label: string; path: string }[] {
+  const all = new URL(pagePath, 'http://x')
+  all.searchParams.set('plots', namedKinds.join(','))
+  return [
+    { label, path: pagePath },
+    { label: `${label} ?plots=all`, path: all.pathname + all.search.replace(/%2C/gi, ',') },
+  ]
+}
+
+/** The demo's benchmark pages (the links of its index), and its `sort` page asking for every kind. */
+export async function demoPages(serve: string[], cwd: string, namedKinds: readonly string[]): Promise<{ label: string; path: string }[]> {
+  const server = await startServer(serve, { cwd, timeoutMs: 120_000 })
+  try {
+    const html = await (await fetch(server.url)).text()
+    const names = [...new Set([...html.matchAll(/href="\/b\/([^"/?#]+)"/g)].map((m) => decodeURIComponent(m[1])))]
+    if (names.length === 0) throw new Error(`the demo's index links no benchmark: ${html.slice(0, 300)}`)
+    const pages = names.map((n) => ({ label: `demo ${n}`, path: `/b/${encodeURIComponent(n)}` }))
+    if (names.includes('sort')) pages.push(...benchmarkPages('demo sort', '/b/sort', namedKinds).slice(1))
+    return pages
+  } finally {
+    await server.stop()
+  }
+}
+
+/** A target of issue 20 evaluated on the browser figures (same shape as report.ts's). */
+export type BrowserTarget = { name: string; size: string; value: number; reference: number; score: number; goal: string; met: boolean }
+
+/**
+ * Targets: first screen ≤ 1.2× the static reference and whole page ≤ 2× on the plain pages; every
+ * page asking for every kind ≤ 3× (its whole page, the larger of its two ratios).
+ */
+export function browserTargets(pages: readonly BrowserPageFigures[]): BrowserTarget[] {
+  const out: BrowserTarget[] = []
+  const ratio = (name: string, size: string, value: number, reference: number, max: number): BrowserTarget => ({
+    name, size, value, reference, score: value / reference, goal: `≤ ${max}×`, met: value / reference <= max,
+  })
+  for (const p of pages) {
+    if (p.label.endsWith('?plots=all')) {
+      const worst = p.whole / p.referenceWhole >= p.firstScreen / p.referenceFirstScreen ? 'whole' : 'firstScreen'
+      const [v, r] = worst === 'whole' ? [p.whole, p.referenceWhole] : [p.firstScreen, p.referenceFirstScreen]
+      out.push(ratio(`browser: every kind, ${worst === 'whole' ? 'whole page' : 'first screen'} vs static`, p.label.replace(' ?plots=all', ''), v, r, 3))
+    } else {
+      out.push(ratio('browser: first screen vs static', p.label, p.firstScreen, p.referenceFirstScreen, 1.2))
+      out.push(ratio('browser: whole page vs static', p.label, p.whole, p.referenceWhole, 2))
+    }
+  }
+  return out
+}
+
+/** Every browser figure by a dotted name, for the results' measurements (all must be finite and positive). */
+export function browserMeasurements(pages: readonly BrowserPageFigures[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const p of pages) {
+    for (const k of ['firstScreen', 'whole', 'coldFirstScreen', 'coldWhole', 'referenceFirstScreen', 'referenceWhole', 'referenceBytes', 'charts'] as const) {
+      out[`browser.${p.label}.${k}`] = p[k]
+    }
+  }
+  return out
+}
+
+/** The browser figures as Markdown: one row per page. */
+export function renderBrowserTable(pages: readonly BrowserPageFigures[], opts: { reps: number; pace: number }): string {
+  const lines = [
+    `Charts drawn in Chromium (viewport ${viewport.width}×${viewport.height}, scrolled at ${opts.pace} px/s): medians of ${opts.reps} loads from a warm server, ` +
+      'each against the static reference loaded in turn; "cold" is the first load on a server just started.',
+    '',
+    '| page | charts (first screen) | first screen | ref | ratio | whole page | ref | ratio | cold: first screen / whole | reference file |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ]
+  for (const p of pages) {
+    lines.push(
+      `| ${p.label} | ${p.charts} (${p.firstScreenCharts}) | ${ms(p.firstScreen)} | ${ms(p.referenceFirstScreen)} | ${(p.firstScreen / p.referenceFirstScreen).toFixed(2)}× | ` +
+        `${ms(p.whole)} | ${ms(p.referenceWhole)} | ${(p.whole / p.referenceWhole).toFixed(2)}× | ${ms(p.coldFirstScreen)} / ${ms(p.coldWhole)} | ${(p.referenceBytes / 1024).toFixed(0)} KB |`,
+    )
+  }
+  return lines.join('\n')
+}

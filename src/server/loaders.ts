@@ -2,9 +2,9 @@
 // Routes parse, loaders load, pages (src/view) draw.
 import { BenchPlotError } from '../errors'
 import { describeInputChanges, runRef, scalarResults, sweepPoints, type History } from '../model/history'
-import { compareRuns, formatRunRef, type RunChangePoint } from '../model/regression'
+import { compareRuns, formatRunRef, type IndexRow, type RunChangePoint } from '../model/regression'
 import { pointCount } from '../model/sweep'
-import type { Run } from '../model/types'
+import type { BenchmarkSummary, Run } from '../model/types'
 import type { ChartOverlay, ChartRequest } from '../plots'
 import type { RunHeader } from '../store'
 import {
@@ -149,11 +149,11 @@ export async function indexPage(ctx: ServerContext, q: { sort?: string; q?: stri
   const key = `index|${sort.descending ? '-' : ''}${sort.key}|${text}|${JSON.stringify(benchmarks)}`
   const load = async (): Promise<IndexPageProps> => {
     // Rows stored with the imports where they are current; the others are computed here.
-    const stored = (await ctx.source.indexRows?.()) ?? new Map()
-    const current = (b: (typeof benchmarks)[number]) => stored.get(b.name)?.runs === b.runs
+    const stored = (await ctx.source.indexRows?.()) ?? new Map<string, IndexRow>()
+    const current = (b: BenchmarkSummary) => stored.get(b.name)?.runs === b.runs
     // Many rows to compute (a store written before index rows): every run list in one go, not one query per benchmark.
     if (benchmarks.filter((b) => !current(b)).length > 1) await ctx.source.preloadRuns?.()
-    const rowOf = (b: (typeof benchmarks)[number]) => (current(b) ? stored.get(b.name) : ctx.histories.indexRow(b))
+    const rowOf = async (b: BenchmarkSummary): Promise<IndexRow> => (current(b) ? (stored.get(b.name) as IndexRow) : ctx.histories.indexRow(b))
     const rows = filterAndSortRows(
       await Promise.all(benchmarks.map(rowOf)),
       text,

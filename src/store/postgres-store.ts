@@ -4,7 +4,7 @@ import { sampleCount } from '../model/sweep'
 import type { Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
-import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, notFoundError, readableHeaders, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
 import { savedOf } from './index-rows'
 import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOptions, SaveOutcome, ScalarColumn, StoreBackend, StoredIndexRow } from './types'
@@ -162,15 +162,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
   const unreadable = new Map<number, string>()
   const headersOf = async (rows: RunRow[]): Promise<RunHeader[]> => {
     const decl = await declarations(rows.map((r) => r.id))
-    return rows.flatMap((row) => {
-      try {
-        return [headerOf(row, decl.get(row.id) as DeclarationRows)]
-      } catch (err) {
-        if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
-        unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
-        return []
-      }
-    })
+    return readableHeaders(rows, (id) => decl.get(id) as DeclarationRows, unreadable)
   }
   const runsOf = async (name: string) => (await sql.unsafe(`${runSelect} WHERE b.name = $1 ORDER BY r.time COLLATE "C", r.seq`, [name])) as RunRow[]
   const listRuns = async (name: string) => headersOf(await runsOf(name))
@@ -185,15 +177,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
       version < 3 ? [] : sql`SELECT run_id, json FROM panels ORDER BY run_id, position`,
     ])
     const declared = declarationsByRun(rows.map((r) => r.id), { inputs, results, consts, failures, panels } as never)
-    return rows.flatMap((row) => {
-      try {
-        return [headerOf(row, declared.get(row.id) as DeclarationRows)]
-      } catch (err) {
-        if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
-        unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
-        return []
-      }
-    })
+    return readableHeaders(rows, (id) => declared.get(id) as DeclarationRows, unreadable)
   }
 
   const notFound = async (name: string) => {

@@ -96,6 +96,22 @@ export function headerOf(row: RunRow, d: DeclarationRows): RunHeader {
   }
 }
 
+/**
+ * The headers of `rows` that read; a run whose stored JSON does not parse (edited or damaged by hand)
+ * is left out, so that the others still show, and `unreadable` names it and why (for unreadableRuns).
+ */
+export function readableHeaders(rows: readonly RunRow[], declared: (id: number) => DeclarationRows, unreadable: Map<number, string>): RunHeader[] {
+  return rows.flatMap((row) => {
+    try {
+      return [headerOf(row, declared(row.id))]
+    } catch (err) {
+      if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
+      unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
+      return []
+    }
+  })
+}
+
 export type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }
 
 /** Values a column holds: one per (sweep point, repeat), times the components of a vec. */

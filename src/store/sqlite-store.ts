@@ -6,7 +6,7 @@ import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, readableHeaders, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import { savedOf } from './index-rows'
@@ -192,19 +192,9 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     return { ...run, data }
   }
 
-  // A run whose stored JSON does not parse (edited or damaged by hand) is left out of lists, so that the
-  // others still show; unreadableRuns names it and why.
+  // Runs whose stored JSON does not parse, left out of lists (readableHeaders).
   const unreadable = new Map<number, string>()
-  const headersOf = (rows: RunRow[], declared: (id: number) => DeclarationRows): RunHeader[] =>
-    rows.flatMap((row) => {
-      try {
-        return [headerOf(row, declared(row.id))]
-      } catch (err) {
-        if (!(err instanceof SyntaxError) && !(err instanceof TypeError)) throw err
-        unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
-        return []
-      }
-    })
+  const headersOf = (rows: RunRow[], declared: (id: number) => DeclarationRows): RunHeader[] => readableHeaders(rows, declared, unreadable)
   const listRuns = (name: string): RunHeader[] => headersOf(q.runsOf.all(name) as RunRow[], declarations)
   const listAllRuns = (): RunHeader[] => {
     const rows = q.allRuns.all() as RunRow[]

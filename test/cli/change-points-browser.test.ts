@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { demoRuns } from '../../src/demo/benchmarks'
 import { openStore } from '../../src/store'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, openWatchedPage } from '../helpers/browser'
 import { shapeHistory } from '../model/change-point-histories'
 
 const artifacts = resolve(import.meta.dir, '../../test-artifacts/change-points')
@@ -18,16 +18,9 @@ const ids: Record<string, number[]> = {}
 
 type Live = { getOption(): { series: { name: string; markLine?: { data: { xAxis: number | string; label: { formatter: string } }[] }; data: { value: number[] }[] }[] }; convertToPixel(finder: object, v: number[]): number[] }
 
-async function openPage(width: number, path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } })
-  const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
-  })
-  page.on('pageerror', (e) => errors.push(String(e)))
-  const res = await page.goto(`${server.url}${path.replace(/^\//, '')}`, { waitUntil: 'networkidle' })
-  expect(res?.status()).toBe(200)
-  return { page, errors }
+// The page at `path` of the server, watched for errors (openWatchedPage).
+function openPage(width: number, path: string): Promise<{ page: Page; errors: string[] }> {
+  return openWatchedPage(browser, `${server.url}${path.replace(/^\//, '')}`, width)
 }
 
 // The live chart's option in a hydrated figure.

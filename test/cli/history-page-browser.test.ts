@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { openStore } from '../../src/store'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, openWatchedPage } from '../helpers/browser'
 import { caseNames, historyCase, type HistoryCase } from '../model/regression-histories'
 
 const artifacts = resolve(import.meta.dir, '../../test-artifacts/history')
@@ -12,17 +12,9 @@ let browser: Browser
 let server: ServerProcess
 const ids = {} as Record<HistoryCase, number[]>
 
-/** A page that records console errors and warnings, and uncaught exceptions. */
-async function openPage(width: number, path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } })
-  const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
-  })
-  page.on('pageerror', (e) => errors.push(String(e)))
-  const res = await page.goto(`${server.url}${path.replace(/^\//, '')}`, { waitUntil: 'networkidle' })
-  expect(res?.status()).toBe(200)
-  return { page, errors }
+// The page at `path` of the server, watched for errors (openWatchedPage).
+function openPage(width: number, path: string): Promise<{ page: Page; errors: string[] }> {
+  return openWatchedPage(browser, `${server.url}${path.replace(/^\//, '')}`, width)
 }
 
 beforeAll(async () => {

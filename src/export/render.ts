@@ -4,7 +4,6 @@ import { BenchPlotError } from '../errors'
 import { scriptJson } from '../format'
 import { clientAssets } from '../plots'
 import { pagesJs } from '../server/assets/page-script'
-import { styleCss } from '../view/style'
 import type { ServerContext } from '../server/context'
 import { comparePage, historyPage, indexPage, runPage, runPart } from '../server/loaders'
 import { enhanceRerunViewers } from '../server/rerun/browser'
@@ -89,7 +88,6 @@ export async function chartHtml(c: ServerContext, w: Extract<SiteTarget, { kind:
 // --- internal ---
 
 function assetText(file: string): string {
-  if (file === 'bench-plot.css') return styleCss
   if (file === 'pages.js') return pagesJs
   const asset = Object.hasOwn(clientAssets, file) ? clientAssets[file] : undefined
   if (!asset) throw new BenchPlotError('NOT_FOUND', `no asset ${file}`)

@@ -4,9 +4,8 @@
 import { BenchPlotError } from '../errors'
 import { escapeHtml } from '../format'
 import { clientAssets } from '../plots'
-import { styleCss } from '../view/style'
 import type { BenchmarkSource } from '../server/source'
-import { staticLinks, type Links } from '../view'
+import { inlineStyle, pageCss, staticLinks, type Links } from '../view'
 import { chosenSource, exportContext } from './index'
 import { chartHtml, renderFile } from './render'
 import { createSiteMap, diskPath } from './site'
@@ -87,13 +86,13 @@ function inlineScript(body: string): string {
 }
 
 function page(name: string, sections: string[], templates: string[]): string {
-  const css = `${styleCss}\n${clientAssets['charts.css']?.body ?? ''}
+  const css = `${pageCss(true)}
 .bp-page{display:none}
 .bp-page:target,body:not(:has(.bp-page:target)) .bp-page:first-of-type{display:block}`
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(name)}</title><link rel="icon" href="data:,">
-<style>${css.replace(/<\/(style)/gi, '<\\/$1')}</style>
+${inlineStyle(css)}
 ${inlineScript(clientAssets['echarts.min.js']?.body ?? '')}
 ${inlineScript(clientAssets['charts.js']?.body ?? '')}
 </head><body data-benchmark="${escapeHtml(name)}">

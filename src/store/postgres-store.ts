@@ -233,7 +233,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
       sample_count: sampleCount(run), fingerprint: run.fingerprint ?? null, meta: JSON.stringify(run.meta), recorded_at: new Date().toISOString(),
     }
     const keptId = options.keepIds && run.id !== undefined && (await tx`SELECT 1 FROM runs WHERE id = ${run.id}`).length === 0 ? run.id : null
-    const [{ id }] = (await (keptId === null ? tx`INSERT INTO runs ${tx(row)} RETURNING id` : tx`INSERT INTO runs ${tx({ id: keptId, ...row })} RETURNING id`)) as { id: number }[]
+    const [{ id }] = (await tx`INSERT INTO runs ${tx(keptId === null ? row : { id: keptId, ...row })} RETURNING id`) as { id: number }[]
     // An id given by hand does not move the identity: move it past (never back: writers may hold numbers above it).
     if (keptId !== null) {
       await tx`SELECT setval(s, greatest(${keptId}, coalesce(pg_sequence_last_value(s), 0))) FROM (SELECT pg_get_serial_sequence('runs', 'id')::regclass AS s) AS q`

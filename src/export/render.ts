@@ -5,12 +5,12 @@ import { scriptJson } from '../format'
 import { clientAssets } from '../plots'
 import { pagesJs } from '../server/assets/page-script'
 import type { ServerContext } from '../server/context'
-import { comparePage, historyPage, indexPage, runPage, runPart } from '../server/loaders'
+import { comparePage, figureOf, historyPage, indexPage, runPage, runPart } from '../server/loaders'
 import { enhanceRerunViewers } from '../server/rerun/browser'
 import { resolveInside } from '../server/safe-path'
 import { samplesCsv, samplesJson } from '../server/samples'
 import { runJson } from '../server/run-json'
-import { BenchmarkPage, chartAlone, ChartFrame, ComparePage, figureSvg, HistoryPage, IndexPage, type Links } from '../view'
+import { BenchmarkPage, chartAlone, ChartFrame, ComparePage, HistoryPage, IndexPage, type Links } from '../view'
 import { staticViewPage } from './rerun'
 import { automaticCharts, type SiteFile, type SiteMap, type SiteTarget } from './site'
 
@@ -49,7 +49,7 @@ export async function renderFile(ctx: ExportContext, site: SiteMap, file: SiteFi
     }
     case 'figure': {
       const part = await runPart(c, 'figure', w.name, w.id, { run: w.part.run, vs: w.part.vs, charts: w.part.charts })
-      const svg = figureSvg(await part.run(), part.charts, w.id, await part.overlay())
+      const svg = await figureOf(c, w.name, part, w.id)
       if (svg === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${w.name}" has no figure ${w.id}`)
       return { text: svg }
     }

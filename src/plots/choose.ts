@@ -57,6 +57,11 @@ export function chooseCharts(whole: SweepSignature, req: ChartRequest = { plots:
 }
 
 /** The signature without the inputs that have one value: what the kinds choose their axes and facets from. */
+/** Whether any chart `chooseCharts` gives draws another run over the run's (line, curve): only then are that run's samples read for it. */
+export function overlaysAnotherRun(whole: SweepSignature, req: ChartRequest = { plots: [] }): boolean {
+  return chooseCharts(whole, req).specs.some((s) => runKinds.find((k) => k.kind === s.kind)?.overlay === true)
+}
+
 export function varyingSignature(sig: SweepSignature): SweepSignature {
   const varies = (n: string) => !sig.constantInputs.includes(n)
   return { ...sig, floatInputs: sig.floatInputs.filter(varies), catInputs: sig.catInputs.filter(varies) }

@@ -197,41 +197,58 @@ function fillValues(view: NumericView, cells: Int32Array, offsets: Int32Array): 
 /**
  * The point with the best mean over its repeats, by the result's direction; null when there is none.
  * `ties` counts the points whose mean equals it (to 1e-9 of it), itself included. With `where`, only
- * the points at value index `value` of input `input` count (the best at the largest n).
+ * the points at value index `value` of input `input` count (the best at the largest n). A run that
+ * carries its point means (the store's) is read through them: the same sums, a repeat's share of the work.
  */
 export function findOptimum(run: Run, view: NumericView, where?: { input: number; value: number }): { point: number; mean: number; n: number; ties: number; inputs: Record<string, InputValue> } | null {
   const dir = view.result.direction
   if (dir === 'none') return null
   const { column, stride, offset, repeats } = view
-  let best: { point: number; mean: number; n: number } | null = null
-  let ties = 0
-  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))
-  // Value index of input i at point p is floor(p / inner) % n (the last input varies fastest).
-  const inner = where ? run.inputs.slice(where.input + 1).reduce((k, v) => k * v.values.length, 1) : 1
-  const len = where ? run.inputs[where.input].values.length : 1
-  for (let p = 0; p < view.points; p++) {
-    if (where && Math.floor(p / inner) % len !== where.value) continue
+  const means = view.component === undefined ? run.means?.[view.result.name] : undefined
+  // Sum and count of the finite repeats of point p, in repeat order: what a point mean is.
+  const repeatsAt = (p: number): { sum: number; n: number } => {
     let sum = 0
     let n = 0
-    let at = p * repeats * stride + offset
-    for (let r = 0; r < repeats; r++, at += stride) {
+    for (let r = 0, at = p * repeats * stride + offset; r < repeats; r++, at += stride) {
       const v = column[at]
       if (Number.isFinite(v)) {
         sum += v
         n++
       }
     }
-    if (n === 0) continue
-    const m = sum / n
-    if (best && same(m, best.mean)) ties++
-    else if (!best || (dir === 'minimize' ? m < best.mean : m > best.mean)) {
-      best = { point: p, mean: m, n }
+    return { sum, n }
+  }
+  let best = -1
+  let bestMean = Number.NaN
+  let ties = 0
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))
+  const visit = (p: number) => {
+    let m: number
+    if (means) m = means[p]
+    else {
+      const { sum, n } = repeatsAt(p)
+      m = n === 0 ? Number.NaN : sum / n
+    }
+    if (Number.isNaN(m)) return
+    if (best >= 0 && same(m, bestMean)) ties++
+    else if (best < 0 || (dir === 'minimize' ? m < bestMean : m > bestMean)) {
+      best = p
+      bestMean = m
       ties = 1
     }
   }
-  if (!best) return null
-  const coords = pointCoordinates(run.inputs, best.point)
-  return { ...best, ties, inputs: Object.fromEntries(run.inputs.map((v, i) => [v.name, v.values[coords[i]]])) }
+  if (where) {
+    // Value index of input i at point p is floor(p / inner) % n (the last input varies fastest): the
+    // points at one value come in blocks of `inner`, one block every `inner * n` points.
+    const inner = run.inputs.slice(where.input + 1).reduce((k, v) => k * v.values.length, 1)
+    const len = run.inputs[where.input].values.length
+    for (let from = where.value * inner; from < view.points; from += inner * len) {
+      for (let p = from, end = Math.min(view.points, from + inner); p < end; p++) visit(p)
+    }
+  } else for (let p = 0; p < view.points; p++) visit(p)
+  if (best < 0) return null
+  const coords = pointCoordinates(run.inputs, best)
+  return { point: best, mean: bestMean, n: repeatsAt(best).n, ties, inputs: Object.fromEntries(run.inputs.map((v, i) => [v.name, v.values[coords[i]]])) }
 }
 
 // html.ts (being rewritten into src/view) still reads these here; every number is formatted by src/format.

@@ -1,4 +1,4 @@
-export { chooseCharts, varyingSignature, whyNotPlot } from './choose'
+export { chooseCharts, overlaysAnotherRun, varyingSignature, whyNotPlot } from './choose'
 export type { ChartKind, ChartSpec, ChartNotice } from './choose'
 export { formatChartQuery, parseChartRequest, namedPlots } from './request'
 export type { ChartRequest } from './request'

@@ -1,6 +1,6 @@
 import { BenchPlotError } from '../errors'
-import { buildHistories, type History, type InputChange } from '../model/history'
-import { detectRegressions, findChangePoints, findPointChangePoints, indexRowOptions, summarizeBenchmark, type BenchmarkVerdict, type IndexRow, type RunChangePoint } from '../model/regression'
+import { buildHistories, pointMeans, scalarResults, type History, type InputChange } from '../model/history'
+import { baselineValue, detectRegressions, findChangePoints, findPointChangePoints, indexRowOptions, summarizeBenchmark, type BaselineValue, type BenchmarkVerdict, type IndexRow, type RunChangePoint } from '../model/regression'
 import type { BenchmarkSummary, InputVar, Run } from '../model/types'
 import type { RunHeader } from '../store'
 import type { BenchmarkSource, RunData } from './source'
@@ -76,9 +76,9 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
       else {
         const newest = outline(runs).at(-1) as HistoryOutline
         // The verdict reads samples only point by point, or for adaptive's fallback (fewer than 4
-        // earlier runs): else the runs' point means are all it needs, 1/repeats of the columns.
+        // earlier runs): else each earlier run's value per result is all it needs, from its point means.
         // The panel leads with the result's change points; the points' own ones only the per-point history shows.
-        v = detectRegressions(await load(name, newest, points || newest.runIds.length <= 4 ? 'scalar' : 'means'), { points, changePoints: points ? { points: false } : false })
+        v = points || newest.runIds.length <= 4 ? detectRegressions(await load(name, newest, 'scalar'), { points, changePoints: points ? { points: false } : false }) : await runVerdict(name, runs, newest)
       }
       return keep(verdicts, key, v)
     },
@@ -113,6 +113,41 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
     return value
   }
 
+  // The verdict of the newest run judged by runs, not points. An earlier run's value of a result is
+  // its stored total of point means where the newest run measured every point (the total is then the
+  // mean over those points); else its point means are read, reduced and let go (not kept by the
+  // source). Either way a history of large runs never sits in memory at once.
+  async function runVerdict(name: string, runs: readonly RunHeader[], h: HistoryOutline): Promise<BenchmarkVerdict> {
+    const current = await source.getRun(name, h.runIds.at(-1) as number, 'means')
+    if (!current) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${h.runIds.at(-1)}`)
+    const results = scalarResults(current).map((r) => r.name)
+    const whole = new Set(results.filter((r) => allFinite(pointMeans(current, r))))
+    const earlier = h.runIds.slice(0, -1)
+    const totals = new Map<string, BaselineValue>()
+    for (const t of (await source.pointMeanTotals?.(earlier)) ?? []) totals.set(`${t.runId}\u0000${t.result}`, { mean: t.mean, count: t.points })
+    const baselineValues = new Map<number, Record<string, BaselineValue>>()
+    for (const id of earlier) {
+      let means: Run | null = null
+      const values: Record<string, BaselineValue> = {}
+      for (const r of results) {
+        const total = whole.has(r) ? totals.get(`${id}\u0000${r}`) : undefined
+        if (total) values[r] = total
+        else {
+          means ??= await source.getRun(name, id, 'means', { keep: false })
+          if (!means) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
+          values[r] = baselineValue(means, current, r)
+        }
+      }
+      baselineValues.set(id, values)
+    }
+    // The earlier runs as their headers: their values are given.
+    const headers = earlier.map((id) => {
+      const { failureCount: _f, sampleCount: _s, ...rest } = runs.find((r) => r.id === id) as RunHeader
+      return { ...rest, data: {} } satisfies Run
+    })
+    return detectRegressions({ index: h.index, inputs: h.inputs, changes: h.changes, runs: [...headers, current] }, { points: false, changePoints: false, baselineValues })
+  }
+
   async function summarize(summary: BenchmarkSummary): Promise<IndexRow> {
     const headers = await source.listRuns(summary.name)
     const newest = outline(headers).at(-1) as HistoryOutline
@@ -122,4 +157,9 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
     const row = summarizeBenchmark({ name: summary.name, runs: history.runs }, indexRowOptions)
     return { ...row, runs: headers.length }
   }
+}
+
+function allFinite(xs: Float64Array): boolean {
+  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) return false
+  return true
 }

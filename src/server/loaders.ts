@@ -5,7 +5,8 @@ import { describeInputChanges, runRef, scalarResults, sweepPoints, type History 
 import { compareRuns, formatRunRef, type IndexRow, type RunChangePoint } from '../model/regression'
 import { pointCount } from '../model/sweep'
 import type { BenchmarkSummary, Run } from '../model/types'
-import type { ChartOverlay, ChartRequest } from '../plots'
+import { overlaysAnotherRun, type ChartOverlay, type ChartRequest } from '../plots'
+import { sweepSignature } from '../model/signature'
 import type { RunHeader } from '../store'
 import {
   chartsRegion,
@@ -19,6 +20,8 @@ import {
   placePanels,
   VerdictLine,
   VerdictRegion,
+  figureSvg,
+  verdictFigureSvg,
   type BenchmarkPageProps,
   type ComparePageProps,
   type HistoryPageProps,
@@ -27,6 +30,7 @@ import {
   type RunState,
 } from '../view'
 import type { ServerContext } from './context'
+import type { RunData } from './source'
 import type { HistoryOutline } from './history-cache'
 import { pageOfSamples } from './samples'
 
@@ -61,25 +65,27 @@ export async function runPage(ctx: ServerContext, name: string, q: RunQuery): Pr
   const load = async (): Promise<BenchmarkPageProps> => {
     const run = await getRun(ctx, name, runId)
     const samples = { ...pageOfSamples(run, q.page ?? 1, samplesPerPage, { total: header.sampleCount }), perPage: samplesPerPage }
-    const vsRun = vs.id === null ? null : await getRun(ctx, name, vs.id)
     const newest = outline.at(-1) as HistoryOutline
     const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
     // Judging every point of a huge sweep takes seconds: then the page asks first (?points=all).
     const points = q.allPoints || pointCount(run.inputs) <= eagerPointLimit
     const deferred = points ? null : { count: pointCount(run.inputs), href: ctx.links.benchmark(name, { ...state, allPoints: true }) }
-    let top = ''
-    // The page's first figures are drawn on the server: the run's charts come first on the page (issue 14), the verdict below them.
-    const eager = eagerFigures
-    let verdictLine: string | undefined
-    if (runId === newest.runIds.at(-1)) {
-      const verdict = await ctx.histories.verdict(name, runs, { points })
-      top = VerdictRegion({ verdict, deferred })
-      verdictLine = VerdictLine({ verdict })
-    } else if (mine.runIds[0] === runId) top = InputChanges({ changes: mine.changes })
+    // The compared run's samples are read only for what uses them: per-point tests, and charts drawn over the run's.
+    const vsData = overlaysAnotherRun(sweepSignature(run), q.charts) ? 'all' : points ? 'scalar' : 'means'
+    const vsRun = vs.id === null ? null : await getRun(ctx, name, vs.id, vsData)
     // The user's own panels: the run's, then those given from code; drawn around and inside the charts region.
     const panels = [...(run.panels ?? []), ...((await ctx.panels?.(name, runs)) ?? [])]
     const placed = placePanels({ panels, results: run.results.map((r) => r.name), links: ctx.links, exists: ctx.exists, idPrefix: `r${runId}` })
-    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures: eager, vs: vs.id, beside: placed.beside })
+    // The page's first figures are drawn on the server: the run's charts come first on the page (issue 14), the verdict's below them get what is left.
+    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures, vs: vs.id, beside: placed.beside })
+    let top = ''
+    let verdictLine: string | undefined
+    if (runId === newest.runIds.at(-1)) {
+      const verdict = await ctx.histories.verdict(name, runs, { points })
+      const figures = { eager: charts.eagerLeft, url: (id: string) => ctx.links.figure(name, id, { run: runId, vs: vs.id, charts: q.charts }) }
+      top = VerdictRegion({ verdict, deferred, figures })
+      verdictLine = VerdictLine({ verdict })
+    } else if (mine.runIds[0] === runId) top = InputChanges({ changes: mine.changes })
     if (mine !== newest) top += `<p class="history-note">This run belongs to an earlier history: the inputs changed after it. Its verdicts and the History tab follow the newest history.</p>`
     let compare: RunCompare | undefined
     if (runs.length > 1) {
@@ -182,6 +188,22 @@ export async function runPart(ctx: ServerContext, kind: string, name: string, id
   }
 }
 
+/**
+ * The server-drawn SVG of one figure of a run page, by the id the page gave it: one of the run's
+ * charts (`r<run>s<chart>p<panel>`) or of the newest run's verdict (`v<run>-<k>`); null for none.
+ */
+export async function figureOf(ctx: ServerContext, name: string, part: RunPart, id: string): Promise<string | null> {
+  const verdictOf = id.match(/^v(\d+)-\d+$/)
+  if (!verdictOf) return figureSvg(await part.run(), part.charts, id, await part.overlay())
+  const runs = await ctx.source.listRuns(name)
+  const newest = ctx.histories.outline(runs).at(-1) as HistoryOutline
+  if (Number(verdictOf[1]) !== part.runId || newest.runIds.at(-1) !== part.runId) return null
+  // Judged as the run page judges it by default, so the page's verdict is found in the cache.
+  const header = runs.find((r) => r.id === part.runId) as RunHeader
+  const verdict = await ctx.histories.verdict(name, runs, { points: pointCount(header.inputs) <= eagerPointLimit })
+  return verdictFigureSvg(verdict, id)
+}
+
 // --- internal ---
 
 // Each result's change points over what the History tab follows: the mean over all inputs, or one point.
@@ -199,8 +221,8 @@ function tabsOf(outline: HistoryOutline[]): BenchmarkPageProps['tabs'] {
   return { historyStarts: outline.slice(1).map((h) => h.runIds[0]), historyTab: newest.runIds.length >= 2 }
 }
 
-async function getRun(ctx: ServerContext, name: string, id: number): Promise<Run> {
-  const run = await ctx.source.getRun(name, id)
+async function getRun(ctx: ServerContext, name: string, id: number, data: RunData = 'all'): Promise<Run> {
+  const run = await ctx.source.getRun(name, id, data)
   if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
   return run
 }

@@ -2,7 +2,7 @@ import { BenchPlotError } from '../errors'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { readIndexRowText, type IndexRow } from '../model/regression'
 import { sampleCount } from '../model/sweep'
-import type { ReadStore, RunHeader } from '../store'
+import type { PointMeanTotal, ReadStore, RunHeader } from '../store'
 
 /**
  * Which data of a run a loader loads: every result's column (`all`: charts, samples), the float and
@@ -16,13 +16,18 @@ export type BenchmarkSource = {
   listBenchmarks(): Promise<BenchmarkSummary[]>
   /** Runs of a benchmark without their data, oldest first; throws NOT_FOUND when the name is unknown. */
   listRuns(name: string): Promise<RunHeader[]>
-  /** One run with `data` loaded (plain arrays, nothing read later), or null. @default data 'all' */
-  getRun(name: string, id: number, data?: RunData): Promise<Run | null>
+  /**
+   * One run with `data` loaded (plain arrays, nothing read later), or null. `keep: false` reads what is
+   * not kept already without keeping it: data used once and let go. @default data 'all', keep true
+   */
+  getRun(name: string, id: number, data?: RunData, opts?: { keep?: boolean }): Promise<Run | null>
   /**
    * Read the scalar data `getRun` will ask for of many runs at once, where the source can do it in one
    * go (the store: one query, not one per run and result); `getRun` then finds it kept.
    */
   prefetch?(name: string, ids: readonly number[], data?: RunData): Promise<void>
+  /** The stored totals of many runs' point means (one query), where the source has them. */
+  pointMeanTotals?(ids: readonly number[]): Promise<PointMeanTotal[]>
   /** Read every benchmark's run headers at once (one query per table), kept for `listRuns`: an index that computes many rows asks for all. */
   preloadRuns?(): Promise<void>
   /** The index rows stored with imports that are still current, by benchmark name (read once per change of the store). */
@@ -46,12 +51,13 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
   let kept = 0
   // `what` is 'data' (the column) or 'means' (its per-point means); both share the budget. null: the store has none.
   const keyOf = (what: 'data' | 'means', id: number, result: string) => `${what}\u0000${id}\u0000${result}`
-  const column = async (id: number, result: string, what: 'data' | 'means'): Promise<Column | null> => {
+  const column = async (id: number, result: string, what: 'data' | 'means', keepIt = true): Promise<Column | null> => {
     const key = keyOf(what, id, result)
     let col = columns.get(key)
     if (col !== undefined) columns.delete(key)
     else {
       col = what === 'data' ? await store.readColumn(id, result) : await store.readPointMeans(id, result)
+      if (!keepIt) return col
       kept += col === null ? 0 : columnBytes(col)
     }
     return keep(key, col)
@@ -130,7 +136,9 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
       }))
     },
     unreadableRuns: (name) => store.unreadableRuns(name),
-    async getRun(name, id, data = 'all') {
+    pointMeanTotals: (ids) => store.readPointMeanTotals(ids),
+    async getRun(name, id, data = 'all', opts = {}) {
+      const keepIt = opts.keep ?? true
       const header = (await knownRuns(name))?.find((h) => h.id === id)
       if (!header) return null
       const { failureCount: _f, sampleCount: _s, ...rest } = header
@@ -138,10 +146,10 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
       const means: Record<string, Float64Array | null> = {}
       for (const r of header.results) {
         const scalar = r.kind === 'float' || r.kind === 'bool'
-        const m = scalar ? ((await column(id, r.name, 'means')) as Float64Array | null) : null
+        const m = scalar ? ((await column(id, r.name, 'means', keepIt)) as Float64Array | null) : null
         if (m) means[r.name] = m
         // A store without means (schema version 1) gives the column instead: the model takes means from it.
-        if (data === 'all' || (scalar && (data === 'scalar' || !m))) run.data[r.name] = (await column(id, r.name, 'data')) ?? []
+        if (data === 'all' || (scalar && (data === 'scalar' || !m))) run.data[r.name] = (await column(id, r.name, 'data', keepIt)) ?? []
       }
       // Not enumerable: derived data stays out of what a run serialises to.
       Object.defineProperty(run, 'means', { value: means, enumerable: false })

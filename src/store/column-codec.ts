@@ -27,3 +27,26 @@ export function decodeColumn(encoding: string, data: Uint8Array): Column | null 
 export function pointMeansBlob(column: Float64Array, repeats: number): Uint8Array {
   return encodeColumn(meansOfColumn(column, repeats)).data
 }
+
+/**
+ * A `point_means` row: the per-point means (`data`), and their mean and count over the points that
+ * have one (`mean`, null when none; `finite_points`), summed in point order as the model sums them.
+ */
+export function pointMeansRow(column: Float64Array, repeats: number): { data: Uint8Array; mean: number | null; points: number } {
+  const means = meansOfColumn(column, repeats)
+  return { data: encodeColumn(means).data, ...meanOfFinite(means) }
+}
+
+/** The mean and count of the finite values, summed in order; mean null when there are none. */
+export function meanOfFinite(values: Float64Array): { mean: number | null; points: number } {
+  let sum = 0
+  let points = 0
+  for (let p = 0; p < values.length; p++) {
+    const x = values[p]
+    if (Number.isFinite(x)) {
+      sum += x
+      points++
+    }
+  }
+  return { mean: points === 0 ? null : sum / points, points }
+}

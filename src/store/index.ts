@@ -4,7 +4,7 @@ import { isPostgresUrl, openPostgresReader, openPostgresWriter } from './postgre
 import { openSqliteReader, openSqliteWriter } from './sqlite-store'
 import type { ReadStore, Store, StoreBackend } from './types'
 
-export type { IndexRowMaker, IndexRowText, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, Store, StoreBackend, StoredIndexRow } from './types'
+export type { IndexRowMaker, IndexRowText, PointMeanTotal, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, Store, StoreBackend, StoredIndexRow } from './types'
 export { schemaVersion } from './schema'
 export { isPostgresUrl, redactUrl } from './postgres-store'
 

@@ -1,5 +1,5 @@
 import type { SQL } from 'bun'
-import { decodeColumn, pointMeansBlob } from './column-codec'
+import { decodeColumn, meanOfFinite, pointMeansBlob } from './column-codec'
 
 /**
  * The schema of docs/schema.md in PostgreSQL types: the same tables and columns, `bytea` for the
@@ -121,5 +121,23 @@ export const postgresMigrations: ((tx: SQL) => Promise<void>)[] = [
       version       integer NOT NULL,
       json          text NOT NULL
     )`)
+  },
+  // Version 5: each point means row's mean and count over its finite points (as in SQLite).
+  async (tx) => {
+    await tx.unsafe(`CREATE TABLE point_mean_totals (
+      run_id          integer NOT NULL,
+      result_position integer NOT NULL,
+      mean            double precision,
+      finite_points   integer NOT NULL,
+      PRIMARY KEY (run_id, result_position),
+      FOREIGN KEY (run_id, result_position) REFERENCES point_means(run_id, result_position) ON DELETE CASCADE
+    )`)
+    const rows = (await tx.unsafe('SELECT run_id, result_position, data FROM point_means')) as { run_id: number; result_position: number; data: Uint8Array }[]
+    for (const r of rows) {
+      const means = decodeColumn('f64le', r.data)
+      if (!(means instanceof Float64Array)) continue // unreadable: reading the run reports it
+      const { mean, points } = meanOfFinite(means)
+      await tx`INSERT INTO point_mean_totals (run_id, result_position, mean, finite_points) VALUES (${r.run_id}, ${r.result_position}, ${mean}, ${points})`
+    }
   },
 ]

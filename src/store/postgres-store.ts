@@ -2,9 +2,9 @@ import { SQL } from 'bun'
 import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
 import type { Column, Run } from '../model/types'
-import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
+import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
-import { declarationsByRun, expectedLength, goneError, notFoundError, readableHeaders, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, notFoundError, pointMeanTotal, readableHeaders, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
 import { savedOf } from './index-rows'
 import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOptions, SaveOutcome, ScalarColumn, StoreBackend, StoredIndexRow } from './types'
@@ -249,7 +249,9 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
       const { encoding, data } = encodeColumn(column)
       await tx`INSERT INTO columns (run_id, result_position, encoding, data) VALUES (${id}, ${i}, ${encoding}, ${data})`
       if ((r.kind === 'float' || r.kind === 'bool') && column instanceof Float64Array) {
-        await tx`INSERT INTO point_means (run_id, result_position, data) VALUES (${id}, ${i}, ${pointMeansBlob(column, run.repeats)})`
+        const means = pointMeansRow(column, run.repeats)
+        await tx`INSERT INTO point_means (run_id, result_position, data) VALUES (${id}, ${i}, ${means.data})`
+        await tx`INSERT INTO point_mean_totals (run_id, result_position, mean, finite_points) VALUES (${id}, ${i}, ${means.mean}, ${means.points})`
       }
     }
     for (const [i, f] of run.failures.entries()) {
@@ -331,6 +333,13 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
       if (!row) return null
       if (row.column_bytes === null || row.data.byteLength * row.repeats !== row.column_bytes) throw goneError(row.benchmark, location)
       return decodeColumn('f64le', row.data) as Float64Array
+    },
+    async readPointMeanTotals(runIds) {
+      if (runIds.length === 0 || version < 5) return []
+      const rows = (await sql`SELECT t.run_id, res.name, t.mean, t.finite_points FROM point_mean_totals t
+        JOIN results res ON res.run_id = t.run_id AND res.position = t.result_position
+        WHERE t.run_id IN ${sql([...runIds])}`) as { run_id: number; name: string; mean: number | null; finite_points: number }[]
+      return rows.map(pointMeanTotal)
     },
     async readScalarColumns(runIds, what) {
       if (runIds.length === 0 || (what === 'means' && version < 2)) return []

@@ -3,7 +3,7 @@ import { BenchPlotError } from '../errors'
 import { readPanels } from '../model/panels'
 import type { InputVar, ResultVar } from '../model/types'
 import { closestNames } from './names'
-import type { RunHeader } from './types'
+import type { PointMeanTotal, RunHeader } from './types'
 
 /** A row of `runs` joined with its benchmark's name and failure count, as both backends select it. */
 export type RunRow = {
@@ -115,6 +115,11 @@ export function readableHeaders(rows: readonly RunRow[], declared: (id: number) 
 export type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }
 
 /** Values a column holds: one per (sweep point, repeat), times the components of a vec. */
+/** A `point_means` row's totals as the store's readers give them: a mean of none is NaN. */
+export function pointMeanTotal(row: { run_id: number; name: string; mean: number | null; finite_points: number }): PointMeanTotal {
+  return { runId: Number(row.run_id), result: row.name, mean: row.mean === null ? Number.NaN : Number(row.mean), points: Number(row.finite_points) }
+}
+
 export function expectedLength(c: Pick<ColumnShape, 'kind' | 'size' | 'repeats'>, inputLengths: number[]): number {
   return inputLengths.reduce((n, k) => n * k, c.repeats) * (c.kind === 'vec' ? (c.size ?? 1) : 1)
 }

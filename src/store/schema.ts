@@ -1,5 +1,5 @@
 import type { Database } from 'bun:sqlite'
-import { decodeColumn, pointMeansBlob } from './column-codec'
+import { decodeColumn, meanOfFinite, pointMeansBlob } from './column-codec'
 
 /**
  * Forward migrations, one per schema version: migrations[i] takes a store from
@@ -124,9 +124,30 @@ export const migrations: ((db: Database) => void)[] = [
       json          TEXT NOT NULL
     )`)
   },
+  // Version 5: each point means row's mean and count over its finite points, so that judging a run
+  // against its history reads one value per earlier run and result, not every point of it. A table
+  // of its own: columns after a BLOB are read through the BLOB's pages.
+  (db) => {
+    db.run(`CREATE TABLE point_mean_totals (
+      run_id          INTEGER NOT NULL,
+      result_position INTEGER NOT NULL,
+      mean            REAL,
+      finite_points   INTEGER NOT NULL,
+      PRIMARY KEY (run_id, result_position),
+      FOREIGN KEY (run_id, result_position) REFERENCES point_means(run_id, result_position) ON DELETE CASCADE
+    )`)
+    const rows = db.query('SELECT run_id, result_position, data FROM point_means')
+    const insert = db.query('INSERT INTO point_mean_totals (run_id, result_position, mean, finite_points) VALUES (?, ?, ?, ?)')
+    for (const r of rows.iterate() as Iterable<{ run_id: number; result_position: number; data: Uint8Array }>) {
+      const means = decodeColumn('f64le', r.data)
+      if (!(means instanceof Float64Array)) continue // unreadable: reading the run reports it
+      const { mean, points } = meanOfFinite(means)
+      insert.run(r.run_id, r.result_position, mean, points)
+    }
+  },
 ]
 
 export const schemaVersion = migrations.length
 
-/** The oldest version a reader opens as it is: later versions only added what readers can do without (point means, panels, index rows). */
+/** The oldest version a reader opens as it is: later versions only added what readers can do without (point means, panels, index rows, means' totals). */
 export const oldestReadable = 1

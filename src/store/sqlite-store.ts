@@ -4,9 +4,9 @@ import { dirname } from 'node:path'
 import { BenchPlotError } from '../errors'
 import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
-import { decodeColumn, encodeColumn, pointMeansBlob } from './column-codec'
+import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, readableHeaders, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import { savedOf } from './index-rows'
@@ -141,6 +141,9 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       FROM results res JOIN runs r ON r.id = res.run_id JOIN point_means pm ON pm.run_id = res.run_id AND pm.result_position = res.position
       LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
       WHERE res.run_id = ? AND res.name = ?`),
+    pointMeanTotals: version < 5 ? null : db.query(`SELECT t.run_id, res.name, t.mean, t.finite_points FROM point_mean_totals t
+      JOIN results res ON res.run_id = t.run_id AND res.position = t.result_position
+      WHERE t.run_id IN (SELECT value FROM json_each(?))`),
     // Stores before version 3 hold no panels: their runs have none.
     panels: version < 3 ? null : db.query('SELECT json FROM panels WHERE run_id = ? ORDER BY position'),
     inputLengths: db.query('SELECT json_array_length("values") AS n FROM inputs WHERE run_id = ? AND json_valid("values")'),
@@ -247,6 +250,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         result: db.query('INSERT INTO results (run_id, position, name, kind, units, direction, doc, size, regression) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
         column: db.query('INSERT INTO columns (run_id, result_position, encoding, data) VALUES (?, ?, ?, ?)'),
         pointMeans: db.query('INSERT INTO point_means (run_id, result_position, data) VALUES (?, ?, ?)'),
+        pointMeanTotals: db.query('INSERT INTO point_mean_totals (run_id, result_position, mean, finite_points) VALUES (?, ?, ?, ?)'),
         failure: db.query('INSERT INTO failures (run_id, position, inputs, repeat, error) VALUES (?, ?, ?, ?, ?)'),
         panel: db.query('INSERT INTO panels (run_id, position, kind, place, json) VALUES (?, ?, ?, ?, ?)'),
       }
@@ -283,7 +287,11 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       const column = run.data[r.name]
       const { encoding, data } = encodeColumn(column)
       insert.column.run(runId, i, encoding, data)
-      if ((r.kind === 'float' || r.kind === 'bool') && column instanceof Float64Array) insert.pointMeans.run(runId, i, pointMeansBlob(column, run.repeats))
+      if ((r.kind === 'float' || r.kind === 'bool') && column instanceof Float64Array) {
+        const means = pointMeansRow(column, run.repeats)
+        insert.pointMeans.run(runId, i, means.data)
+        insert.pointMeanTotals.run(runId, i, means.mean, means.points)
+      }
     })
     run.failures.forEach((f, i) => insert.failure.run(runId, i, JSON.stringify(f.inputs), f.repeat, f.error))
     run.panels?.forEach((p, i) => insert.panel.run(runId, i, p.kind, p.place, JSON.stringify(p)))
@@ -354,6 +362,10 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       return decodeColumn('f64le', row.data) as Float64Array
     },
     readScalarColumns: sqliteScalarColumns(db, location, version),
+    readPointMeanTotals(runIds) {
+      if (runIds.length === 0 || !q.pointMeanTotals) return []
+      return (q.pointMeanTotals.all(JSON.stringify(runIds)) as { run_id: number; name: string; mean: number | null; finite_points: number }[]).map(pointMeanTotal)
+    },
     verifyBenchmark(name) {
       const headers = listRuns(name)
       if (headers.length === 0) loadBenchmark(name) // throws the NOT_FOUND or gone message

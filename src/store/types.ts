@@ -17,6 +17,12 @@ export type SaveOptions = {
 /** What happened to one run handed to `saveRuns`. */
 export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { benchmark: string; id: number; skipped: true; reason: string }
 
+/**
+ * A float or bool result's point means of one run, totalled: their mean over the points that have
+ * one (NaN when none) and how many those are, as stored with the run (schema version 5).
+ */
+export type PointMeanTotal = { runId: number; result: string; mean: number; points: number }
+
 /** One result's column or point means of one run, as `readScalarColumns` gives them. */
 export type ScalarColumn = { runId: number; result: string; column: Float64Array }
 
@@ -80,6 +86,12 @@ export type ReadStore = {
    * (an index of a thousand benchmarks reads fifty thousand). A result the store has none for is left out.
    */
   readScalarColumns(runIds: readonly number[], what: 'data' | 'means'): Promise<ScalarColumn[]>
+  /**
+   * The point means' totals of the float and bool results of many runs, in one query: what judging a
+   * run against its history needs of each earlier run when the newest measured every point. A result
+   * without a stored total (a store before schema version 5) is left out.
+   */
+  readPointMeanTotals(runIds: readonly number[]): Promise<PointMeanTotal[]>
   /**
    * A benchmark's run headers, oldest first, after checking that every run still has all its data
    * (each column present, of the size its sweep needs) without reading it. Throws NOT_FOUND as `loadBenchmark`.

@@ -22,7 +22,7 @@ import {
   type ChartSpec,
 } from '../plots'
 import { escapeHtml } from '../format'
-import { ChartFigure, dataAttributes } from './figure'
+import { ChartFigure, dataAttributes, placeholderBody } from './figure'
 import type { Links, PartState, RunState } from './links'
 import { RerunViewer, type RerunRecordingItem } from './rerun-viewer'
 
@@ -56,10 +56,11 @@ export type ChartsRegionProps = {
 }
 
 /**
- * The charts region of a run page, plus the run's one-line signature. Charts are SVG drawn on the
- * server; each carries its ECharts option as JSON for hydration by `/assets/charts.js`.
+ * The charts region of a run page, plus the run's one-line signature and how many of `eagerFigures`
+ * it left undrawn. Charts are SVG drawn on the server; each carries its ECharts option as JSON for
+ * hydration by `/assets/charts.js`.
  */
-export function chartsRegion(props: ChartsRegionProps): { html: string; signature: string } {
+export function chartsRegion(props: ChartsRegionProps): { html: string; signature: string; eagerLeft: number } {
   const part: PartState = { run: props.run.id ?? 0, vs: props.vs ?? null, charts: props.req }
   const lazy = props.eagerFigures !== undefined
   let eager = props.eagerFigures ?? Number.POSITIVE_INFINITY
@@ -73,7 +74,9 @@ export function chartsRegion(props: ChartsRegionProps): { html: string; signatur
   }
   // Once every eager figure is drawn, the charts left are placeholders: nothing of them is built now.
   const defer = lazy ? (chart: string, spec: ChartSpec) => (eager > 0 ? null : LazyChart({ links: props.links, name: props.name, id: chart, part, spec })) : undefined
-  return walkCharts(props, draw, defer)
+  const region = walkCharts(props, draw, defer)
+  // What is left of the server's figures goes to what follows the charts (the verdict's).
+  return { ...region, eagerLeft: Math.max(0, eager) }
 }
 
 /**
@@ -154,12 +157,7 @@ function walkCharts(props: ChartsRegionProps, draw: DrawFigure, defer?: (chart: 
 function lazyFigures(links: Links, name: string, part: PartState): DrawFigure {
   return (id, panel, built) => {
     const url = links.figure(name, id, part)
-    const { width: w, height: h } = built
-    const alt = `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`
-    const body =
-      `<svg class="bp-placeholder" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true"></svg>` +
-      `<noscript><img class="bp-lazy-svg" src="${escapeHtml(url)}" width="${w}" height="${h}" alt="${escapeHtml(alt)}" loading="lazy"></noscript>`
-    return { body, lazyUrl: url }
+    return { body: placeholderBody(url, built, `${built.title}${panel.facet ? ` (${panel.facet})` : ''}`), lazyUrl: url }
   }
 }
 

@@ -41,6 +41,18 @@ export function ChartFigure(props: ChartFigureProps): string {
   ) as string
 }
 
+/**
+ * What a figure drawn later holds: a box of its size, filled by /assets/charts.js from `url` (the
+ * server's SVG) as it scrolls near; without JavaScript, that SVG as an image.
+ */
+export function placeholderBody(url: string, size: { width: number; height: number }, alt: string): string {
+  const { width: w, height: h } = size
+  return (
+    `<svg class="bp-placeholder" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" aria-hidden="true"></svg>` +
+    `<noscript><img class="bp-lazy-svg" src="${escapeHtml(url)}" width="${w}" height="${h}" alt="${escapeHtml(alt)}" loading="lazy"></noscript>`
+  )
+}
+
 /** `data-*` attributes from a record, escaped; undefined values are left out. */
 export function dataAttributes(data: Record<string, string | number | undefined>): Record<string, string> {
   const out: Record<string, string> = {}

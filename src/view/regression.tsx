@@ -21,7 +21,7 @@ import {
 } from '../model/regression'
 import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklinePlaceholder, sparklineSvg, verdictColors, type ChartOption } from '../plots'
 import { escapeHtml } from '../format'
-import { ChartFigure } from './figure'
+import { ChartFigure, placeholderBody } from './figure'
 import type { Links } from './links'
 
 /** A sweep whose points were not judged yet: how many, and the link that judges them. */
@@ -348,14 +348,23 @@ export function ComparisonRegion(props: { comparison: RunComparison; openUpTo?: 
   return differs + sections.join('') + DeferredNote({ deferred: props.deferred ?? null, where: 'compare' })
 }
 
+/**
+ * How the verdict's charts are drawn: the first `eager` as SVG by the server, the others as
+ * placeholders the browser fills from `url(id)` (the figure route) as they scroll near.
+ */
+export type VerdictFigures = { eager: number; url: (id: string) => string }
+
 /** The top of the newest run: the verdict summary, then per result with history its regression overlay and per-point verdicts. */
-export function VerdictRegion(props: { verdict: BenchmarkVerdict; deferred?: DeferredPoints }): string {
+export function VerdictRegion(props: { verdict: BenchmarkVerdict; deferred?: DeferredPoints; figures?: VerdictFigures }): string {
   const v = props.verdict
-  const svg = svgRenderer(`v${v.current.id ?? 0}-`)
   const judged = judgedResults(v)
-  const figures = judged.map((r) =>
-    HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, v.current), render: svg, width: 600, height: 300, label: `${r.result}: the newest run against its history`, description: regressionSummary(r, v.current) }),
-  )
+  let eager = props.figures?.eager ?? Number.POSITIVE_INFINITY
+  const figures = judged.map((r, k) => {
+    const id = verdictFigureId(v, k)
+    const url = eager-- > 0 ? undefined : props.figures?.url(id)
+    const label = `${r.result}: the newest run against its history`
+    return HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, v.current), id, lazyUrl: url, ...regressionSize, label, description: regressionSummary(r, v.current) })
+  })
   return (
     <section class="verdict-region" id="verdict">
       {VerdictSummary({ verdict: v })}
@@ -374,6 +383,13 @@ export function VerdictRegion(props: { verdict: BenchmarkVerdict; deferred?: Def
       {DeferredNote({ deferred: props.deferred ?? null, where: 'verdict' })}
     </section>
   ) as string
+}
+
+/** The server-drawn SVG of one of `VerdictRegion`'s charts, by the id it gave the figure; null when there is no such chart. */
+export function verdictFigureSvg(v: BenchmarkVerdict, id: string): string | null {
+  const judged = judgedResults(v)
+  const k = judged.findIndex((_, i) => verdictFigureId(v, i) === id)
+  return k < 0 ? null : renderSvg(regressionChartOption(judged[k], v.current), regressionSize, id)
 }
 
 /** How many charts `VerdictRegion` draws: one per result with earlier runs to compare with. */
@@ -513,18 +529,35 @@ export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow;
 
 export type SvgRenderer = (option: ChartOption, size: { width: number; height: number }) => string
 
-/** An over-time chart (`history`, `regression`): server SVG and the option, in the shared figure frame. */
-export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; render?: SvgRenderer; width: number; height: number; label: string; description: string }): string {
+/**
+ * An over-time chart (`history`, `regression`) in the shared figure frame: the server's SVG (`render`
+ * or, given an `id`, drawn here), a placeholder filled from `lazyUrl`, and the option.
+ */
+export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; render?: SvgRenderer; id?: string; lazyUrl?: string; width: number; height: number; label: string; description: string }): string {
   const size = { width: props.width, height: props.height }
+  const body = props.lazyUrl
+    ? placeholderBody(props.lazyUrl, size, props.label)
+    : props.render
+      ? props.render(props.option, size)
+      : props.id
+        ? renderSvg(props.option, size, props.id)
+        : ''
   return ChartFigure({
     class: `chart chart-${props.chart}`,
-    data: { chart: props.chart, result: props.result, width: size.width, height: size.height },
+    data: { chart: props.chart, result: props.result, width: size.width, height: size.height, lazy: props.lazyUrl },
     label: props.label,
     description: props.description,
     holderClass: 'chart-svg',
-    body: props.render ? props.render(props.option, size) : '',
+    body,
     option: props.option,
   })
+}
+
+const regressionSize = { width: 600, height: 300 }
+
+// The id of the verdict's k-th chart: its SVG's element ids, and what the figure route is asked for.
+function verdictFigureId(v: BenchmarkVerdict, k: number): string {
+  return `v${v.current.id ?? 0}-${k}`
 }
 
 function judgementLine(r: ResultComparison): string {

@@ -163,6 +163,33 @@ onEachBackend((backend) => {
       expect(new TextDecoder().decode(Bun.gunzipSync(body))).toBe(plain)
     })
 
+    it('draws the verdict\'s charts with what the run\'s charts left of the first screen, and serves the others alone as SVG', async () => {
+      const svgOf = (page: string, result: string) => page.match(new RegExp(`<figure class="chart chart-regression" data-chart="regression" data-result="${result}"[^>]*data-drawn="svg"[^>]*><div class="chart-svg bp-svg">(<svg[\\s\\S]*?</svg>)</div>`))?.[1]
+      // Few charts: the verdict's come drawn.
+      const roomy = await (await req(app, '/b/sort')).text()
+      const drawn = [...roomy.matchAll(/<figure [^>]*data-drawn="svg"/g)].length
+      expect(drawn).toBeLessThanOrEqual(eagerFigures)
+      const inline = ['time', 'ok'].map((r) => svgOf(roomy, r))
+      expect(inline.every((svg) => svg?.startsWith('<svg width='))).toBe(true)
+      // The first screen filled by the run's charts: the verdict's are placeholders, drawn when the browser asks.
+      const full = await (await req(app, '/b/sort?plots=scatter,band')).text()
+      expect([...full.matchAll(/<figure class="bp-chart" [^>]*data-drawn="svg"/g)].length).toBe(eagerFigures)
+      const lazy = [...full.matchAll(/<figure class="chart chart-regression" data-chart="regression" data-result="(\w+)"[^>]*data-lazy="([^"]+)"(?![^>]*data-drawn)[^>]*><div class="chart-svg bp-svg"><svg class="bp-placeholder"/g)].map((m) => ({ result: m[1], url: m[2].replaceAll('&amp;', '&') }))
+      expect(lazy.map((l) => l.result)).toEqual(['time', 'ok'])
+      for (const [k, { url }] of lazy.entries()) {
+        expect(url).toMatch(new RegExp(`^/b/sort/figure/v2-${k}\\?run=2&vs=1&plots=scatter,band$`))
+        // Without JavaScript the same drawing shows as an image.
+        expect(full).toContain(`<noscript><img class="bp-lazy-svg" src="${url.replaceAll('&', '&amp;')}"`)
+        const r = await req(app, url)
+        expect([r.status, r.headers.get('content-type')]).toEqual([200, 'image/svg+xml; charset=utf-8'])
+        expect(await r.text()).toBe(inline[k] as string)
+      }
+      // Only the newest run has a verdict, and it has one chart per judged result.
+      expect((await req(app, '/b/sort/figure/v1-0?run=1')).status).toBe(404)
+      expect((await req(app, '/b/sort/figure/v2-2?run=2')).status).toBe(404)
+      expect((await req(app, '/b/sort/figure/v2-0?run=1')).status).toBe(404)
+    })
+
     it('inlines the first screen of charts, leaves the other charts to be fetched, and serves each figure alone as SVG, cached', async () => {
       const page = await (await req(app, '/b/sort?plots=scatter,band&run=1')).text()
       const eager = [...page.matchAll(/<figure class="bp-chart" [^>]*data-figure="([^"]+)"(?![^>]*data-lazy)[^>]*>/g)].map((m) => m[1])

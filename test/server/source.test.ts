@@ -23,15 +23,22 @@ async function storedRuns(backend: TestBackend): Promise<{ path: string; ids: nu
 }
 
 // The store with every column read counted, one by one or many at once (`batches`: the calls of
-// readScalarColumns, by what they read): the source must go through the same interface.
-function countingReads(store: ReadStore): { store: ReadStore; columns: string[]; batches: string[] } {
+// readScalarColumns, by what they read), and the point means read one by one (`means`): the source
+// must go through the same interface.
+function countingReads(store: ReadStore): { store: ReadStore; columns: string[]; batches: string[]; means: string[] } {
   const columns: string[] = []
   const batches: string[] = []
+  const means: string[] = []
   return {
     columns,
     batches,
+    means,
     store: {
       ...store,
+      readPointMeans: async (runId, result) => {
+        means.push(`${runId}:${result}`)
+        return await store.readPointMeans(runId, result)
+      },
       readColumn: async (runId, result) => {
         columns.push(`${runId}:${result}`)
         return await store.readColumn(runId, result)
@@ -72,6 +79,47 @@ onEachBackend((backend) => {
       await store.close()
     })
 
+    it('judges the newest run as a whole from the earlier runs\' stored totals, reading only the newest run\'s point means', async () => {
+      const { path, ids } = await storedRuns(backend)
+      const store = await openReadStore(path)
+      const counted = countingReads(store)
+      const verdict = await createHistoryCache(storeSource(counted.store)).verdict('sort', await store.listRuns('sort'), { points: false })
+      expect(counted.columns).toEqual([])
+      expect(counted.batches).toEqual([])
+      expect(counted.means.sort()).toEqual([`${ids[5]}:ok`, `${ids[5]}:time`])
+      const loaded = detectRegressions(buildHistories((await store.loadBenchmark('sort')).runs).at(-1) as ReturnType<typeof buildHistories>[number], { points: false })
+      expect(JSON.stringify(verdict)).toBe(JSON.stringify(loaded))
+      await store.close()
+    })
+
+    it('reads the earlier runs\' point means, one run at a time and not kept, where the newest run missed a point', async () => {
+      const path = await backend.fresh()
+      const w = await openStore(path)
+      const ids: number[] = []
+      for (const k of [0, 1, 2, 3, 4, 5]) {
+        const run = sortRun({ time: `2026-11-2${k}T10:00:00Z`, tag: `run${k}` })
+        for (const s of run.samples) s.results.time = (s.results.time as number) * (1 + 0.01 * k)
+        // The newest run has no value at n=10, heap: its value is the earlier runs' mean over the other points.
+        if (k === 5) run.samples = run.samples.filter((s) => !(s.inputs?.n === 10 && s.inputs?.algo === 'heap'))
+        ids.push((await w.record(run)).id)
+      }
+      await w.close()
+      const store = await openReadStore(path)
+      const counted = countingReads(store)
+      const source = storeSource(counted.store)
+      const verdict = await createHistoryCache(source).verdict('sort', await store.listRuns('sort'), { points: false })
+      expect(counted.columns).toEqual([])
+      expect(counted.means.sort()).toEqual(ids.flatMap((id) => [`${id}:ok`, `${id}:time`]).sort())
+      const loaded = detectRegressions(buildHistories((await store.loadBenchmark('sort')).runs).at(-1) as ReturnType<typeof buildHistories>[number], { points: false })
+      expect(JSON.stringify(verdict)).toBe(JSON.stringify(loaded))
+      // The earlier runs' means were let go; the newest run's are kept.
+      counted.means.length = 0
+      await source.getRun('sort', ids[0], 'means')
+      await source.getRun('sort', ids[5], 'means')
+      expect(counted.means.sort()).toEqual([`${ids[0]}:ok`, `${ids[0]}:time`])
+      await store.close()
+    })
+
     it('compares two runs as a whole from their point means alone, reading no column', async () => {
       const { path, ids } = await storedRuns(backend)
       const store = await openReadStore(path)
@@ -89,6 +137,7 @@ onEachBackend((backend) => {
     it('judges a version 1 store, which has no point means, from the columns', async () => {
       const { path } = await storedRuns(backend)
       // Back to schema version 1, as written before point means existed.
+    await backend.sql(path, 'DROP TABLE point_mean_totals')
     await backend.sql(path, 'DROP TABLE point_means')
     await backend.sql(path, 'DROP TABLE panels')
     await backend.setVersion(path, 1)

@@ -163,7 +163,7 @@ describe.skipIf(pg === null)('the PostgreSQL store', () => {
     await (await openStore(sqlite)).close()
     const url = await freshDatabase(pg as NonNullable<typeof pg>)
     await (await openStore(url)).close()
-    const sqliteType: Record<string, string> = { INTEGER: 'integer', TEXT: 'text', BLOB: 'bytea' }
+    const sqliteType: Record<string, string> = { INTEGER: 'integer', TEXT: 'text', BLOB: 'bytea', REAL: 'double precision' }
     const tables = await sqliteBackend.sql<{ name: string }>(sqlite, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     const fromSqlite: string[] = []
     for (const { name } of tables) {
@@ -192,7 +192,7 @@ describe.skipIf(pg === null)('the PostgreSQL store', () => {
     const rows = await asAdmin(url, (sql) => sql`SELECT version FROM bench_plot_schema`)
     expect(rows).toEqual([{ version: schemaVersion }])
     const tables = await asAdmin(url, (sql) => sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
-    expect(tables.map((t: { tablename: string }) => t.tablename)).toEqual(['bench_plot_schema', 'benchmarks', 'columns', 'consts', 'failures', 'index_rows', 'inputs', 'panels', 'point_means', 'results', 'runs'])
+    expect(tables.map((t: { tablename: string }) => t.tablename)).toEqual(['bench_plot_schema', 'benchmarks', 'columns', 'consts', 'failures', 'index_rows', 'inputs', 'panels', 'point_mean_totals', 'point_means', 'results', 'runs'])
   })
 
   it('says that nothing has been recorded in an empty database opened for reading, and creates nothing', async () => {

@@ -43,6 +43,7 @@ onEachBackend((backend) => {
       await first.close()
       await backend.sql(location, 'DROP TABLE panels')
       await backend.sql(location, 'DROP TABLE index_rows')
+      await backend.sql(location, 'DROP TABLE point_mean_totals')
       await backend.setVersion(location, 2)
       const r = await openReadStore(location)
       expect((await r.listRuns('sort'))).toHaveLength(1)

@@ -28,7 +28,7 @@ describe('openStore on a SQLite file', () => {
     expect(pragma(path, 'page_size')).toBe(65536)
     const db = new Database(path)
     const tables = (db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
-    expect(tables).toEqual(['benchmarks', 'columns', 'consts', 'failures', 'index_rows', 'inputs', 'panels', 'point_means', 'results', 'runs'])
+    expect(tables).toEqual(['benchmarks', 'columns', 'consts', 'failures', 'index_rows', 'inputs', 'panels', 'point_mean_totals', 'point_means', 'results', 'runs'])
     db.close()
   })
 
@@ -275,6 +275,7 @@ onEachBackend((backend) => {
     it('are filled in when a version 1 store is migrated, and a reader of a version 1 store goes without them', async () => {
       const { location, id } = await storedSortRun()
       // Back to schema version 1, as written before point means existed.
+      await backend.sql(location, 'DROP TABLE point_mean_totals')
       await backend.sql(location, 'DROP TABLE point_means')
       await backend.sql(location, 'DROP TABLE panels')
       await backend.sql(location, 'DROP TABLE index_rows')

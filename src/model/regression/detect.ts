@@ -25,7 +25,16 @@ export type RegressionOptions = {
   results?: string[]
   /** Find the change points of each result over the history (and of each point with `points`); `true` for the defaults. @default false */
   changePoints?: boolean | ChangePointOptions
+  /**
+   * Each earlier run's value per result (`baselineValue`), by run id, computed beforehand: the
+   * earlier runs of `history` then need no data, so a caller can read them one at a time and let
+   * each go. Used without per-point judging only. @default computed from the runs' point means
+   */
+  baselineValues?: ReadonlyMap<number, Readonly<Record<string, BaselineValue>>>
 }
+
+/** An earlier run's value of a result: the mean of its point means over the points the newest run measured, and how many there were. */
+export type BaselineValue = { mean: number; count: number }
 
 /** The verdict at one sweep point. */
 export type PointVerdict = {
@@ -103,6 +112,11 @@ export function detectRegressions(history: History, opts: RegressionOptions = {}
   }
 }
 
+/** What `detectRegressions` takes as an earlier run's value of `result`, judging `current`. */
+export function baselineValue(run: Run, current: Run, result: string): BaselineValue {
+  return meanWhereMeasured(pointMeans(run, result), pointMeans(current, result))
+}
+
 /** Judge the newest history of a benchmark's runs (oldest first); see `detectRegressions`. */
 export function checkBenchmark(runs: readonly Run[], opts: RegressionOptions = {}): BenchmarkVerdict {
   const history = buildHistories(runs).at(-1)
@@ -140,7 +154,7 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
   const withValue: Run[] = []
   const historyValues: number[] = []
   for (const run of earlier) {
-    const value = meanWhereMeasured(pointMeans(run, r.name), currentMeans)
+    const value = o.baselineValues?.get(run.id as number)?.[r.name] ?? meanWhereMeasured(pointMeans(run, r.name), currentMeans)
     if (value.count === 0) continue
     withValue.push(run)
     historyValues.push(value.mean)
@@ -176,7 +190,7 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
  * Mean of a run's point means over the points where the newest run has a value, summed in point
  * order exactly as `mean` would over those points, without listing them.
  */
-function meanWhereMeasured(means: Float64Array, currentMeans: Float64Array): { mean: number; count: number } {
+function meanWhereMeasured(means: Float64Array, currentMeans: Float64Array): BaselineValue {
   let sum = 0
   let count = 0
   for (let p = 0; p < currentMeans.length; p++) {

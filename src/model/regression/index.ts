@@ -1,5 +1,5 @@
-export { detectRegressions, checkBenchmark, resolveMethod, significance } from './detect'
-export type { BenchmarkVerdict, PointVerdict, RegressionOptions, ResultVerdict, Verdict } from './detect'
+export { baselineValue, detectRegressions, checkBenchmark, resolveMethod, significance } from './detect'
+export type { BaselineValue, BenchmarkVerdict, PointVerdict, RegressionOptions, ResultVerdict, Verdict } from './detect'
 export { compareRuns } from './compare'
 export type { CompareOptions, PointComparison, ResultComparison, RunComparison } from './compare'
 export { judge, changePercentOf, defaultThresholds, defaultGatePercent, needsHistory } from './methods'

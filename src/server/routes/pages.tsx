@@ -1,9 +1,9 @@
 import { Elysia, t } from 'elysia'
 import { BenchPlotError } from '../../errors'
 import { parseChartRequest } from '../../plots'
-import { benchmarkPageHead, BenchmarkPage, chartAlone, ChartFrame, ComparePage, figureSvg, HistoryPage, IndexPage } from '../../view'
+import { benchmarkPageHead, BenchmarkPage, chartAlone, ChartFrame, ComparePage, HistoryPage, IndexPage } from '../../view'
 import type { ServerContext } from '../context'
-import { comparePage, historyPage, indexPage, runPage, runPart } from '../loaders'
+import { comparePage, figureOf, historyPage, indexPage, runPage, runPart } from '../loaders'
 import { respondCached } from '../respond'
 
 /**
@@ -57,7 +57,7 @@ export const pageRoutes = (ctx: ServerContext) =>
           request,
           part.key,
           async () => {
-            const svg = figureSvg(await part.run(), part.charts, params.id, await part.overlay())
+            const svg = await figureOf(ctx, params.name, part, params.id)
             if (svg === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${params.name}" has no figure ${params.id}`)
             return svg
           },

@@ -8,14 +8,15 @@ import { openReadStore, openStore, type ReadStore } from '../../src/store'
 import { onEachBackend, type TestBackend } from '../helpers/backends'
 import { sortRun } from '../fixtures/sort-run'
 
-// Six runs of the sort fixture, each a little slower (adaptive needs four earlier runs before it reads no samples); the store opened for reading as the server does.
-async function storedRuns(backend: TestBackend): Promise<{ path: string; ids: number[] }> {
+// Six runs of the sort fixture, each a little slower (adaptive needs four earlier runs before it reads no samples), `change`d as a test needs.
+async function storedRuns(backend: TestBackend, change: (run: ReturnType<typeof sortRun>, k: number) => void = () => {}): Promise<{ path: string; ids: number[] }> {
   const path = await backend.fresh()
   const w = await openStore(path)
   const ids: number[] = []
   for (const k of [0, 1, 2, 3, 4, 5]) {
     const run = sortRun({ time: `2026-11-2${k}T10:00:00Z`, tag: `run${k}` })
     for (const s of run.samples) s.results.time = (s.results.time as number) * (1 + 0.01 * k)
+    change(run, k)
     ids.push((await w.record(run)).id)
   }
   await w.close()
@@ -93,17 +94,10 @@ onEachBackend((backend) => {
     })
 
     it('reads the earlier runs\' point means, one run at a time and not kept, where the newest run missed a point', async () => {
-      const path = await backend.fresh()
-      const w = await openStore(path)
-      const ids: number[] = []
-      for (const k of [0, 1, 2, 3, 4, 5]) {
-        const run = sortRun({ time: `2026-11-2${k}T10:00:00Z`, tag: `run${k}` })
-        for (const s of run.samples) s.results.time = (s.results.time as number) * (1 + 0.01 * k)
-        // The newest run has no value at n=10, heap: its value is the earlier runs' mean over the other points.
+      // The newest run has no value at n=10, heap: its value is the earlier runs' mean over the other points.
+      const { path, ids } = await storedRuns(backend, (run, k) => {
         if (k === 5) run.samples = run.samples.filter((s) => !(s.inputs?.n === 10 && s.inputs?.algo === 'heap'))
-        ids.push((await w.record(run)).id)
-      }
-      await w.close()
+      })
       const store = await openReadStore(path)
       const counted = countingReads(store)
       const source = storeSource(counted.store)

@@ -8,7 +8,7 @@ export async function withLazyParts(page: string, get: (path: string) => Promise
   for (const m of [...html.matchAll(/<div class="bp-lazy-chart" [^>]*data-chart-url="([^"]+)">[\s\S]*?<\/div>/g)]) {
     html = html.replace(m[0], await get(unescape(m[1])))
   }
-  for (const m of [...html.matchAll(/data-lazy="([^"]+)"[^>]*><div class="bp-svg">(<svg class="bp-placeholder"[\s\S]*?<\/noscript>)/g)]) {
+  for (const m of [...html.matchAll(/data-lazy="([^"]+)"[^>]*><div class="[^"]*bp-svg">(<svg class="bp-placeholder"[\s\S]*?<\/noscript>)/g)]) {
     html = html.replace(m[2], await get(unescape(m[1])))
   }
   return html

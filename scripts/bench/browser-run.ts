@@ -70,6 +70,7 @@ try {
   }
   if (!values['no-demo']) {
     const dir = join(work, 'demo')
+    mkdirSync(dir, { recursive: true })
     const serve = [bin, 'demo', '--no-open', '--cachedir', join(dir, 'cache')]
     const pages = (await demoPages(serve, dir, namedPlots)).filter((p) => wanted(p.label))
     if (pages.length > 0) figures.push(...(await measureBrowserPages(serve, pages, { reps, cwd: dir }, log)))

@@ -166,11 +166,11 @@ describe('the served page in Chromium', () => {
         return observe.call(this, target)
       }
       const fetchBefore = window.fetch
-      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      window.fetch = Object.assign((input: RequestInfo | URL, init?: RequestInit) => {
         seen.fetched++
         if (!seen.frameAfterParse) seen.early.push(`fetch ${String(input)}`)
         return fetchBefore(input, init)
-      }
+      }, fetchBefore)
     })
     await page.goto(`${server.url}b/sort?plots=scatter,band`, { waitUntil: 'networkidle' })
     for (let i = 0; i < 30 && (await page.locator('div.bp-lazy-chart').count()) > 0; i++) {

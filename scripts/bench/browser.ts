@@ -93,9 +93,17 @@ export async function measureBrowserPages(
         }
         const refBody = new TextEncoder().encode(reference)
         refServer.reload({ fetch: () => new Response(refBody, { headers: { 'content-type': 'text/html; charset=utf-8' } }) })
+        // In turn, first one then the other: a load pays for what the one before it left running (its
+        // renderer closing, a live page's ECharts), so neither side always comes after the live page.
+        const refUrl = `http://127.0.0.1:${refServer.port}/`
         for (let rep = 0; rep < opts.reps; rep++) {
-          live.push(await timePage(browser, url, opts))
-          ref.push(await timePage(browser, `http://127.0.0.1:${refServer.port}/`, opts))
+          if (rep % 2 === 0) {
+            live.push(await timePage(browser, url, opts))
+            ref.push(await timePage(browser, refUrl, opts))
+          } else {
+            ref.push(await timePage(browser, refUrl, opts))
+            live.push(await timePage(browser, url, opts))
+          }
         }
       } finally {
         await server.stop()
@@ -117,7 +125,7 @@ export async function measureBrowserPages(
       log(
         `bench: browser ${p.label}: first screen ${ms(figures.firstScreen)} (ref ${ms(figures.referenceFirstScreen)}), ` +
           `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts; ` +
-          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}`,
+          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}; first screens ${spread(live)} (ref ${spread(ref)})`,
       )
       out.push(figures)
     }
@@ -257,6 +265,8 @@ function median(xs: number[]): number {
 }
 
 const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`
+/** Every rep's first screen, in ms: how far apart the loads the median stands for were. */
+const spread = (ts: readonly Timing[]) => ts.map((t) => (t.firstScreen * 1000).toFixed(0)).join('/')
 
 /** The pages measured for one benchmark: its page, and the same page asking for every chart kind by name. */
 export function benchmarkPages(label: string, pagePath: string, namedKinds: readonly string[]): { label: string; path: string }[] {

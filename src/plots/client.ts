@@ -273,9 +273,10 @@ export function hydrateCharts(kinds: ClientKinds): void {
       const right = tab.offsetLeft - nav.offsetLeft + tab.offsetWidth
       if (right > nav.scrollLeft + nav.clientWidth) nav.scrollLeft = right - nav.clientWidth
     }
-    // In a frame, not now: reading the layout here would force it before the first paint.
+    // In a frame, not now: reading the layout here (or in a 'load' handler, which runs as parsing
+    // ends when nothing else is loading) forces a layout of the whole page outside a frame.
     requestAnimationFrame(showTab)
-    window.addEventListener('load', showTab)
+    if (document.readyState !== 'complete') window.addEventListener('load', () => requestAnimationFrame(showTab), { once: true })
     const figures = figuresIn(document)
     const lazyCharts = Array.from(document.querySelectorAll<HTMLElement>('div.bp-lazy-chart'))
     // Charts are fetched, drawn and come alive when near the viewport, so a page of many small multiples (or hidden tabs) stays quick.
@@ -315,8 +316,15 @@ export function hydrateCharts(kinds: ClientKinds): void {
       lazyCharts.forEach((c) => fetchChart(c, (got) => got.forEach((f) => (interact(f), draw(f)))))
     }
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
-  else start()
+  // The first screen is the server's SVGs: nothing here (observers, fetching the charts below, ECharts)
+  // runs before it is painted, in a task after the first frame. A tab in the background runs no frames
+  // (nor observers) until shown: it starts at once.
+  const afterFirstPaint = (f: () => void) => {
+    if (document.visibilityState === 'hidden') f()
+    else requestAnimationFrame(() => setTimeout(f, 0))
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => afterFirstPaint(start))
+  else afterFirstPaint(start)
   // A live page (/assets/live.js) swaps its content in place: draw the charts it brought.
   document.addEventListener('bp:content', start)
 }

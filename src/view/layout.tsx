@@ -30,8 +30,9 @@ export function Layout(props: LayoutProps): string {
           <title safe>{props.title}</title>
           <link rel="icon" href="data:," />
           {stylesheets(props.charts ?? false)}
-          {/* ECharts is loaded by charts.js when a chart comes alive: the server's SVGs are drawn without it. */}
-          {props.charts && hasAsset('charts.js') ? <script defer src={links.asset('charts.js')} data-echarts={hasAsset('echarts.min.js') ? links.asset('echarts.min.js') : undefined}></script> : ''}
+          {/* ECharts is loaded by charts.js when a chart comes alive: the server's SVGs are drawn without it.
+              async, not defer: the end of parsing (DOMContentLoaded, the load event) does not wait for its request. */}
+          {props.charts && hasAsset('charts.js') ? <script async src={links.asset('charts.js')} data-echarts={hasAsset('echarts.min.js') ? links.asset('echarts.min.js') : undefined}></script> : ''}
           {props.pageScript ? <script defer src={links.asset('pages.js')}></script> : ''}
         </head>
         <body>

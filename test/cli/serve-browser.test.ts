@@ -151,6 +151,43 @@ describe('the served page in Chromium', () => {
     await context.close()
   }, 60_000)
 
+  it('leaves the first frame to the server\'s SVGs: charts.js watches and fetches charts only after a frame has run', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    // Before any script of the page: whether a frame ran after DOMContentLoaded when charts.js first
+    // watches a chart (IntersectionObserver) or fetches one.
+    await page.addInitScript(() => {
+      const seen = { frameAfterParse: false, early: [] as string[], observed: 0, fetched: 0 }
+      ;(window as unknown as { __seen: typeof seen }).__seen = seen
+      document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => (seen.frameAfterParse = true)))
+      const observe = IntersectionObserver.prototype.observe
+      IntersectionObserver.prototype.observe = function (this: IntersectionObserver, target: Element) {
+        seen.observed++
+        if (!seen.frameAfterParse) seen.early.push(`observe ${target.tagName}`)
+        return observe.call(this, target)
+      }
+      const fetchBefore = window.fetch
+      window.fetch = Object.assign((input: RequestInfo | URL, init?: RequestInit) => {
+        seen.fetched++
+        if (!seen.frameAfterParse) seen.early.push(`fetch ${String(input)}`)
+        return fetchBefore(input, init)
+      }, fetchBefore)
+    })
+    await page.goto(`${server.url}b/sort?plots=scatter,band`, { waitUntil: 'networkidle' })
+    for (let i = 0; i < 30 && (await page.locator('div.bp-lazy-chart').count()) > 0; i++) {
+      await page.mouse.wheel(0, 900)
+      await page.waitForTimeout(100)
+    }
+    const seen = await page.evaluate(() => (window as unknown as { __seen: { early: string[]; observed: number; fetched: number } }).__seen)
+    expect(seen.early).toEqual([])
+    // The charts were watched and the lazy ones fetched all the same, once the page was on screen.
+    expect(seen.observed).toBeGreaterThan(0)
+    expect(seen.fetched).toBeGreaterThan(0)
+    expect(await page.locator('div.bp-lazy-chart').count()).toBe(0)
+    // charts.js does not hold up the end of parsing: it is async, not deferred.
+    expect(await page.locator('script[src$="/assets/charts.js"]').evaluate((s: HTMLScriptElement) => [s.async, s.defer])).toEqual([true, false])
+    await page.close()
+  }, 60_000)
+
   it('marks every chart of a page drawn (data-drawn): the server\'s SVGs from the start, the rest once drawn', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     // What the HTML said before any script ran: the first screen's figures are the server's drawings.

@@ -2,7 +2,7 @@ import { Elysia, NotFoundError } from 'elysia'
 import { liveJs } from '../assets/live-script'
 import { pagesJs } from '../assets/page-script'
 import { styleCss } from '../../view/style'
-import { clientAssets } from '../../plots'
+import { clientAssets } from '../../plots/assets'
 import { matchesETag } from '../respond'
 
 type Asset = { type: string; body: string; etag?: string }

@@ -4,9 +4,9 @@
 //   bun scripts/build.ts --all [--outdir DIR]      every platform into dist/ (or DIR), with SHA256SUMS
 //   bun scripts/build.ts --target NAME [--outdir DIR]   one or more platforms (repeat --target)
 // Cross-compiling fetches each target's Bun from the npm registry on first use (then it is cached).
-import { rmSync } from 'node:fs'
+import { mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { platforms, type Platform } from './build/platforms'
 import { prepareRerunViewer } from './rerun-viewer'
@@ -41,12 +41,24 @@ if (values.all || values.target) {
 }
 
 function compile(outfile: string, target?: string): void {
-  const args = ['bun', 'build', '--compile', '--bytecode', '--minify', '--sourcemap', `--define=BENCH_PLOT_COMMIT=${JSON.stringify(commit)}`]
+  // Split into chunks (ES modules, as splitting needs): a module reached only through import() is read
+  // and evaluated when imported, so a server never loads the importers, the page bodies or ECharts before it answers.
+  const args = ['bun', 'build', '--compile', '--bytecode', '--minify', '--sourcemap', '--splitting', '--format=esm', `--define=BENCH_PLOT_COMMIT=${JSON.stringify(commit)}`]
   if (target) args.push(`--target=${target}`)
-  const proc = Bun.spawnSync([...args, './src/cli/bin.ts', '--outfile', outfile], { cwd: root, stdout: 'inherit', stderr: 'inherit' })
-  if (proc.exitCode !== 0) {
-    console.error(`bench-plot build: compiling ${outfile}${target ? ` for ${target}` : ''} failed`)
-    process.exit(proc.exitCode ?? 1)
+  // Built in a folder of its own beside OUTFILE: the compiler writes each chunk's source map beside the
+  // executable (the maps are inside it too), and only the executable and its own map are kept.
+  const work = mkdtempSync(join(dirname(outfile), '.bench-plot-build-'))
+  try {
+    const built = join(work, basename(outfile))
+    const proc = Bun.spawnSync([...args, './src/cli/bin.ts', '--outfile', built], { cwd: root, stdout: 'inherit', stderr: 'inherit' })
+    if (proc.exitCode !== 0) {
+      console.error(`bench-plot build: compiling ${outfile}${target ? ` for ${target}` : ''} failed`)
+      process.exit(proc.exitCode ?? 1)
+    }
+    renameSync(built, outfile)
+    renameSync(`${built}.map`, `${outfile}.map`)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
   }
 }
 

@@ -22,6 +22,8 @@ case $version in *'(commit '*')') ;; *) fail "--version does not name a commit: 
 grep -q '"schema_version"' "$dir/check.json" || fail "check --json printed no report"
 grep -q '"verdict": "young"' "$dir/check.json" || fail "check --json: a single run should be young"
 
+# The log exists before the server starts: the loop below must not read it before the background shell opened it.
+: >"$dir/serve.log"
 "$@" "$bin" serve scan --no-open --cachedir "$dir" >"$dir/serve.log" 2>&1 &
 server=$!
 url=''

@@ -1,7 +1,7 @@
 import { BenchPlotError } from '../errors'
 import { versionLine } from '../version'
-import { parseCommandArgs, renderCommandHelp, type CommandIO } from './command'
-import { commands } from './commands'
+import { parseCommandArgs, renderCommandHelp, type Command, type CommandIO } from './command'
+import { loadCommand, loadCommands } from './commands'
 
 // console.log and console.error write one string as it is plus a newline, as the streams' write() did,
 // without building process.stdout: that stream takes about 2 ms to set up (more where node:stream is not
@@ -20,7 +20,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: CommandIO
   try {
     const [first, ...rest] = argv
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      io.stdout(renderMainHelp())
+      io.stdout(renderMainHelp(await loadCommands()))
       return first === undefined ? 2 : 0
     }
     if (first === '--version' || first === '-v' || first === 'version') {
@@ -28,11 +28,11 @@ export async function main(argv: string[] = process.argv.slice(2), io: CommandIO
       return 0
     }
     // `bench-plot <name>` is short for `bench-plot serve <name>`.
-    let cmd = commands.find((c) => c.name === first)
+    let cmd = await loadCommand(first)
     let cmdArgs = rest
     if (!cmd) {
       if (first.startsWith('-')) throw new BenchPlotError('USAGE', `unknown option "${first}" (see bench-plot --help)`)
-      cmd = commands.find((c) => c.name === 'serve')
+      cmd = await loadCommand('serve')
       if (!cmd) throw new BenchPlotError('USAGE', `unknown command "${first}" (see bench-plot --help)`)
       cmdArgs = argv
     }
@@ -54,7 +54,7 @@ export async function main(argv: string[] = process.argv.slice(2), io: CommandIO
   }
 }
 
-function renderMainHelp(): string {
+function renderMainHelp(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2
   return [
     `bench-plot ${versionLine}: see your benchmark results`,

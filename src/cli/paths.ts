@@ -1,6 +1,6 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { isPostgresUrl } from '../store'
+import { isPostgresUrl } from '../store/location'
 import { stringOption, type CommandIO, type ParsedArgs } from './command'
 
 type StorePaths = { cachedir: string; db: string }

@@ -3,7 +3,8 @@ declare module '*.css' {
   const text: string
   export default text
 }
+// Imported `with { type: 'file' }`: its path, inside the executable once compiled.
 declare module '*/echarts.min.js' {
-  const text: string
-  export default text
+  const path: string
+  export default path
 }

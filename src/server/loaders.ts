@@ -1,38 +1,23 @@
 // Page loaders: from a parsed request to the data a page is drawn from, and the cache key that names it.
-// Routes parse, loaders load, pages (src/view) draw.
+// Routes parse, loaders load, pages (src/view) draw. The view is loaded by the first load(), not at
+// start: a run page's head goes out before its body's modules are evaluated.
 import { BenchPlotError } from '../errors'
 import { describeInputChanges, runRef, scalarResults, sweepPoints, type History } from '../model/history'
 import { compareRuns, formatRunRef, type IndexRow, type RunChangePoint } from '../model/regression'
 import { pointCount } from '../model/sweep'
 import type { BenchmarkSummary, Run } from '../model/types'
-import { overlaysAnotherRun, type ChartOverlay, type ChartRequest } from '../plots'
+import type { ChartOverlay, ChartRequest } from '../plots'
 import { sweepSignature } from '../model/signature'
 import type { RunHeader } from '../store'
-import {
-  chartsRegion,
-  compareCharts,
-  ComparisonRegion,
-  ComparisonView,
-  filterAndSortRows,
-  HistoryRegion,
-  InputChanges,
-  parseIndexSort,
-  placePanels,
-  VerdictLine,
-  VerdictRegion,
-  figureSvg,
-  verdictFigureSvg,
-  type BenchmarkPageProps,
-  type ComparePageProps,
-  type HistoryPageProps,
-  type IndexPageProps,
-  type RunCompare,
-  type RunState,
-} from '../view'
+import type { BenchmarkPageProps, ComparePageProps, HistoryPageProps, IndexPageProps, RunCompare, RunState } from '../view'
 import type { ServerContext } from './context'
 import type { RunData } from './source'
 import type { HistoryOutline } from './history-cache'
 import { pageOfSamples } from './samples'
+
+const views = () => import('../view')
+// Which charts a page draws, for what it reads of the compared run: with the view, not at start.
+const chartChoice = () => import('../plots/choose')
 
 /** Rows of the samples table per page. */
 export const samplesPerPage = 100
@@ -63,6 +48,7 @@ export async function runPage(ctx: ServerContext, name: string, q: RunQuery): Pr
   const state: RunState = { run: q.run, vs: q.vs, charts: q.charts, page: q.page, allPoints: q.allPoints || undefined }
   const key = `b|${name}|${runIds(runs)}|${JSON.stringify(state)}`
   const load = async (): Promise<BenchmarkPageProps> => {
+    const { chartsRegion, ComparisonRegion, InputChanges, placePanels, VerdictLine, VerdictRegion } = await views()
     const run = await getRun(ctx, name, runId)
     const samples = { ...pageOfSamples(run, q.page ?? 1, samplesPerPage, { total: header.sampleCount }), perPage: samplesPerPage }
     const newest = outline.at(-1) as HistoryOutline
@@ -71,6 +57,7 @@ export async function runPage(ctx: ServerContext, name: string, q: RunQuery): Pr
     const points = q.allPoints || pointCount(run.inputs) <= eagerPointLimit
     const deferred = points ? null : { count: pointCount(run.inputs), href: ctx.links.benchmark(name, { ...state, allPoints: true }) }
     // The compared run's samples are read only for what uses them: per-point tests, and charts drawn over the run's.
+    const { overlaysAnotherRun } = await chartChoice()
     const vsData = overlaysAnotherRun(sweepSignature(run), q.charts) ? 'all' : points ? 'scalar' : 'means'
     const vsRun = vs.id === null ? null : await getRun(ctx, name, vs.id, vsData)
     // The user's own panels: the run's, then those given from code; drawn around and inside the charts region.
@@ -111,6 +98,7 @@ export async function historyPage(ctx: ServerContext, name: string, q: HistoryQu
   if (point !== null && point >= points.length) throw new BenchPlotError('USAGE', `?point= is a sweep point from 0 to ${points.length - 1} or "all", not "${point}"`)
   const key = `h|${name}|${runIds(runs)}|${JSON.stringify(q)}`
   const load = async (): Promise<HistoryPageProps> => {
+    const { HistoryRegion } = await views()
     const view = { point, xAxis: q.x === 'date' ? ('time' as const) : ('order' as const) }
     const history = await ctx.histories.load(name, chosen)
     const label = (id: number) => {
@@ -141,6 +129,7 @@ export async function comparePage(ctx: ServerContext, name: string, q: { a?: num
   const a = q.a === undefined ? (chooseVs(outline, b, undefined).id ?? b) : runIdIn(name, runs, q.a)
   const key = `compare|${name}|${runIds(runs)}|${a}|${b}`
   const load = async (): Promise<ComparePageProps> => {
+    const { compareCharts, ComparisonView } = await views()
     const [runA, runB] = [await getRun(ctx, name, a), await getRun(ctx, name, b)]
     const comparison = compareRuns(runA, runB)
     return { links: ctx.links, name, runs, a, b, body: ComparisonView({ comparison, charts: compareCharts({ a: runA, b: runB, comparison }) }) }
@@ -150,6 +139,7 @@ export async function comparePage(ctx: ServerContext, name: string, q: { a?: num
 
 export async function indexPage(ctx: ServerContext, q: { sort?: string; q?: string }): Promise<Loaded<IndexPageProps>> {
   const benchmarks = await ctx.source.listBenchmarks()
+  const { filterAndSortRows, parseIndexSort } = await views()
   const sort = parseIndexSort(q.sort)
   const text = q.q ?? ''
   const key = `index|${sort.descending ? '-' : ''}${sort.key}|${text}|${JSON.stringify(benchmarks)}`
@@ -193,6 +183,7 @@ export async function runPart(ctx: ServerContext, kind: string, name: string, id
  * charts (`r<run>s<chart>p<panel>`) or of the newest run's verdict (`v<run>-<k>`); null for none.
  */
 export async function figureOf(ctx: ServerContext, name: string, part: RunPart, id: string): Promise<string | null> {
+  const { figureSvg, verdictFigureSvg } = await views()
   const verdictOf = id.match(/^v(\d+)-\d+$/)
   if (!verdictOf) return figureSvg(await part.run(), part.charts, id, await part.overlay())
   const runs = await ctx.source.listRuns(name)

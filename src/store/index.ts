@@ -1,12 +1,11 @@
-import { validateRun } from '../model/run-format'
-import { prepareIndexRows } from './index-row-maker'
-import { isPostgresUrl, openPostgresReader, openPostgresWriter } from './postgres-store'
+import { isPostgresUrl } from './location'
+import { openPostgresReader, openPostgresWriter } from './postgres-store'
 import { openSqliteReader, openSqliteWriter } from './sqlite-store'
 import type { ReadStore, Store, StoreBackend } from './types'
 
 export type { IndexRowMaker, IndexRowText, PointMeanTotal, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, Store, StoreBackend, StoredIndexRow } from './types'
 export { schemaVersion } from './schema'
-export { isPostgresUrl, redactUrl } from './postgres-store'
+export { isPostgresUrl, redactUrl } from './location'
 
 /**
  * Open the store at `location` for writing: a SQLite file (created when missing; `:memory:` for
@@ -18,7 +17,9 @@ export { isPostgresUrl, redactUrl } from './postgres-store'
  * await store.close()
  */
 export async function openStore(location: string): Promise<Store> {
-  return withRecord(isPostgresUrl(location) ? await openPostgresWriter(location) : openSqliteWriter(location))
+  // Loaded for writers only: a server opening its store for reading need not evaluate the model's validation and regression code.
+  const [{ validateRun }, { prepareIndexRows }] = await Promise.all([import('../model/run-format'), import('./index-row-maker')])
+  return withRecord(isPostgresUrl(location) ? await openPostgresWriter(location) : openSqliteWriter(location), validateRun, prepareIndexRows)
 }
 
 /** Open the store at `location` (a SQLite file or a PostgreSQL URL) for reading only: it must exist, and nothing is ever written to it. */
@@ -29,7 +30,7 @@ export async function openReadStore(location: string): Promise<ReadStore> {
 // --- internal ---
 
 // Every write computes the index rows of the benchmarks it adds to, unless the caller says how (`indexRow: false`: none).
-function withRecord(backend: StoreBackend): Store {
+function withRecord(backend: StoreBackend, validateRun: typeof import('../model/run-format').validateRun, prepareIndexRows: typeof import('./index-row-maker').prepareIndexRows): Store {
   const saveRuns: StoreBackend['saveRuns'] = async (runs, opts = {}) => backend.saveRuns(runs, opts.indexRow === undefined ? { ...opts, indexRow: await prepareIndexRows(backend, runs) } : opts)
   return {
     ...backend,

@@ -118,6 +118,8 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       r.git_commit, r.git_branch, r.repeats, r.sample_count, r.fingerprint, r.meta,
       (SELECT count(*) FROM failures f WHERE f.run_id = r.id) AS failure_count
     FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id`
+  // The rows of table x whose run belongs to the benchmark named by the parameter.
+  const ofBenchmark = 'JOIN runs r ON r.id = x.run_id JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ?'
   const q = {
     runsOf: db.query(`${runSelect} WHERE b.name = ? ORDER BY r.time, r.seq`),
     runById: db.query(`${runSelect} WHERE r.id = ?`),
@@ -128,6 +130,12 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     allConsts: db.query('SELECT run_id, name, value FROM consts ORDER BY run_id, position'),
     allFailures: db.query('SELECT run_id, inputs, repeat, error FROM failures ORDER BY run_id, position'),
     allPanels: version < 3 ? null : db.query('SELECT run_id, json FROM panels ORDER BY run_id, position'),
+    // One benchmark's declarations, one query per table (listRuns), not five queries per run: a server reads them at start.
+    benchmarkInputs: db.query(`SELECT x.run_id, x.name, x.kind, x.units, x.doc, x."values" FROM inputs x ${ofBenchmark} ORDER BY x.run_id, x.position`),
+    benchmarkResults: db.query(`SELECT x.run_id, x.name, x.kind, x.units, x.direction, x.doc, x.size, x.regression FROM results x ${ofBenchmark} ORDER BY x.run_id, x.position`),
+    benchmarkConsts: db.query(`SELECT x.run_id, x.name, x.value FROM consts x ${ofBenchmark} ORDER BY x.run_id, x.position`),
+    benchmarkFailures: db.query(`SELECT x.run_id, x.inputs, x.repeat, x.error FROM failures x ${ofBenchmark} ORDER BY x.run_id, x.position`),
+    benchmarkPanels: version < 3 ? null : db.query(`SELECT x.run_id, x.json FROM panels x ${ofBenchmark} ORDER BY x.run_id, x.position`),
     inputs: db.query('SELECT name, kind, units, doc, "values" FROM inputs WHERE run_id = ? ORDER BY position'),
     consts: db.query('SELECT name, value FROM consts WHERE run_id = ? ORDER BY position'),
     results: db.query('SELECT name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
@@ -198,7 +206,20 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   // Runs whose stored JSON does not parse, left out of lists (readableHeaders).
   const unreadable = new Map<number, string>()
   const headersOf = (rows: RunRow[], declared: (id: number) => DeclarationRows): RunHeader[] => readableHeaders(rows, declared, unreadable)
-  const listRuns = (name: string): RunHeader[] => headersOf(q.runsOf.all(name) as RunRow[], declarations)
+  const listRuns = (name: string): RunHeader[] => {
+    const rows = q.runsOf.all(name) as RunRow[]
+    const declared = declarationsByRun(
+      rows.map((r) => r.id),
+      {
+        inputs: q.benchmarkInputs.all(name) as never,
+        results: q.benchmarkResults.all(name) as never,
+        consts: q.benchmarkConsts.all(name) as never,
+        failures: q.benchmarkFailures.all(name) as never,
+        panels: (q.benchmarkPanels?.all(name) ?? []) as never,
+      },
+    )
+    return headersOf(rows, (id) => declared.get(id) as DeclarationRows)
+  }
   const listAllRuns = (): RunHeader[] => {
     const rows = q.allRuns.all() as RunRow[]
     const declared = declarationsByRun(

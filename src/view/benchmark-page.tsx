@@ -5,7 +5,8 @@ import type { Failure, ResultVar, Run } from '../model/types'
 import type { SampleRow } from '../server/samples'
 import type { RunHeader } from '../store'
 import { escapeHtml } from '../format'
-import { Layout, layoutHead, type LayoutProps } from './layout'
+import { benchmarkFrame as frame } from './benchmark-head'
+import { Layout } from './layout'
 import { staticSamplePages, type Links, type RunState } from './links'
 import { renderMarkdown } from './markdown'
 import { RunTabs, runChoice, type RunTabsProps } from './run-tabs'
@@ -109,24 +110,7 @@ export function BenchmarkPage(props: BenchmarkPageProps): string {
   })
 }
 
-/** The head of a benchmark's page, the same for every run: sent before the page is drawn. */
-export function benchmarkPageHead(links: Links, name: string): string {
-  return layoutHead(frame(links, name))
-}
-
 // --- internal ---
-
-function frame(links: Links, name: string): Omit<LayoutProps, 'children'> {
-  return {
-    links,
-    title: name,
-    charts: true,
-    nav: [
-      { href: links.index(), label: 'All benchmarks' },
-      { href: links.benchmarkJson(name), label: 'JSON' },
-    ],
-  }
-}
 
 // A title too long to read at a glance is cut, and says where the whole of it is.
 function RunTitle(props: { links: Links; name: string; title: string }): string {

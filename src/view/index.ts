@@ -1,5 +1,6 @@
 // The view layer: every piece of HTML bench-plot writes, as pure functions of loaded data and `Links`.
-export { BenchmarkPage, benchmarkPageHead, failuresShown } from './benchmark-page'
+export { BenchmarkPage, failuresShown } from './benchmark-page'
+export { benchmarkPageHead } from './benchmark-head'
 export type { BenchmarkPageProps, RunCompare, SamplesPage } from './benchmark-page'
 export { chartAlone, chartsRegion, figureSvg } from './charts-region'
 export type { ChartsRegionProps, MediaCheck } from './charts-region'

@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from '@elysiajs/html'
-import { clientAssets } from '../plots'
+import { clientAssets } from '../plots/assets'
 import { escapeHtml } from '../format'
 import { styleCss } from './style'
 import type { Links } from './links'

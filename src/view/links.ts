@@ -1,4 +1,4 @@
-import { formatChartQuery, type ChartRequest } from '../plots'
+import { formatChartQuery, type ChartRequest } from '../plots/request'
 
 /**
  * Page state that the server keeps in query strings and a static report in file names. Every page

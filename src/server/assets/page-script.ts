@@ -1,7 +1,7 @@
 // The small script of the pages, served as /assets/pages.js (the pages allow no inline script).
 // `enhancePages` must reference nothing outside itself: its source text is what is served, given
 // the sparklines' drawing function (src/plots, also self-contained) as its argument.
-import { sparkGeometry } from '../../plots'
+import { sparkGeometry } from '../../plots/history/sparkline'
 
 type SparkGeometry = (points: [number, number][], width: number, height: number, lastColor: string) => string
 

@@ -2,7 +2,7 @@ import { Elysia, NotFoundError } from 'elysia'
 import { liveJs } from '../assets/live-script'
 import { pagesJs } from '../assets/page-script'
 import { styleCss } from '../../view/style'
-import { clientAssets } from '../../plots'
+import { clientAssets } from '../../plots/assets'
 import { matchesETag } from '../respond'
 
 type Asset = { type: string; body: string; etag?: string }
@@ -16,7 +16,15 @@ export const assetRoutes = () => {
   add('bench-plot.css', 'text/css; charset=utf-8', styleCss)
   add('pages.js', 'text/javascript; charset=utf-8', pagesJs)
   add('live.js', 'text/javascript; charset=utf-8', liveJs)
-  for (const [name, a] of Object.entries(clientAssets)) add(name, a.type, a.body)
+  // A chart asset's body is read on its first request (the ECharts build is read from the executable then), not at start.
+  for (const [name, a] of Object.entries(clientAssets)) {
+    assets.set(name, {
+      type: a.type,
+      get body() {
+        return a.body
+      },
+    })
+  }
   return new Elysia().get('/assets/*', ({ params, request }) => {
     const asset = assets.get(params['*'])
     if (!asset) throw new NotFoundError()

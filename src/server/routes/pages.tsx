@@ -1,10 +1,14 @@
 import { Elysia, t } from 'elysia'
 import { BenchPlotError } from '../../errors'
-import { parseChartRequest } from '../../plots'
-import { benchmarkPageHead, BenchmarkPage, chartAlone, ChartFrame, ComparePage, HistoryPage, IndexPage } from '../../view'
+import { parseChartRequest } from '../../plots/request'
+import { benchmarkPageHead } from '../../view/benchmark-head'
 import type { ServerContext } from '../context'
 import { comparePage, figureOf, historyPage, indexPage, runPage, runPart } from '../loaders'
 import { respondCached } from '../respond'
+
+// The pages' bodies (charts, verdicts, markdown) are evaluated when the first page is drawn, after its
+// head has gone out, not before the server answers (a string import: bundled by `bun build --compile`).
+const views = () => import('../../view')
 
 /**
  * `/`: the index (`?sort=`, `?q=`), or a redirect to the one benchmark served; `/b/<name>`: a
@@ -19,7 +23,7 @@ export const pageRoutes = (ctx: ServerContext) =>
       async ({ query, request }) => {
         if (ctx.name !== null) return new Response(null, { status: 302, headers: { location: ctx.links.benchmark(ctx.name) } })
         const page = await indexPage(ctx, query)
-        return respondCached(ctx, request, page.key, async () => IndexPage(await page.load()))
+        return respondCached(ctx, request, page.key, async () => (await views()).IndexPage(await page.load()))
       },
       { query: t.Object({ sort: t.Optional(t.String()), q: t.Optional(t.String()) }) },
     )
@@ -29,10 +33,10 @@ export const pageRoutes = (ctx: ServerContext) =>
         const charts = parseChartRequest(query)
         if (query.view === 'history') {
           const page = await historyPage(ctx, params.name, { history: whole(query.history), point: query.point === undefined || query.point === 'all' || query.point === '' ? null : Number(query.point), x: query.x === 'date' ? 'date' : 'order', charts })
-          return respondCached(ctx, request, page.key, async () => HistoryPage(await page.load()))
+          return respondCached(ctx, request, page.key, async () => (await views()).HistoryPage(await page.load()))
         }
         const page = await runPage(ctx, params.name, { run: whole(query.run), vs: vsOf(query.vs), charts, page: whole(query.page), allPoints: query.points === 'all' })
-        return respondCached(ctx, request, page.key, async () => BenchmarkPage(await page.load()), { head: () => benchmarkPageHead(ctx.links, params.name) })
+        return respondCached(ctx, request, page.key, async () => (await views()).BenchmarkPage(await page.load()), { head: () => benchmarkPageHead(ctx.links, params.name) })
       },
       {
         query: t.Object({
@@ -72,6 +76,7 @@ export const pageRoutes = (ctx: ServerContext) =>
         const frame = query.frame === '1'
         const part = await runPart(ctx, 'chart', params.name, params.id, { run: whole(query.run), vs: vsOf(query.vs), charts: parseChartRequest(query), frame })
         return respondCached(ctx, request, part.key, async () => {
+          const { chartAlone, ChartFrame } = await views()
           const html = chartAlone({ name: params.name, run: await part.run(), req: part.charts, links: ctx.links, overlay: await part.overlay(), vs: part.vsId, id: params.id })
           if (html === null) throw new BenchPlotError('NOT_FOUND', `run ${part.runId} of "${params.name}" has no chart ${params.id}`)
           // ?frame=1: a page of its own, what the placeholder's frame shows without JavaScript.
@@ -91,7 +96,7 @@ export const pageRoutes = (ctx: ServerContext) =>
       '/b/:name/compare',
       async ({ params, query, request }) => {
         const page = await comparePage(ctx, params.name, { a: whole(query.a), b: whole(query.b) })
-        return respondCached(ctx, request, page.key, async () => ComparePage(await page.load()))
+        return respondCached(ctx, request, page.key, async () => (await views()).ComparePage(await page.load()))
       },
       { query: t.Object({ a: t.Optional(wholeNumber('?a= is a run id (a whole number)')), b: t.Optional(wholeNumber('?b= is a run id (a whole number)')) }) },
     )

@@ -46,13 +46,14 @@ describe('the verdict\'s charts below a full first screen', () => {
     // Sent as placeholders: nothing drawn, a URL to draw from.
     for (const f of await figures.all()) expect([await f.getAttribute('data-drawn'), await f.getAttribute('data-lazy')]).toEqual([null, expect.stringMatching(/^\/b\/sort\/figure\/v\d+-[01]\?/)])
     await page.locator('#verdict').scrollIntoViewIfNeeded()
-    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('figure.chart-regression')).every((f) => f.dataset.drawn))
-    for (const f of await figures.all()) {
-      expect(await f.locator('.bp-placeholder').count()).toBe(0)
-      // It shows the drawing: the server's SVG, or the live chart's canvas once hydrated.
-      const drawn = f.locator('.bp-svg:not([hidden]) > svg, .bp-live canvas').first()
-      expect(await drawn.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(200)
-    }
+    // Each shows a drawing: the server's SVG, or once it came alive the live chart's canvas (the SVG's holder hidden).
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('figure.chart-regression')).every((f) => {
+        const shown = f.querySelector('.bp-svg:not([hidden]) > svg:not(.bp-placeholder)') ?? f.querySelector('.bp-live canvas')
+        return f.dataset.drawn !== undefined && shown !== null && shown.getBoundingClientRect().height > 200
+      }),
+    )
+    for (const f of await figures.all()) expect(await f.locator('.bp-placeholder').count()).toBe(0)
     await page.locator('#verdict').screenshot({ path: join(artifacts, 'verdict-lazy.png') })
     expect(errors).toEqual([])
     await page.close()

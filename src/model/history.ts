@@ -46,6 +46,8 @@ export type HistoryPoint = RunRef & {
 
 export type HistorySeries = {
   result: string
+  /** `bool` results are rates from 0 to 1. */
+  kind: ResultVar['kind']
   units: string
   direction: ResultVar['direction']
   /** The sweep point followed, or null for the mean over all inputs. */
@@ -267,6 +269,7 @@ export function historySeries(history: History, result: string, opts: HistorySer
   })
   return {
     result,
+    kind: declared?.kind ?? 'float',
     units: declared?.units ?? '',
     direction: declared?.direction ?? 'none',
     point: point >= 0 ? pointInputs(history.inputs, point) : null,

@@ -63,7 +63,7 @@ function refJudgeResult(r: ResultVar, history: History, opts: RegressionOptions)
   const verdict = young ? 'young' : judgement.change
   const note = young ? `young baseline: ${withValue.length} earlier run${withValue.length === 1 ? '' : 's'} (needs ${minHistory}); notify only, does not block` : judgement.skipped
   const points = (opts.points ?? true) ? range(n).map((p) => refPoint(r, p, current, withValue, history, judgeOpts, opts)) : []
-  return { result: r.name, units: r.units, direction: r.direction, verdict, blocking: verdict === 'regressed', signal: judgement.change, note, judgement, baselineRuns: withValue.map((run) => runRef(run)), historyValues, currentSamples, points, changePoints: null }
+  return { result: r.name, kind: r.kind, units: r.units, direction: r.direction, verdict, blocking: verdict === 'regressed', signal: judgement.change, note, judgement, baselineRuns: withValue.map((run) => runRef(run)), historyValues, currentSamples, points, changePoints: null }
 }
 
 function refPoint(r: ResultVar, p: number, current: Run, earlier: Run[], history: History, judgeOpts: Parameters<typeof judge>[2], opts: RegressionOptions): PointVerdict {

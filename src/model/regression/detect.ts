@@ -53,6 +53,8 @@ export type PointVerdict = {
 
 export type ResultVerdict = {
   result: string
+  /** `bool` results are rates from 0 to 1. */
+  kind: ResultVar['kind']
   units: string
   direction: Direction
   verdict: Verdict
@@ -171,6 +173,7 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
   const changePoints = o.changePoints ? findChangePoints(history, r.name, { points: o.points, ...(o.changePoints === true ? {} : o.changePoints) }) : null
   return {
     result: r.name,
+    kind: r.kind,
     units: r.units,
     direction: r.direction,
     verdict,

@@ -589,6 +589,11 @@ export function rangeAndBest(values: readonly { value: number; at: string }[], d
 }
 
 /** Labels skipped between two shown on an axis of n runs: rotated labels need about 26 px each, and a history chart's plot is about 420 px wide. */
+/** The value axis of a result over runs: a bool result is a rate, shown from 0 to 1; others fit their values. */
+export function valueRange(kind: ResultKind): { min: number; max: number } | { scale: true } {
+  return kind === 'bool' ? { min: 0, max: 1 } : { scale: true }
+}
+
 export function runLabelInterval(n: number): number {
   return Math.max(0, Math.ceil(n / 16) - 1)
 }

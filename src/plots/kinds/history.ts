@@ -3,7 +3,7 @@ import { formatInputs, type HistorySeries } from '../../model/history'
 import { formatPercent, formatQuantity } from '../../format'
 import { formatRunRef, type RunChangePoint } from '../../model/regression'
 import { quantityFormatter } from '../tick-format'
-import { finite, rangeAndBest, runLabel, runLabelInterval, seriesXYRow } from './_shared'
+import { finite, rangeAndBest, runLabel, runLabelInterval, seriesXYRow, valueRange } from './_shared'
 import { optionKind, type Option } from './_types'
 
 export const history = optionKind({ kind: 'history', source: 'history', label: 'over time', csv: { header: ['series', 'x', 'y'], row: seriesXYRow } })
@@ -57,7 +57,7 @@ export function historyChartOption(series: HistorySeries, opts: HistoryChartOpti
     xAxis: byTime ? { type: 'time', name: 'date', axisLabel: { hideOverlap: true } } : { type: 'category', name: 'run', data: pts.map(runLabel), axisLabel: { rotate: pts.length > 8 ? 30 : 0, hideOverlap: true, interval: runLabelInterval(pts.length) } },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false }],
     // Ticks carry the unit (`500 µs`), so the axis is named by the result alone.
-    yAxis: { type: 'value', name: series.result, scale: true, axisLabel: { formatter: quantityFormatter(series.units) } },
+    yAxis: { type: 'value', name: series.result, ...valueRange(series.kind), axisLabel: { formatter: quantityFormatter(series.units) } },
     series: [
       ...band('10–90 %', (i) => pts[i].p10, (i) => pts[i].p90, 'outer', 0.12),
       ...band('25–75 %', (i) => pts[i].p25, (i) => pts[i].p75, 'inner', 0.22),

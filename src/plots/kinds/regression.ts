@@ -3,7 +3,7 @@ import type { RunRef } from '../../model/history'
 import { formatPercent, formatQuantity } from '../../format'
 import { formatRunRef, type ResultVerdict } from '../../model/regression'
 import { quantityFormatter } from '../tick-format'
-import { finite, rangeAndBest, runLabel, runLabelInterval, seriesXYRow } from './_shared'
+import { finite, rangeAndBest, runLabel, runLabelInterval, seriesXYRow, valueRange } from './_shared'
 import { optionKind, type Option } from './_types'
 
 export const regression = optionKind({ kind: 'regression', source: 'regression', label: 'regression', csv: { header: ['series', 'x', 'y'], row: seriesXYRow } })
@@ -39,7 +39,7 @@ export function regressionChartOption(r: ResultVerdict, current: RunRef): Option
     // Many runs: labels thinned (never overlapping) and the runs zoomable (wheel with Ctrl or after a click, drag to pan).
     xAxis: { type: 'category', data: labels, name: 'run', axisLabel: { rotate: labels.length > 8 ? 30 : 0, hideOverlap: true, interval: runLabelInterval(labels.length) } },
     dataZoom: [{ type: 'inside', xAxisIndex: 0, zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false }],
-    yAxis: { type: 'value', name: r.result, scale: true, axisLabel: { formatter: quantityFormatter(r.units) } },
+    yAxis: { type: 'value', name: r.result, ...valueRange(r.kind), axisLabel: { formatter: quantityFormatter(r.units) } },
     series: [
       {
         name: 'history',

@@ -20,4 +20,12 @@ describe('history', () => {
     expect(rows[0]).toEqual(['series', 'x', 'y'])
     expect(rows.slice(1).map((r) => r[0])).toEqual(runs.map(() => 'runs'))
   })
+
+  it('shows a bool result as a rate from 0 to 1, and a float fitted to its values', () => {
+    const runs = [0, 1, 2].map((k) => ({ ...validateRun({ benchmark: 'b', time: `2026-11-0${k + 1}T00:00:00Z`, results: [{ name: 'ok', kind: 'bool' }, { name: 't', kind: 'float' }], samples: [{ results: { ok: true, t: 1 + k } }] }), id: k + 1 }))
+    const [h] = buildHistories(runs)
+    const axis = (result: string) => (historyChartOption(historySeries(h, result)) as { yAxis: Record<string, unknown> }).yAxis
+    expect([axis('ok').min, axis('ok').max, axis('ok').scale]).toEqual([0, 1, undefined])
+    expect([axis('t').min, axis('t').max, axis('t').scale]).toEqual([undefined, undefined, true])
+  })
 })

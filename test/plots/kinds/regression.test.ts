@@ -19,4 +19,13 @@ describe('regression', () => {
     expect(rows.filter((r) => r[0] === 'history').length).toBe(verdict.historyValues.length + 1)
     expect(rows.filter((r) => r[0] === 'current').length).toBe(1)
   })
+
+  it('shows a bool result as a rate from 0 to 1, and a float fitted to its values', () => {
+    const runs = [0, 1, 2, 3, 4].map((k) => ({ ...validateRun({ benchmark: 'b', time: `2026-11-0${k + 1}T00:00:00Z`, results: [{ name: 'ok', kind: 'bool' }, { name: 't', kind: 'float' }], samples: [{ results: { ok: true, t: 1 + k } }] }), id: k + 1 }))
+    const v = checkBenchmark(runs)
+    const axis = (result: string) => (regressionChartOption(v.results.find((r) => r.result === result)!, v.current) as { yAxis: Record<string, unknown> }).yAxis
+    expect([axis('ok').min, axis('ok').max, axis('ok').scale]).toEqual([0, 1, undefined])
+    expect([axis('t').min, axis('t').max, axis('t').scale]).toEqual([undefined, undefined, true])
+  })
 })
+

@@ -183,12 +183,12 @@ export async function runPart(ctx: ServerContext, kind: string, name: string, id
  * charts (`r<run>s<chart>p<panel>`) or of the newest run's verdict (`v<run>-<k>`); null for none.
  */
 export async function figureOf(ctx: ServerContext, name: string, part: RunPart, id: string): Promise<string | null> {
-  const { figureSvg, verdictFigureSvg } = await views()
-  const verdictOf = id.match(/^v(\d+)-\d+$/)
-  if (!verdictOf) return figureSvg(await part.run(), part.charts, id, await part.overlay())
+  const { figureSvg, verdictFigureRun, verdictFigureSvg } = await views()
+  const verdictRun = verdictFigureRun(id)
+  if (verdictRun === null) return figureSvg(await part.run(), part.charts, id, await part.overlay())
   const runs = await ctx.source.listRuns(name)
   const newest = ctx.histories.outline(runs).at(-1) as HistoryOutline
-  if (Number(verdictOf[1]) !== part.runId || newest.runIds.at(-1) !== part.runId) return null
+  if (verdictRun !== part.runId || newest.runIds.at(-1) !== part.runId) return null
   // Judged as the run page judges it by default, so the page's verdict is found in the cache.
   const header = runs.find((r) => r.id === part.runId) as RunHeader
   const verdict = await ctx.histories.verdict(name, runs, { points: pointCount(header.inputs) <= eagerPointLimit })

@@ -68,7 +68,7 @@ export function chartsRegion(props: ChartsRegionProps): { html: string; signatur
   const draw: DrawFigure = (id, panel, built) => {
     if (eager > 0 || !lazy) {
       eager--
-      return { body: renderSvg(panel.option, { width: built.width, height: built.height }, id) }
+      return serverSvg(id, panel, built)
     }
     return later(id, panel, built)
   }
@@ -89,8 +89,7 @@ export function chartAlone(props: Omit<ChartsRegionProps, 'eagerFigures' | 'stat
   if (!chart || chart.panel !== null) return null
   try {
     // Drawn as SVG here, like the page's first figures: the browser shows them as they arrive, without ECharts.
-    const svg: DrawFigure = (id, panel, built) => ({ body: renderSvg(panel.option, { width: built.width, height: built.height }, id) })
-    return renderBuilt(toEChartsOption(chart.spec, props.run, props.req, props.overlay), props.id, svg)
+    return renderBuilt(toEChartsOption(chart.spec, props.run, props.req, props.overlay), props.id, serverSvg)
   } catch (err) {
     return errorBox(chart.spec, err)
   }
@@ -103,7 +102,7 @@ export function figureSvg(run: Run, req: ChartRequest, id: string, overlay?: Cha
   if (!chart || chart.panel === null) return null
   const built = toEChartsOption(chart.spec, run, req, overlay)
   const panel = built.panels[chart.panel]
-  return panel ? renderSvg(panel.option, { width: built.width, height: built.height }, id) : null
+  return panel ? serverSvg(id, panel, built).body : null
 }
 
 // --- internal ---
@@ -119,6 +118,9 @@ function chartById(run: Run, req: ChartRequest, id: string): { spec: ChartSpec; 
 
 /** What goes inside a figure's `.bp-svg` holder: its SVG, or a placeholder the browser draws over. */
 type DrawFigure = (id: string, panel: ChartPanel, built: BuiltChart) => { body: string; lazyUrl?: string }
+
+// The server's SVG of a figure, its element ids prefixed with the figure's id.
+const serverSvg: DrawFigure = (id, panel, built) => ({ body: renderSvg(panel.option, { width: built.width, height: built.height }, id) })
 
 // The charts region in page order. A figure's id is `r<run>s<chart>p<panel>`: `figureSvg` builds that chart alone.
 function walkCharts(props: ChartsRegionProps, draw: DrawFigure, defer?: (chart: string, spec: ChartSpec) => string | null): { html: string; signature: string } {

@@ -385,11 +385,17 @@ export function VerdictRegion(props: { verdict: BenchmarkVerdict; deferred?: Def
   ) as string
 }
 
+/** The run whose verdict a figure id (`v<run>-<k>`, as `VerdictRegion` names its charts) is of; null for another id. */
+export function verdictFigureRun(id: string): number | null {
+  const at = verdictFigureAt(id)
+  return at && at.run
+}
+
 /** The server-drawn SVG of one of `VerdictRegion`'s charts, by the id it gave the figure; null when there is no such chart. */
 export function verdictFigureSvg(v: BenchmarkVerdict, id: string): string | null {
-  const judged = judgedResults(v)
-  const k = judged.findIndex((_, i) => verdictFigureId(v, i) === id)
-  return k < 0 ? null : renderSvg(regressionChartOption(judged[k], v.current), regressionSize, id)
+  const at = verdictFigureAt(id)
+  const r = at && at.run === (v.current.id ?? 0) ? judgedResults(v)[at.k] : undefined
+  return r ? renderSvg(regressionChartOption(r, v.current), regressionSize, id) : null
 }
 
 /** How many charts `VerdictRegion` draws: one per result with earlier runs to compare with. */
@@ -405,15 +411,14 @@ export function HistoryRegion(props: { history: History; view: HistoryView; link
   const { history, view } = props
   const current = history.runs.at(-1)
   if (!current) return ''
-  const svg = svgRenderer(`h${history.index}-`)
   const all = scalarResults(current).map((r) => historySeries(history, r.name, view.point === null ? {} : { point: view.point }))
   if (all.length === 0) return '<p class="more">No float or bool result to follow over time.</p>'
-  const figures = all.map((series) =>
+  const figures = all.map((series, k) =>
     HistoryFigure({
       chart: 'history',
       result: series.result,
       option: historyChartOption(series, { xAxis: view.xAxis, changePoints: props.changePoints?.[series.result] }),
-      render: svg,
+      id: `h${history.index}-${k}`,
       width: 600,
       height: 340,
       label: `${series.result} over the runs of this history`,
@@ -527,21 +532,14 @@ export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow;
 
 // --- internal ---
 
-export type SvgRenderer = (option: ChartOption, size: { width: number; height: number }) => string
-
 /**
- * An over-time chart (`history`, `regression`) in the shared figure frame: the server's SVG (`render`
- * or, given an `id`, drawn here), a placeholder filled from `lazyUrl`, and the option.
+ * An over-time chart (`history`, `regression`) in the shared figure frame: the server's SVG, or a
+ * placeholder filled from `lazyUrl`, and the option. `id` prefixes the element ids inside the SVG,
+ * which must be unique on the page.
  */
-export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; render?: SvgRenderer; id?: string; lazyUrl?: string; width: number; height: number; label: string; description: string }): string {
+export function HistoryFigure(props: { chart: string; result: string; option: ChartOption; id: string; lazyUrl?: string; width: number; height: number; label: string; description: string }): string {
   const size = { width: props.width, height: props.height }
-  const body = props.lazyUrl
-    ? placeholderBody(props.lazyUrl, size, props.label)
-    : props.render
-      ? props.render(props.option, size)
-      : props.id
-        ? renderSvg(props.option, size, props.id)
-        : ''
+  const body = props.lazyUrl ? placeholderBody(props.lazyUrl, size, props.label) : renderSvg(props.option, size, props.id)
   return ChartFigure({
     class: `chart chart-${props.chart}`,
     data: { chart: props.chart, result: props.result, width: size.width, height: size.height, lazy: props.lazyUrl },
@@ -558,6 +556,11 @@ const regressionSize = { width: 600, height: 300 }
 // The id of the verdict's k-th chart: its SVG's element ids, and what the figure route is asked for.
 function verdictFigureId(v: BenchmarkVerdict, k: number): string {
   return `v${v.current.id ?? 0}-${k}`
+}
+
+function verdictFigureAt(id: string): { run: number; k: number } | null {
+  const at = id.match(/^v(\d+)-(\d+)$/)
+  return at ? { run: Number(at[1]), k: Number(at[2]) } : null
 }
 
 function judgementLine(r: ResultComparison): string {
@@ -615,8 +618,3 @@ function judgedResults(v: BenchmarkVerdict): BenchmarkVerdict['results'] {
   return v.results.filter((r) => r.baselineRuns.length > 0)
 }
 
-// Element ids inside each SVG must be unique on the page: one prefix per figure.
-function svgRenderer(prefix: string): SvgRenderer {
-  let n = 0
-  return (option, size) => renderSvg(option, size, `${prefix}${n++}`)
-}

@@ -14,17 +14,16 @@ import type { ResultVerdict } from '../../src/model/regression'
 const verdictSummaryHtml = (v: Parameters<typeof VerdictSummary>[0]['verdict']) => VerdictSummary({ verdict: v })
 const comparisonHtml = (c: Parameters<typeof ComparisonView>[0]['comparison']) => ComparisonView({ comparison: c })
 const indexRowHtml = (row: Parameters<typeof IndexRowView>[0]['row']) => IndexRowView({ row, links: serverLinks })
-type Figure = { renderSvg?: (o: ChartOption, s: { width: number; height: number }) => string }
-const historyFigureHtml = (series: HistorySeries, opts: Figure & HistoryChartOptions = {}) =>
-  HistoryFigure({ chart: 'history', result: series.result, option: historyChartOption(series, opts), render: opts.renderSvg, width: 700, height: 350, label: '', description: historySummary(series) })
-const regressionFigureHtml = (r: ResultVerdict, current: RunRef, opts: Figure = {}) =>
-  HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, current), render: opts.renderSvg, width: 700, height: 350, label: '', description: regressionSummary(r, current) })
+const historyFigureHtml = (series: HistorySeries, opts: HistoryChartOptions = {}) =>
+  HistoryFigure({ chart: 'history', result: series.result, option: historyChartOption(series, opts), id: 'h0-0', width: 700, height: 350, label: '', description: historySummary(series) })
+const regressionFigureHtml = (r: ResultVerdict, current: RunRef) =>
+  HistoryFigure({ chart: 'regression', result: r.result, option: regressionChartOption(r, current), id: 'v0-0', width: 700, height: 350, label: '', description: regressionSummary(r, current) })
 import { historyCase, type HistoryCase } from '../model/regression-histories'
 
 const runsOf = (kind: HistoryCase): Run[] => historyCase(kind).map((r, i) => ({ ...validateRun(r), id: i + 1 }))
 const optionIn = (html: string): ChartOption => JSON.parse((html.match(/<script type="application\/json" class="chart-option">(.*?)<\/script>/s) as RegExpMatchArray)[1])
 
-// The charts module's renderSvg is not a dependency of these fragments; render here to prove each option draws.
+// ECharts' own SSR, untouched by bench-plot's renderer: an option that draws there draws anywhere.
 const renderSvg = (option: ChartOption, size: { width: number; height: number }) => echartsSvg(option, size)
 
 describe('verdictSummaryHtml (what the top of the newest run shows)', () => {
@@ -71,7 +70,7 @@ describe('verdictSummaryHtml (what the top of the newest run shows)', () => {
 describe('chart figures', () => {
   it('history: data-chart="history" with the SVG and the option, bands and points named by run', () => {
     const [history] = buildHistories(runsOf('drift'))
-    const html = historyFigureHtml(historySeries(history, 'time'), { renderSvg })
+    const html = historyFigureHtml(historySeries(history, 'time'))
     expect(html).toStartWith('<figure class="chart chart-history" data-chart="history" data-result="time"')
     expect(html).toContain('<svg')
     const option = optionIn(html) as { series: { name: string; data: unknown[] }[]; xAxis: { data: string[] } }
@@ -95,7 +94,7 @@ describe('chart figures', () => {
     const area = red.series[0].markArea?.data[0] as { yAxis: number }[]
     expect(area[0].yAxis).toBeCloseTo(step.results[0].judgement.baseline) // minimize: from the baseline up
     const noise = checkBenchmark(runsOf('noise'))
-    const html = regressionFigureHtml(noise.results[0], noise.current, { renderSvg })
+    const html = regressionFigureHtml(noise.results[0], noise.current)
     expect(html).toContain('data-chart="regression" data-result="time"')
     expect(html).toContain('<svg')
     const green = optionIn(html) as { series: { name: string; itemStyle?: { color: string } }[]; title: { text: string } }

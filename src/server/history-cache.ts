@@ -1,8 +1,9 @@
 import { BenchPlotError } from '../errors'
 import { buildHistories, pointMeans, scalarResults, type History, type InputChange } from '../model/history'
 import { baselineValue, detectRegressions, findChangePoints, findPointChangePoints, indexRowOptions, summarizeBenchmark, type BaselineValue, type BenchmarkVerdict, type IndexRow, type RunChangePoint } from '../model/regression'
+import { countFinite } from '../model/stats'
 import type { BenchmarkSummary, InputVar, Run } from '../model/types'
-import type { RunHeader } from '../store'
+import { runOfHeader, type RunHeader } from '../store'
 import type { BenchmarkSource, RunData } from './source'
 
 /** A history as the tabs see it: which runs (ids, oldest first) and what changed from the previous one. Read from headers only. */
@@ -47,21 +48,23 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
   }
   const outlineOf = (runs: readonly RunHeader[]): HistoryOutline[] =>
     // buildHistories reads only times and inputs, which headers carry.
-    buildHistories(runs.map((h): Run => ({ ...h, data: {}, failures: [] }))).map((h) => ({
+    buildHistories(runs.map((h) => runOfHeader(h))).map((h) => ({
       index: h.index,
       inputs: h.inputs,
       runIds: h.runs.map((r) => r.id as number),
       changes: h.changes,
     }))
 
+  const read = async (name: string, id: number, data: RunData, opts?: { keep?: boolean }): Promise<Run> => {
+    const run = await source.getRun(name, id, data, opts)
+    if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
+    return run
+  }
+
   const load = async (name: string, h: HistoryOutline, data: RunData = 'scalar'): Promise<History> => {
     const runs: Run[] = []
     await source.prefetch?.(name, h.runIds, data)
-    for (const id of h.runIds) {
-      const run = await source.getRun(name, id, data)
-      if (!run) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
-      runs.push(run)
-    }
+    for (const id of h.runIds) runs.push(await read(name, id, data))
     return { index: h.index, inputs: h.inputs, changes: h.changes, runs }
   }
 
@@ -118,10 +121,13 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
   // mean over those points); else its point means are read, reduced and let go (not kept by the
   // source). Either way a history of large runs never sits in memory at once.
   async function runVerdict(name: string, runs: readonly RunHeader[], h: HistoryOutline): Promise<BenchmarkVerdict> {
-    const current = await source.getRun(name, h.runIds.at(-1) as number, 'means')
-    if (!current) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${h.runIds.at(-1)}`)
+    const current = await read(name, h.runIds.at(-1) as number, 'means')
     const results = scalarResults(current).map((r) => r.name)
-    const whole = new Set(results.filter((r) => allFinite(pointMeans(current, r))))
+    const measuredEverywhere = (r: string) => {
+      const means = pointMeans(current, r)
+      return countFinite(means) === means.length
+    }
+    const whole = new Set(results.filter(measuredEverywhere))
     const earlier = h.runIds.slice(0, -1)
     const totals = new Map<string, BaselineValue>()
     for (const t of (await source.pointMeanTotals?.(earlier)) ?? []) totals.set(`${t.runId}\u0000${t.result}`, { mean: t.mean, count: t.points })
@@ -133,18 +139,14 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
         const total = whole.has(r) ? totals.get(`${id}\u0000${r}`) : undefined
         if (total) values[r] = total
         else {
-          means ??= await source.getRun(name, id, 'means', { keep: false })
-          if (!means) throw new BenchPlotError('NOT_FOUND', `benchmark "${name}" has no run ${id}`)
+          means ??= await read(name, id, 'means', { keep: false })
           values[r] = baselineValue(means, current, r)
         }
       }
       baselineValues.set(id, values)
     }
     // The earlier runs as their headers: their values are given.
-    const headers = earlier.map((id) => {
-      const { failureCount: _f, sampleCount: _s, ...rest } = runs.find((r) => r.id === id) as RunHeader
-      return { ...rest, data: {} } satisfies Run
-    })
+    const headers = earlier.map((id) => runOfHeader(runs.find((r) => r.id === id) as RunHeader))
     return detectRegressions({ index: h.index, inputs: h.inputs, changes: h.changes, runs: [...headers, current] }, { points: false, changePoints: false, baselineValues })
   }
 
@@ -157,9 +159,4 @@ export function createHistoryCache(source: BenchmarkSource, opts: HistoryCacheOp
     const row = summarizeBenchmark({ name: summary.name, runs: history.runs }, indexRowOptions)
     return { ...row, runs: headers.length }
   }
-}
-
-function allFinite(xs: Float64Array): boolean {
-  for (let i = 0; i < xs.length; i++) if (!Number.isFinite(xs[i])) return false
-  return true
 }

@@ -5,7 +5,7 @@ import { BenchPlotError } from '../errors'
 import { describeInputChanges, runRef, scalarResults, sweepPoints, type History } from '../model/history'
 import { compareRuns, formatRunRef, type IndexRow, type RunChangePoint } from '../model/regression'
 import { pointCount } from '../model/sweep'
-import type { BenchmarkSummary, Run } from '../model/types'
+import type { BenchmarkSummary, InputVar, Run } from '../model/types'
 import type { ChartOverlay, ChartRequest } from '../plots'
 import { sweepSignature } from '../model/signature'
 import type { RunHeader } from '../store'
@@ -53,8 +53,7 @@ export async function runPage(ctx: ServerContext, name: string, q: RunQuery): Pr
     const samples = { ...pageOfSamples(run, q.page ?? 1, samplesPerPage, { total: header.sampleCount }), perPage: samplesPerPage }
     const newest = outline.at(-1) as HistoryOutline
     const mine = outline.find((h) => h.runIds.includes(runId)) as HistoryOutline
-    // Judging every point of a huge sweep takes seconds: then the page asks first (?points=all).
-    const points = q.allPoints || pointCount(run.inputs) <= eagerPointLimit
+    const points = judgesPoints(run.inputs, q.allPoints)
     const deferred = points ? null : { count: pointCount(run.inputs), href: ctx.links.benchmark(name, { ...state, allPoints: true }) }
     // The compared run's samples are read only for what uses them: per-point tests, and charts drawn over the run's.
     const { overlaysAnotherRun } = await chartChoice()
@@ -191,11 +190,17 @@ export async function figureOf(ctx: ServerContext, name: string, part: RunPart, 
   if (verdictRun !== part.runId || newest.runIds.at(-1) !== part.runId) return null
   // Judged as the run page judges it by default, so the page's verdict is found in the cache.
   const header = runs.find((r) => r.id === part.runId) as RunHeader
-  const verdict = await ctx.histories.verdict(name, runs, { points: pointCount(header.inputs) <= eagerPointLimit })
+  const verdict = await ctx.histories.verdict(name, runs, { points: judgesPoints(header.inputs, false) })
   return verdictFigureSvg(verdict, id)
 }
 
 // --- internal ---
+
+// Whether a run page judges its run point by point: judging every point of a huge sweep takes
+// seconds, so then the page asks first (?points=all).
+function judgesPoints(inputs: readonly InputVar[], allPoints: boolean): boolean {
+  return allPoints || pointCount(inputs) <= eagerPointLimit
+}
 
 // Each result's change points over what the History tab follows: the mean over all inputs, or one point.
 function historyChangePoints(ctx: ServerContext, name: string, history: History, point: number | null): Record<string, RunChangePoint[]> {

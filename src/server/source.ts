@@ -2,7 +2,7 @@ import { BenchPlotError } from '../errors'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { readIndexRowText, type IndexRow } from '../model/regression'
 import { sampleCount } from '../model/sweep'
-import type { PointMeanTotal, ReadStore, RunHeader } from '../store'
+import { runOfHeader, type PointMeanTotal, type ReadStore, type RunHeader } from '../store'
 
 /**
  * Which data of a run a loader loads: every result's column (`all`: charts, samples), the float and
@@ -141,8 +141,7 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
       const keepIt = opts.keep ?? true
       const header = (await knownRuns(name))?.find((h) => h.id === id)
       if (!header) return null
-      const { failureCount: _f, sampleCount: _s, ...rest } = header
-      const run: Run = { ...rest, data: {} }
+      const run = runOfHeader(header)
       const means: Record<string, Float64Array | null> = {}
       for (const r of header.results) {
         const scalar = r.kind === 'float' || r.kind === 'bool'

@@ -1,4 +1,5 @@
 import { meansOfColumn } from '../model/history'
+import { countFinite, mean } from '../model/stats'
 import type { Column } from '../model/types'
 
 // Numeric columns are stored as little-endian float64 arrays: one BLOB read gives a typed array.
@@ -37,16 +38,8 @@ export function pointMeansRow(column: Float64Array, repeats: number): { data: Ui
   return { data: encodeColumn(means).data, ...meanOfFinite(means) }
 }
 
-/** The mean and count of the finite values, summed in order; mean null when there are none. */
+/** The mean and count of the finite values, summed in order as the model's `mean`; mean null when there are none. */
 export function meanOfFinite(values: Float64Array): { mean: number | null; points: number } {
-  let sum = 0
-  let points = 0
-  for (let p = 0; p < values.length; p++) {
-    const x = values[p]
-    if (Number.isFinite(x)) {
-      sum += x
-      points++
-    }
-  }
-  return { mean: points === 0 ? null : sum / points, points }
+  const points = countFinite(values)
+  return { mean: points === 0 ? null : mean(values), points }
 }

@@ -4,6 +4,7 @@ import { buildHistories } from '../model/history'
 import { indexRowOptions, indexRowText, summarizeBenchmark } from '../model/regression'
 import type { Run } from '../model/types'
 import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis } from './types'
+import { runOfHeader } from './run-rows'
 
 /**
  * Read, for each benchmark `runs` add to, its runs' headers and the float and bool data of those in
@@ -40,7 +41,7 @@ function basisOf(headers: readonly RunHeader[]): RunsBasis {
 // history once `adding` is in (only that history is summarised), without data elsewhere; null when
 // those runs hold more than `maxSamples` samples.
 async function withNewestData(store: ReadStore, headers: readonly RunHeader[], adding: readonly Run[], maxSamples: number): Promise<Run[] | null> {
-  const bare = headers.map(({ failureCount: _f, sampleCount: _s, ...h }): Run => ({ ...h, data: {} }))
+  const bare = headers.map((h) => runOfHeader(h))
   // Newest with the runs added, or without them when the store skips them all (already stored).
   const newest = new Set([...(buildHistories([...bare, ...adding]).at(-1)?.runs ?? []), ...(buildHistories(bare).at(-1)?.runs ?? [])])
   const ids = bare.filter((r) => newest.has(r)).map((r) => r.id as number)

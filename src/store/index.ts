@@ -6,6 +6,7 @@ import type { ReadStore, Store, StoreBackend } from './types'
 export type { IndexRowMaker, IndexRowText, PointMeanTotal, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, Store, StoreBackend, StoredIndexRow } from './types'
 export { schemaVersion } from './schema'
 export { isPostgresUrl, redactUrl } from './location'
+export { runOfHeader } from './run-rows'
 
 /**
  * Open the store at `location` for writing: a SQLite file (created when missing; `:memory:` for

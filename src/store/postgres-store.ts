@@ -4,7 +4,7 @@ import { sampleCount } from '../model/sweep'
 import type { Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
-import { declarationsByRun, expectedLength, goneError, notFoundError, pointMeanTotal, readableHeaders, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
 import { savedOf } from './index-rows'
 import { redactUrl } from './location'
@@ -186,8 +186,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
       if (!column || column.length !== expectedLength({ ...r, size: r.size ?? null, repeats: header.repeats }, inputLengths)) throw goneError(header.benchmark, location)
       data[r.name] = column
     })
-    const { failureCount: _f, sampleCount: _s, ...run } = header
-    return { ...run, data }
+    return runOfHeader(header, data)
   }
 
   const loadBenchmark = async (name: string) => {

@@ -1,7 +1,7 @@
 // What every backend shares: the run row as selected, its header, the size a column must have, and the messages.
 import { BenchPlotError } from '../errors'
 import { readPanels } from '../model/panels'
-import type { InputVar, ResultVar } from '../model/types'
+import type { InputVar, ResultVar, Run } from '../model/types'
 import { closestNames } from './names'
 import type { PointMeanTotal, RunHeader } from './types'
 
@@ -115,6 +115,12 @@ export function readableHeaders(rows: readonly RunRow[], declared: (id: number) 
 export type ColumnShape = { kind: string; size: number | null; encoding: string | null; repeats: number }
 
 /** Values a column holds: one per (sweep point, repeat), times the components of a vec. */
+/** A run as its header holds it: everything but the data (`data` given, else none), without the header's counts. */
+export function runOfHeader(header: RunHeader, data: Run['data'] = {}): Run {
+  const { failureCount: _f, sampleCount: _s, ...run } = header
+  return { ...run, data }
+}
+
 /** A `point_means` row's totals as the store's readers give them: a mean of none is NaN. */
 export function pointMeanTotal(row: { run_id: number; name: string; mean: number | null; finite_points: number }): PointMeanTotal {
   return { runId: Number(row.run_id), result: row.name, mean: row.mean === null ? Number.NaN : Number(row.mean), points: Number(row.finite_points) }

@@ -6,7 +6,7 @@ import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import { savedOf } from './index-rows'
@@ -199,8 +199,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       if (!column || column.length !== expectedLength({ ...r, size: r.size ?? null, repeats: row.repeats }, inputLengths)) throw goneError(row.benchmark, location)
       data[r.name] = column
     })
-    const { failureCount: _f, sampleCount: _s, ...run } = header
-    return { ...run, data }
+    return runOfHeader(header, data)
   }
 
   // Runs whose stored JSON does not parse, left out of lists (readableHeaders).

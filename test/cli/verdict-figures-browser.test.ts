@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core'
 import { openStore } from '../../src/store'
 import { sortRun } from '../fixtures/sort-run'
 import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, openWatchedPage } from '../helpers/browser'
 
 // The verdict's charts when the run's charts filled the first screen: placeholders the browser fills
 // from the figure route, and without JavaScript the same drawing as an image, never an empty box.
@@ -37,10 +37,7 @@ afterAll(async () => {
 
 describe('the verdict\'s charts below a full first screen', () => {
   it('are fetched as the reader scrolls to them, the server\'s SVG, then come alive', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(String(e)))
-    await page.goto(url())
+    const { page, errors } = await openWatchedPage(browser, url(), 1280)
     const figures = page.locator('figure.chart-regression')
     expect(await figures.count()).toBe(2)
     // Sent as placeholders: nothing drawn, a URL to draw from.

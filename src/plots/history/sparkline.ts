@@ -31,20 +31,28 @@ export function sparklineSvg(points: readonly (SparkPoint | number)[], opts: Spa
  * draws only what is seen. '' when there is nothing to draw.
  */
 export function sparklinePlaceholder(points: readonly (SparkPoint | number)[], opts: SparklineOptions = {}): string {
-  const { width, height, data } = sparkData(points, opts)
+  // Two passes over the points and no arrays made: an index draws this for every row past its first screen.
   let lo = Number.POSITIVE_INFINITY
   let hi = Number.NEGATIVE_INFINITY
-  for (const [mean, std] of data) {
+  for (const p of points) {
+    const mean = typeof p === 'number' ? p : p.mean
     if (!Number.isFinite(mean)) continue
+    const std = typeof p === 'number' ? 0 : p.std
     const s = Number.isFinite(std) ? std : 0
     lo = Math.min(lo, mean - s)
     hi = Math.max(hi, mean + s)
   }
   if (lo === Number.POSITIVE_INFINITY) return ''
   const scale = hi > lo ? 1000 / (hi - lo) : 0
-  const text = data.map(([mean, std]) => (Number.isFinite(mean) ? `${Math.round((mean - lo) * scale)} ${Number.isFinite(std) ? Math.round(std * scale) : 0}` : 'NaN 0')).join(',')
+  let text = ''
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]
+    const mean = typeof p === 'number' ? p : p.mean
+    const std = typeof p === 'number' ? 0 : p.std
+    text += `${i === 0 ? '' : ','}${Number.isFinite(mean) ? `${Math.round((mean - lo) * scale)} ${Number.isFinite(std) ? Math.round(std * scale) : 0}` : 'NaN 0'}`
+  }
   const last = opts.lastColor ? ` data-last="${escapeHtml(opts.lastColor)}"` : ''
-  return `${svgOpen(width, height, opts)} data-spark="${text}"${last}></svg>`
+  return `${svgOpen(opts.width ?? 120, opts.height ?? 28, opts)} data-spark="${text}"${last}></svg>`
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   formatRunRef,
   formatThreshold,
   pointsWith,
+  sparkRunCount,
   type BenchmarkVerdict,
   type IndexRow,
   type Movement,
@@ -19,7 +20,7 @@ import {
   type RunChangePoint,
   type RunComparison,
 } from '../model/regression'
-import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklinePlaceholder, sparklineSvg, verdictColors, type ChartOption } from '../plots'
+import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklinePlaceholder, sparklineSvgOfText, verdictColors, type ChartOption } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure, placeholderBody } from './figure'
 import type { Links } from './links'
@@ -477,7 +478,7 @@ export function HistoryRegion(props: { history: History; view: HistoryView; link
  * page's cost (issue 20, wide stores). The markup is the one the JSX gave.
  */
 export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow; links: Links; drawSparks?: boolean }): string {
-  const spark = drawSparks ? sparklineSvg : sparklinePlaceholder
+  const spark = drawSparks ? sparklineSvgOfText : sparklinePlaceholder
   let results = ''
   for (const r of row.results) {
     const color = r.verdict === 'regressed' ? verdictColors.regressed : r.verdict === 'improved' ? verdictColors.ok : undefined
@@ -491,7 +492,7 @@ export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow;
     results +=
       `<div class="index-result" data-result="${result}" data-verdict="${r.verdict}"><span class="result">${result}</span> ` +
       `<span class="num latest">${escapeHtml(formatQuantity(r.latest, r.units))}</span> ` +
-      `${spark(r.spark, { label: `${r.result} over the last ${r.spark.length} runs`, lastColor: color })} ${VerdictBadge({ verdict: r.verdict })}${change}${stepped}</div>`
+      `${spark(r.spark, { label: `${r.result} over the last ${sparkRunCount(r.spark)} runs`, lastColor: color })} ${VerdictBadge({ verdict: r.verdict })}${change}${stepped}</div>`
   }
   return (
     `<tr class="index-row" data-name="${escapeHtml(row.name)}" data-runs="${row.runs}" data-latest="${escapeHtml(row.latest.time)}" data-verdict="${row.verdict ?? 'none'}">` +

@@ -1,4 +1,4 @@
-import type { SparkPoint } from '../../model/regression'
+import { sparkPairs, type SparkPoint } from '../../model/regression'
 import { escapeHtml } from '../../format'
 
 export type SparklineOptions = {
@@ -23,34 +23,22 @@ export function sparklineSvg(points: readonly (SparkPoint | number)[], opts: Spa
   return inner === '' ? '' : `${svgOpen(width, height, opts)}>${inner}</svg>`
 }
 
+/** `sparklineSvg` of a sparkline's text (`sparkText`, an index row's): what the browser draws from its placeholder. */
+export function sparklineSvgOfText(text: string, opts: SparklineOptions = {}): string {
+  const width = opts.width ?? 120
+  const height = opts.height ?? 28
+  const inner = sparkGeometry(sparkPairs(text), width, height, opts.lastColor ?? '')
+  return inner === '' ? '' : `${svgOpen(width, height, opts)}>${inner}</svg>`
+}
+
 /**
  * The same sparkline for the browser to draw (`sparkGeometry`, in /assets/pages.js) once it is
- * scrolled near: an empty SVG with its accessible name and its points as text (`data-spark`: per
- * run, mean and std as whole thousandths of the band's height from its bottom; the drawing depends
- * on nothing else). An index of a thousand rows sends a twentieth of the bytes, and the browser
- * draws only what is seen. '' when there is nothing to draw.
+ * scrolled near: an empty SVG with its accessible name and its runs as text (`data-spark`, as
+ * `sparkText` writes them: the drawing depends on nothing else). An index of a thousand rows sends
+ * a twentieth of the bytes, and the browser draws only what is seen. '' when there is nothing to draw.
  */
-export function sparklinePlaceholder(points: readonly (SparkPoint | number)[], opts: SparklineOptions = {}): string {
-  // Two passes over the points and no arrays made: an index draws this for every row past its first screen.
-  let lo = Number.POSITIVE_INFINITY
-  let hi = Number.NEGATIVE_INFINITY
-  for (const p of points) {
-    const mean = typeof p === 'number' ? p : p.mean
-    if (!Number.isFinite(mean)) continue
-    const std = typeof p === 'number' ? 0 : p.std
-    const s = Number.isFinite(std) ? std : 0
-    lo = Math.min(lo, mean - s)
-    hi = Math.max(hi, mean + s)
-  }
-  if (lo === Number.POSITIVE_INFINITY) return ''
-  const scale = hi > lo ? 1000 / (hi - lo) : 0
-  let text = ''
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i]
-    const mean = typeof p === 'number' ? p : p.mean
-    const std = typeof p === 'number' ? 0 : p.std
-    text += `${i === 0 ? '' : ','}${Number.isFinite(mean) ? `${Math.round((mean - lo) * scale)} ${Number.isFinite(std) ? Math.round(std * scale) : 0}` : 'NaN 0'}`
-  }
+export function sparklinePlaceholder(text: string, opts: SparklineOptions = {}): string {
+  if (text === '') return ''
   const last = opts.lastColor ? ` data-last="${escapeHtml(opts.lastColor)}"` : ''
   return `${svgOpen(opts.width ?? 120, opts.height ?? 28, opts)} data-spark="${text}"${last}></svg>`
 }

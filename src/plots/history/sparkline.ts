@@ -61,11 +61,14 @@ export function sparkGeometry(points: readonly (readonly [number, number])[], wi
   const y = (v: number) => pad + (height - 2 * pad) * (1 - (v - (hi - lo === 0 ? lo - span / 2 : lo)) / span)
   const f = (v: number) => Number(v.toFixed(2))
   const last = /^#[0-9a-fA-F]{3,6}$/.test(lastColor) ? lastColor : '#475569'
-  const upper = data.map((p) => `${f(x(p.i))},${f(y(p.mean + p.std))}`)
-  const lower = data.map((p) => `${f(x(p.i))},${f(y(p.mean - p.std))}`).reverse()
-  const line = data.map((p) => `${f(x(p.i))},${f(y(p.mean))}`).join(' ')
-  const nodes = data.map((p, k) => `<circle cx="${f(x(p.i))}" cy="${f(y(p.mean))}" r="1.2" fill="${k === data.length - 1 ? last : '#475569'}"/>`)
-  const dots = data.map((p) => `<circle cx="${f(width - column / 2)}" cy="${f(y(p.mean))}" r="1.5" fill="#475569" fill-opacity="0.3"/>`)
+  // Each coordinate rounded once (the first screen's sparklines are drawn on the server's first request).
+  const at = data.map((p) => ({ x: f(x(p.i)), mean: f(y(p.mean)), upper: f(y(p.mean + p.std)), lower: f(y(p.mean - p.std)) }))
+  const dotX = f(width - column / 2)
+  const upper = at.map((a) => `${a.x},${a.upper}`)
+  const lower = at.map((a) => `${a.x},${a.lower}`).reverse()
+  const line = at.map((a) => `${a.x},${a.mean}`).join(' ')
+  const nodes = at.map((a, k) => `<circle cx="${a.x}" cy="${a.mean}" r="1.2" fill="${k === at.length - 1 ? last : '#475569'}"/>`)
+  const dots = at.map((a) => `<circle cx="${dotX}" cy="${a.mean}" r="1.5" fill="#475569" fill-opacity="0.3"/>`)
   return [
     `<polygon points="${[...upper, ...lower].join(' ')}" fill="#94a3b8" fill-opacity="0.25" stroke="none"/>`,
     `<polyline points="${line}" fill="none" stroke="#475569" stroke-width="1"/>`,

@@ -161,9 +161,12 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position WHERE b.name = ?`),
     benchmarkInputLengths: db.query(`SELECT i.run_id, json_array_length(i."values") AS n
       FROM inputs i JOIN runs r ON r.id = i.run_id JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ? AND json_valid(i."values")`),
-    list: db.query(`SELECT b.name, count(r.id) AS runs, max(r.time) AS latest,
+    // Per benchmark from the (benchmark_id, time, seq) index, in the name index's order: half the time of a
+    // join grouped by benchmark and sorted after (an index of a thousand benchmarks asks for it first).
+    list: db.query(`SELECT b.name, (SELECT count(*) FROM runs r WHERE r.benchmark_id = b.id) AS runs,
+        (SELECT max(r.time) FROM runs r WHERE r.benchmark_id = b.id) AS latest,
         (SELECT r2.title FROM runs r2 WHERE r2.benchmark_id = b.id ORDER BY r2.time DESC, r2.seq DESC LIMIT 1) AS title
-      FROM benchmarks b LEFT JOIN runs r ON r.benchmark_id = b.id GROUP BY b.id ORDER BY b.name`),
+      FROM benchmarks b ORDER BY b.name`),
     names: db.query('SELECT name FROM benchmarks ORDER BY name'),
     // Only rows computed from the runs the benchmark holds now; stores before version 4 have none.
     indexRows: version < 4 ? null : db.query(`SELECT b.name AS benchmark, ir.version, ir.json AS text FROM index_rows ir JOIN benchmarks b ON b.id = ir.benchmark_id

@@ -1,5 +1,6 @@
 import type { IndexRow } from '../model/regression'
 import { escapeHtml } from '../format'
+import { indexFrame } from './index-head'
 import { Layout } from './layout'
 import type { Links } from './links'
 import { IndexRowView } from './regression'
@@ -115,7 +116,7 @@ export function IndexPage(props: IndexPageProps): string {
         {props.rows.length === 0 ? <p class="more" safe>{`No benchmark matches “${props.q}”.`}</p> : ''}
       </>
     )
-  return Layout({ links, title: 'bench-plot: benchmarks', heading: 'Benchmarks', nav: [{ href: links.indexJson(), label: 'JSON' }], pageScript: true, children: body as string })
+  return Layout({ ...indexFrame(links), children: body as string })
 }
 
 // --- internal ---

@@ -9,6 +9,7 @@ import {
   formatRunRef,
   formatThreshold,
   pointsWith,
+  sparkRunCount,
   type BenchmarkVerdict,
   type IndexRow,
   type Movement,
@@ -19,7 +20,7 @@ import {
   type RunChangePoint,
   type RunComparison,
 } from '../model/regression'
-import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklinePlaceholder, sparklineSvg, verdictColors, type ChartOption } from '../plots'
+import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklinePlaceholder, sparklineSvgOfText, verdictColors, type ChartOption } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure, placeholderBody } from './figure'
 import type { Links } from './links'
@@ -471,63 +472,34 @@ export function HistoryRegion(props: { history: History; view: HistoryView; link
  * One row of the index table, with `data-` attributes to sort and filter on (name, runs, latest
  * time, verdict) and per result the latest value, a sparkline and the verdict. The sparklines are
  * drawn here when `drawSparks` (the first screen), else by the browser as they come into view.
+ *
+ * Written as a template, not JSX: an index draws a row per benchmark, and on a server's first
+ * request (code not compiled yet) the JSX runtime's calls, about thirty a row, were most of the
+ * page's cost (issue 20, wide stores). The markup is the one the JSX gave.
  */
 export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow; links: Links; drawSparks?: boolean }): string {
-  const spark = drawSparks ? sparklineSvg : sparklinePlaceholder
+  const spark = drawSparks ? sparklineSvgOfText : sparklinePlaceholder
+  let results = ''
+  for (const r of row.results) {
+    const color = r.verdict === 'regressed' ? verdictColors.regressed : r.verdict === 'improved' ? verdictColors.ok : undefined
+    const changed = r.verdict === 'regressed' || r.verdict === 'improved'
+    const result = escapeHtml(r.result)
+    const change = changed ? ` <span class="num change">${escapeHtml(formatPercent(r.changePercent))}</span>` : ''
+    const cp = r.latestChange
+    const stepped = cp
+      ? ` <span class="change-point change-${changeSide(cp.ratio, r.direction)}" data-run="${cp.run.id ?? ''}" title="${escapeHtml(changeLeadText(cp))}">${escapeHtml(`stepped at ${cp.run.id === null ? '' : `#${cp.run.id} `}${cp.run.label}: ${formatPercent((cp.ratio - 1) * 100)}`)}</span>`
+      : ''
+    results +=
+      `<div class="index-result" data-result="${result}" data-verdict="${r.verdict}"><span class="result">${result}</span> ` +
+      `<span class="num latest">${escapeHtml(formatQuantity(r.latest, r.units))}</span> ` +
+      `${spark(r.spark, { label: `${r.result} over the last ${sparkRunCount(r.spark)} runs`, lastColor: color })} ${VerdictBadge({ verdict: r.verdict })}${change}${stepped}</div>`
+  }
   return (
-    <tr class="index-row" data-name={escapeHtml(row.name)} data-runs={String(row.runs)} data-latest={escapeHtml(row.latest.time)} data-verdict={row.verdict ?? 'none'}>
-      <td class="name">
-        <a href={escapeHtml(links.benchmark(row.name))} safe>
-          {row.name}
-        </a>
-        <div class="title" safe>
-          {row.title}
-        </div>
-      </td>
-      <td class="num runs">{row.runs}</td>
-      <td class="latest" safe>
-        {formatRunRef(row.latest)}
-      </td>
-      <td class="results">
-        {row.results.map((r) => {
-          const color = r.verdict === 'regressed' ? verdictColors.regressed : r.verdict === 'improved' ? verdictColors.ok : undefined
-          const changed = r.verdict === 'regressed' || r.verdict === 'improved'
-          return (
-            <div class="index-result" data-result={escapeHtml(r.result)} data-verdict={r.verdict}>
-              <span class="result" safe>
-                {r.result}
-              </span>{' '}
-              <span class="num latest" safe>
-                {formatQuantity(r.latest, r.units)}
-              </span>{' '}
-              {spark(r.spark, { label: `${r.result} over the last ${r.spark.length} runs`, lastColor: color })} {VerdictBadge({ verdict: r.verdict })}
-              {changed ? (
-                <>
-                  {' '}
-                  <span class="num change" safe>
-                    {formatPercent(r.changePercent)}
-                  </span>
-                </>
-              ) : (
-                ''
-              )}
-              {r.latestChange ? (
-                <>
-                  {' '}
-                  <span class={`change-point change-${changeSide(r.latestChange.ratio, r.direction)}`} data-run={String(r.latestChange.run.id ?? '')} title={escapeHtml(changeLeadText(r.latestChange))} safe>
-                    {`stepped at ${r.latestChange.run.id === null ? '' : `#${r.latestChange.run.id} `}${r.latestChange.run.label}: ${formatPercent((r.latestChange.ratio - 1) * 100)}`}
-                  </span>
-                </>
-              ) : (
-                ''
-              )}
-            </div>
-          )
-        })}
-      </td>
-      <td class="verdict">{row.verdict ? VerdictBadge({ verdict: row.verdict }) : ''}</td>
-    </tr>
-  ) as string
+    `<tr class="index-row" data-name="${escapeHtml(row.name)}" data-runs="${row.runs}" data-latest="${escapeHtml(row.latest.time)}" data-verdict="${row.verdict ?? 'none'}">` +
+    `<td class="name"><a href="${escapeHtml(links.benchmark(row.name))}">${escapeHtml(row.name)}</a><div class="title">${escapeHtml(row.title)}</div></td>` +
+    `<td class="num runs">${row.runs}</td><td class="latest">${escapeHtml(formatRunRef(row.latest))}</td>` +
+    `<td class="results">${results}</td><td class="verdict">${row.verdict ? VerdictBadge({ verdict: row.verdict }) : ''}</td></tr>`
+  )
 }
 
 // --- internal ---

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'bun:test'
-import { indexRowText, indexRowVersion, readIndexRowText, summarizeBenchmark, type IndexRow } from '../../src/model/regression'
+import { indexRowText, indexRowVersion, readIndexRowText, sparkPairs, summarizeBenchmark, type IndexRow } from '../../src/model/regression'
 import { validateRun } from '../../src/model/run-format'
 
 // A benchmark of four runs whose second run has no finite value: its spark point is NaN.
@@ -22,7 +22,7 @@ describe('an index row as stored', () => {
   it('reads back as the same row, NaN and infinities included, and text that says "NaN" still text', () => {
     const r = row()
     r.results[0].changePercent = Number.POSITIVE_INFINITY
-    expect(Number.isNaN(r.results[0].spark[1].mean)).toBe(true)
+    expect(sparkPairs(r.results[0].spark)[1][0]).toBeNaN()
     const back = readIndexRowText('NaN', indexRowText(r))
     expect(back).toEqual(r)
     expect([back?.name, back?.title, back?.results[0].changePercent]).toEqual(['NaN', 'NaN', Number.POSITIVE_INFINITY])
@@ -33,7 +33,10 @@ describe('an index row as stored', () => {
     expect(readIndexRowText('NaN', { ...stored, version: indexRowVersion + 1 })).toBeNull()
     expect(readIndexRowText('other', stored)).toBeNull()
     expect(readIndexRowText('NaN', { ...stored, text: stored.text.slice(0, -1) })).toBeNull()
-    expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace('"spark":[', '"spark":["x",') })).toBeNull()
+    expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace('"spark":"', '"spark":"x') })).toBeNull()
+    expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace('"spark":"', '"spark":"\\"><b>') })).toBeNull()
+    // A sparkline of a version 1 row: its runs' numbers, not text.
+    expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace(/"spark":"[^"]*"/, '"spark":[{"mean":1,"std":0}]') })).toBeNull()
     expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace('"verdict":"', '"verdict":"worse') })).toBeNull()
   })
 })

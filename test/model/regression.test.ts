@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'bun:test'
 import { buildHistories } from '../../src/model/history'
-import { checkBenchmark, compareRuns, detectRegressions, judge, mannKendall, mannWhitneyU, summarizeBenchmark, theilSenSlope, toCheckReport } from '../../src/model/regression'
+import { checkBenchmark, compareRuns, detectRegressions, isSparkText, judge, mannKendall, mannWhitneyU, sparkPairs, sparkRunCount, sparkText, summarizeBenchmark, theilSenSlope, toCheckReport } from '../../src/model/regression'
+import { sparkGeometry } from '../../src/plots'
 import { validateRun } from '../../src/model/run-format'
 import type { Run } from '../../src/model/types'
 import { caseNames, expected, historyCase, type HistoryCase } from './regression-histories'
@@ -205,8 +206,60 @@ describe('summarizeBenchmark', () => {
     expect(row.verdict).toBe('regressed')
     expect(row.historyRuns).toBe(7)
     const time = row.results[0]
-    expect(time.spark).toHaveLength(7)
+    expect(sparkPairs(time.spark)).toHaveLength(7)
     expect(time.latest).toBeCloseTo((0.01 + 0.1 + 1.5) / 3, 2)
-    expect(time.spark[0].std).toBeGreaterThan(0)
+    expect(sparkPairs(time.spark)[0][1]).toBeGreaterThan(0)
+  })
+
+  // Runs of two points × 3 repeats around `level`, with noise of `noise` (relative to level) in long decimals.
+  const noisyRuns = (level: number, noise: number): Run[] =>
+    Array.from({ length: 12 }, (_, k) =>
+      validateRun({
+        benchmark: 'noisy',
+        time: `2026-10-${String(k + 1).padStart(2, '0')}T00:00:00Z`,
+        repeats: 3,
+        inputs: [{ name: 'n', kind: 'int', values: [1, 2] }],
+        results: [{ name: 'time', kind: 'float', units: 's', direction: 'minimize' }],
+        samples: [1, 2].flatMap((n) => [1, 2, 3].map((repeat) => ({ inputs: { n }, repeat, results: { time: level * (1 + noise * Math.sin(k * 7.3 + n * 1.7 + repeat * 2.9)) } }))),
+      }),
+    ).map((r, i) => ({ ...r, id: i + 1 }))
+  // A run's spark point computed here: mean of the point means, root mean within-point variance.
+  const exactSpark = (run: Run) => {
+    const x = run.data.time as Float64Array
+    const means = [0, 1].map((p) => (x[3 * p] + x[3 * p + 1] + x[3 * p + 2]) / 3)
+    const ss = [0, 1].reduce((s, p) => s + [0, 1, 2].reduce((t, k) => t + (x[3 * p + k] - means[p]) ** 2, 0), 0)
+    return { mean: (means[0] + means[1]) / 2, std: Math.sqrt(ss / 6) }
+  }
+  const coordinates = (svg: string) => [...svg.matchAll(/c[xy]="([^"]+)"/g)].map((m) => Number(m[1]))
+
+  it.each([
+    ['around 0.0004 s', 4e-4, 0.05],
+    ['a large value with a spread a billionth of it', 1e6, 1e-9],
+  ])('keeps its sparkline as thousandths of its band, drawn within 0.05 px of the full-precision one: %s', (_, level, noise) => {
+    const runs = noisyRuns(level, noise)
+    const exact = runs.map(exactSpark)
+    const spark = summarizeBenchmark({ name: 'noisy', runs }).results[0].spark
+    expect(spark).toBe(sparkText(exact))
+    expect(sparkRunCount(spark)).toBe(12)
+    const pairs = sparkPairs(spark)
+    expect(pairs.every(([mean, std]) => Number.isInteger(mean) && mean >= 0 && mean <= 1000 && Number.isInteger(std) && std > 0)).toBe(true)
+    expect(Math.min(...pairs.map(([m, s]) => m - s))).toBe(0)
+    expect(Math.max(...pairs.map(([m, s]) => m + s))).toBeGreaterThanOrEqual(999)
+    const drawn = coordinates(sparkGeometry(pairs, 120, 28, ''))
+    const drawnExact = coordinates(sparkGeometry(exact.map((p) => [p.mean, p.std]), 120, 28, ''))
+    expect(drawn).toHaveLength(48)
+    drawn.forEach((v, i) => expect(Math.abs(v - drawnExact[i])).toBeLessThan(0.05))
+  })
+
+  it('keeps a flat history flat, a run without values NaN, and no sparkline without values', () => {
+    expect(summarizeBenchmark({ name: 'noisy', runs: noisyRuns(2.5, 0) }).results[0].spark).toBe(Array(12).fill('0 0').join(','))
+    expect(sparkText([{ mean: 1, std: 0.5 }, { mean: Number.NaN, std: Number.NaN }, { mean: 2, std: Number.NaN }])).toBe('333 333,NaN 0,1000 0')
+    expect(sparkText([{ mean: Number.NaN, std: 0 }])).toBe('')
+    expect([sparkRunCount(''), sparkRunCount('1 2'), sparkRunCount('1 2,NaN 0,3 4')]).toEqual([0, 1, 3])
+  })
+
+  it('reads as a sparkline only text sparkText could have written', () => {
+    for (const text of ['', '0 0', '250 250,NaN 0,1000 0']) expect(isSparkText(text)).toBe(true)
+    for (const text of ['1', '-1 2', '1 2,', '1 2,"><script>', '1.5 2', 'NaN NaN', ' 1 2']) expect(isSparkText(text)).toBe(false)
   })
 })

@@ -3,6 +3,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp, memorySource, storeSource } from '../../src/server'
 import { eagerFigures } from '../../src/server/loaders'
+import { indexPageHead } from '../../src/view/index-head'
+import { serverLinks } from '../../src/view/links'
 import { openReadStore, openStore, type ReadStore } from '../../src/store'
 import { validateRun } from '../../src/model/run-format'
 import { sortRun } from '../fixtures/sort-run'
@@ -161,6 +163,25 @@ onEachBackend((backend) => {
       const body = new Uint8Array(await r.arrayBuffer())
       expect(body.byteLength).toBeLessThan(plain.length / 3)
       expect(new TextDecoder().decode(Bun.gunzipSync(body))).toBe(plain)
+    })
+
+    it('sends the index head first while it draws the rows, unencoded, then the page it kept, gzipped when accepted', async () => {
+      const fresh = await createApp({ source: storeSource(reader), name: null, cachedir })
+      const r = await req(fresh, '/?sort=name', { headers: { 'accept-encoding': 'gzip' } })
+      expect(r.status).toBe(200)
+      expect(r.headers.get('content-encoding')).toBeNull()
+      const chunks = (r.body as ReadableStream<Uint8Array>).getReader()
+      const decoder = new TextDecoder()
+      const head = decoder.decode((await chunks.read()).value)
+      expect(head).toBe(indexPageHead(serverLinks))
+      expect(head).not.toContain('index-row')
+      let page = head
+      for (let c = await chunks.read(); !c.done; c = await chunks.read()) page += decoder.decode(c.value)
+      expect(page).toContain('<tr class="index-row" data-name="sort"')
+      expect(page).toEndWith('</html>')
+      const again = await req(fresh, '/?sort=name', { headers: { 'accept-encoding': 'gzip' } })
+      expect(again.headers.get('content-encoding')).toBe('gzip')
+      expect(new TextDecoder().decode(Bun.gunzipSync(new Uint8Array(await again.arrayBuffer())))).toBe(page)
     })
 
     it('draws the verdict\'s charts with what the run\'s charts left of the first screen, and serves the others alone as SVG', async () => {

@@ -1,13 +1,15 @@
 // An index row as the store keeps it: JSON with non-finite numbers kept, read back only when its
 // version is this one and its shape is an index row's (another program may have written the table).
 import type { RunRef } from '../history'
+import { isSparkText } from './spark-text'
 import type { IndexRow, SummarizeOptions } from './summary'
 
 /**
  * The version of the stored row's format and of how it is computed: raise it whenever the row's
  * fields or `indexRowOptions` change, and rows written before are computed afresh when read.
+ * 2: a sparkline is its text (`sparkText`), no longer its runs' full-precision means and stds.
  */
-export const indexRowVersion = 1
+export const indexRowVersion = 2
 
 /** How an index row is summarised, at import and when a reader computes one itself: the same row either way. */
 export const indexRowOptions: SummarizeOptions = { latestChange: true }
@@ -64,7 +66,7 @@ function isChangePoint(v: unknown): boolean {
 
 function isResult(v: unknown): boolean {
   if (!isObject(v)) return false
-  const spark = Array.isArray(v.spark) && v.spark.every((p) => isObject(p) && isNumberAt(p, 'mean') && isNumberAt(p, 'std'))
+  const spark = isString(v.spark) && isSparkText(v.spark)
   const change = v.latestChange === undefined || v.latestChange === null || isChangePoint(v.latestChange)
   return isString(v.result) && isString(v.units) && directions.has(v.direction as string) && isNumberAt(v, 'latest') && verdicts.has(v.verdict as string) && isNumberAt(v, 'changePercent') && spark && change
 }

@@ -28,5 +28,6 @@ export type { ChangePointOptions, PointChangePoints, PointShift, ResultChangePoi
 export { describeMovement, describePoints } from './where-moved'
 export type { Movement, PointGroup } from './where-moved'
 export { summarizeBenchmark, worstVerdict } from './summary'
+export { isSparkText, sparkPairs, sparkRunCount, sparkText } from './spark-text'
 export { indexRowOptions, indexRowText, indexRowVersion, readIndexRowText } from './index-row-text'
 export type { IndexRow, IndexResultSummary, SparkPoint, SummarizeOptions } from './summary'

@@ -3,6 +3,7 @@ import { mean } from '../stats'
 import type { Benchmark, Direction } from '../types'
 import { latestChangePoint, type ChangePointOptions, type ResultChangePoint } from './change-points'
 import { detectRegressions, type RegressionOptions, type Verdict } from './detect'
+import { sparkText } from './spark-text'
 
 /** One value of a sparkline: a run's mean over all inputs and the typical spread of its repeats. */
 export type SparkPoint = { mean: number; std: number }
@@ -15,8 +16,8 @@ export type IndexResultSummary = {
   latest: number
   verdict: Verdict
   changePercent: number
-  /** The newest history, oldest first (at most `sparkRuns` runs). */
-  spark: SparkPoint[]
+  /** The newest history, oldest first (at most `sparkRuns` runs), as the sparkline draws it (`sparkText`: thousandths of its band). */
+  spark: string
   /** The newest change point over the newest history (null when there is none); only with `latestChange`. */
   latestChange?: ResultChangePoint | null
 }
@@ -62,7 +63,7 @@ export function summarizeBenchmark(benchmark: Benchmark, opts: SummarizeOptions 
     latest: mean(pointMeans(current, r.result)),
     verdict: r.verdict,
     changePercent: r.judgement.changePercent,
-    spark: recent.map((run) => sparkPoint(run, r.result)),
+    spark: sparkText(recent.map((run) => sparkPoint(run, r.result))),
     ...(latestChange ? { latestChange: latestChangePoint(history, r.result, latestChange === true ? {} : latestChange) } : {}),
   }))
   return {

@@ -1,4 +1,4 @@
-import type { SparkPoint } from '../../model/regression'
+import { sparkPairs, type SparkPoint } from '../../model/regression'
 import { escapeHtml } from '../../format'
 
 export type SparklineOptions = {
@@ -23,28 +23,24 @@ export function sparklineSvg(points: readonly (SparkPoint | number)[], opts: Spa
   return inner === '' ? '' : `${svgOpen(width, height, opts)}>${inner}</svg>`
 }
 
+/** `sparklineSvg` of a sparkline's text (`sparkText`, an index row's): what the browser draws from its placeholder. */
+export function sparklineSvgOfText(text: string, opts: SparklineOptions = {}): string {
+  const width = opts.width ?? 120
+  const height = opts.height ?? 28
+  const inner = sparkGeometry(sparkPairs(text), width, height, opts.lastColor ?? '')
+  return inner === '' ? '' : `${svgOpen(width, height, opts)}>${inner}</svg>`
+}
+
 /**
  * The same sparkline for the browser to draw (`sparkGeometry`, in /assets/pages.js) once it is
- * scrolled near: an empty SVG with its accessible name and its points as text (`data-spark`: per
- * run, mean and std as whole thousandths of the band's height from its bottom; the drawing depends
- * on nothing else). An index of a thousand rows sends a twentieth of the bytes, and the browser
- * draws only what is seen. '' when there is nothing to draw.
+ * scrolled near: an empty SVG with its accessible name and its runs as text (`data-spark`, as
+ * `sparkText` writes them: the drawing depends on nothing else). An index of a thousand rows sends
+ * a twentieth of the bytes, and the browser draws only what is seen. '' when there is nothing to draw.
  */
-export function sparklinePlaceholder(points: readonly (SparkPoint | number)[], opts: SparklineOptions = {}): string {
-  const { width, height, data } = sparkData(points, opts)
-  let lo = Number.POSITIVE_INFINITY
-  let hi = Number.NEGATIVE_INFINITY
-  for (const [mean, std] of data) {
-    if (!Number.isFinite(mean)) continue
-    const s = Number.isFinite(std) ? std : 0
-    lo = Math.min(lo, mean - s)
-    hi = Math.max(hi, mean + s)
-  }
-  if (lo === Number.POSITIVE_INFINITY) return ''
-  const scale = hi > lo ? 1000 / (hi - lo) : 0
-  const text = data.map(([mean, std]) => (Number.isFinite(mean) ? `${Math.round((mean - lo) * scale)} ${Number.isFinite(std) ? Math.round(std * scale) : 0}` : 'NaN 0')).join(',')
+export function sparklinePlaceholder(text: string, opts: SparklineOptions = {}): string {
+  if (text === '') return ''
   const last = opts.lastColor ? ` data-last="${escapeHtml(opts.lastColor)}"` : ''
-  return `${svgOpen(width, height, opts)} data-spark="${text}"${last}></svg>`
+  return `${svgOpen(opts.width ?? 120, opts.height ?? 28, opts)} data-spark="${text}"${last}></svg>`
 }
 
 /**
@@ -65,11 +61,14 @@ export function sparkGeometry(points: readonly (readonly [number, number])[], wi
   const y = (v: number) => pad + (height - 2 * pad) * (1 - (v - (hi - lo === 0 ? lo - span / 2 : lo)) / span)
   const f = (v: number) => Number(v.toFixed(2))
   const last = /^#[0-9a-fA-F]{3,6}$/.test(lastColor) ? lastColor : '#475569'
-  const upper = data.map((p) => `${f(x(p.i))},${f(y(p.mean + p.std))}`)
-  const lower = data.map((p) => `${f(x(p.i))},${f(y(p.mean - p.std))}`).reverse()
-  const line = data.map((p) => `${f(x(p.i))},${f(y(p.mean))}`).join(' ')
-  const nodes = data.map((p, k) => `<circle cx="${f(x(p.i))}" cy="${f(y(p.mean))}" r="1.2" fill="${k === data.length - 1 ? last : '#475569'}"/>`)
-  const dots = data.map((p) => `<circle cx="${f(width - column / 2)}" cy="${f(y(p.mean))}" r="1.5" fill="#475569" fill-opacity="0.3"/>`)
+  // Each coordinate rounded once (the first screen's sparklines are drawn on the server's first request).
+  const at = data.map((p) => ({ x: f(x(p.i)), mean: f(y(p.mean)), upper: f(y(p.mean + p.std)), lower: f(y(p.mean - p.std)) }))
+  const dotX = f(width - column / 2)
+  const upper = at.map((a) => `${a.x},${a.upper}`)
+  const lower = at.map((a) => `${a.x},${a.lower}`).reverse()
+  const line = at.map((a) => `${a.x},${a.mean}`).join(' ')
+  const nodes = at.map((a, k) => `<circle cx="${a.x}" cy="${a.mean}" r="1.2" fill="${k === at.length - 1 ? last : '#475569'}"/>`)
+  const dots = at.map((a) => `<circle cx="${dotX}" cy="${a.mean}" r="1.5" fill="#475569" fill-opacity="0.3"/>`)
   return [
     `<polygon points="${[...upper, ...lower].join(' ')}" fill="#94a3b8" fill-opacity="0.25" stroke="none"/>`,
     `<polyline points="${line}" fill="none" stroke="#475569" stroke-width="1"/>`,

@@ -2,6 +2,7 @@ import { Elysia, t } from 'elysia'
 import { BenchPlotError } from '../../errors'
 import { parseChartRequest } from '../../plots/request'
 import { benchmarkPageHead } from '../../view/benchmark-head'
+import { indexPageHead } from '../../view/index-head'
 import type { ServerContext } from '../context'
 import { comparePage, figureOf, historyPage, indexPage, runPage, runPart } from '../loaders'
 import { respondCached } from '../respond'
@@ -23,7 +24,7 @@ export const pageRoutes = (ctx: ServerContext) =>
       async ({ query, request }) => {
         if (ctx.name !== null) return new Response(null, { status: 302, headers: { location: ctx.links.benchmark(ctx.name) } })
         const page = await indexPage(ctx, query)
-        return respondCached(ctx, request, page.key, async () => (await views()).IndexPage(await page.load()))
+        return respondCached(ctx, request, page.key, async () => (await views()).IndexPage(await page.load()), { head: () => indexPageHead(ctx.links) })
       },
       { query: t.Object({ sort: t.Optional(t.String()), q: t.Optional(t.String()) }) },
     )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'bun:test'
-import { indexRowText, indexRowVersion, readIndexRowText, sparkPairs, summarizeBenchmark, type IndexRow } from '../../src/model/regression'
+import { indexRowText, indexRowVersion, readIndexRowText, sparkPairs, sparkText, summarizeBenchmark, type IndexRow } from '../../src/model/regression'
 import { validateRun } from '../../src/model/run-format'
 
 // A benchmark of four runs whose second run has no finite value: its spark point is NaN.
@@ -35,8 +35,22 @@ describe('an index row as stored', () => {
     expect(readIndexRowText('NaN', { ...stored, text: stored.text.slice(0, -1) })).toBeNull()
     expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace('"spark":"', '"spark":"x') })).toBeNull()
     expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace('"spark":"', '"spark":"\\"><b>') })).toBeNull()
-    // A sparkline of a version 1 row: its runs' numbers, not text.
+    // A version 2 row whose sparkline is a version 1 row's: its runs' numbers, not text.
     expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace(/"spark":"[^"]*"/, '"spark":[{"mean":1,"std":0}]') })).toBeNull()
     expect(readIndexRowText('NaN', { ...stored, text: stored.text.replace('"verdict":"', '"verdict":"worse') })).toBeNull()
+  })
+
+  it('of version 1 (a sparkline as its runs\' numbers) reads as the row of now, its sparkline as text', () => {
+    const r = row()
+    // The runs of the row's sparkline as version 1 kept them, the second without a value.
+    const points = [{ mean: 1.5, std: 0.01 }, { mean: Number.NaN, std: Number.NaN }, { mean: 1.53, std: 0.02 }, { mean: 2.25, std: 0.05 }]
+    const v1 = indexRowText({ ...r, results: r.results.map((res) => ({ ...res, spark: points as unknown as string })) })
+    const back = readIndexRowText('NaN', { version: 1, text: v1.text })
+    expect(back).toEqual({ ...r, results: r.results.map((res) => ({ ...res, spark: sparkText(points) })) })
+    // The band is 1.49 to 2.30: thousandths of it from its bottom.
+    expect(sparkPairs(back?.results[0].spark ?? '')).toEqual([[12, 12], [Number.NaN, 0], [49, 25], [938, 62]])
+    // A version 1 row whose sparkline is not its runs' numbers is not read.
+    expect(readIndexRowText('NaN', { version: 1, text: v1.text.replace('"mean":1.5', '"mean":"x"') })).toBeNull()
+    expect(readIndexRowText('NaN', { version: 1, text: indexRowText(r).text })).toBeNull()
   })
 })

@@ -1,8 +1,8 @@
 // An index row as the store keeps it: JSON with non-finite numbers kept, read back only when its
 // version is this one and its shape is an index row's (another program may have written the table).
 import type { RunRef } from '../history'
-import { isSparkText } from './spark-text'
-import type { IndexRow, SummarizeOptions } from './summary'
+import { isSparkText, sparkText } from './spark-text'
+import type { IndexRow, SparkPoint, SummarizeOptions } from './summary'
 
 /**
  * The version of the stored row's format and of how it is computed: raise it whenever the row's
@@ -19,9 +19,13 @@ export function indexRowText(row: IndexRow): { version: number; text: string } {
   return { version: indexRowVersion, text: JSON.stringify(row, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) }
 }
 
-/** The row of `benchmark` from its stored text, or null when it is of another version, not JSON, or not an index row of that benchmark. */
+/**
+ * The row of `benchmark` from its stored text, or null when it is of another version, not JSON, or not
+ * an index row of that benchmark. A version 1 row is read too: its sparklines' runs become their text,
+ * the same text the summary gives now, so a store written before does not compute every row afresh.
+ */
 export function readIndexRowText(benchmark: string, stored: { version: number; text: string }): IndexRow | null {
-  if (stored.version !== indexRowVersion) return null
+  if (stored.version !== indexRowVersion && stored.version !== 1) return null
   let row: unknown
   try {
     // No reviver: it would take ten times the parse. The check below turns the non-finite numbers back, field by field.
@@ -29,6 +33,7 @@ export function readIndexRowText(benchmark: string, stored: { version: number; t
   } catch {
     return null
   }
+  if (stored.version === 1 && !sparksAsText(row)) return null
   return isIndexRow(row) && row.name === benchmark ? row : null
 }
 
@@ -69,6 +74,18 @@ function isResult(v: unknown): boolean {
   const spark = isString(v.spark) && isSparkText(v.spark)
   const change = v.latestChange === undefined || v.latestChange === null || isChangePoint(v.latestChange)
   return isString(v.result) && isString(v.units) && directions.has(v.direction as string) && isNumberAt(v, 'latest') && verdicts.has(v.verdict as string) && isNumberAt(v, 'changePercent') && spark && change
+}
+
+// A version 1 row's sparklines ({ mean, std } per run, non-finite ones as text) turned into their text, in place.
+function sparksAsText(v: unknown): boolean {
+  if (!isObject(v) || !Array.isArray(v.results)) return false
+  for (const r of v.results) {
+    if (!isObject(r) || !Array.isArray(r.spark)) return false
+    const points: unknown[] = r.spark
+    if (!points.every((p) => isObject(p) && isNumberAt(p, 'mean') && isNumberAt(p, 'std'))) return false
+    r.spark = sparkText(points as SparkPoint[])
+  }
+  return true
 }
 
 function isIndexRow(v: unknown): v is IndexRow {

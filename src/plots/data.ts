@@ -66,6 +66,20 @@ export type Buckets = {
   facetCoords: number[][]
 }
 
+/** How `bucketValues` lays its cells out, without the values: what a chart walks its cells by. */
+export type BucketLayout = Pick<Buckets, 'nFacets' | 'nSeries' | 'nx' | 'ny' | 'facetCoords'>
+
+/**
+ * The cells of `bucketValues` read one at a time straight from the column, for a chart that reads
+ * each cell once (the heatmap). A cell's points are a box of the sweep (a range of each input's
+ * values), so its values are gathered in the same point then repeat order; the column is never
+ * copied whole, which at 10^6 samples is 8 MB (and its cell index, 0.8 MB) the first page does not allocate.
+ */
+export type CellReader = BucketLayout & {
+  /** The finite values of cell `cellOf(reader, f, s, xy)`: a view of one buffer that the next call overwrites. */
+  cellValues(cell: number): Float64Array
+}
+
 /**
  * Inputs by index. `block` merges x and y value indexes k apart into one cell (`x` becomes
  * `floor(x / block)`), so a reduced heatmap is bucketed without its full-resolution cells.
@@ -73,7 +87,7 @@ export type Buckets = {
 export type BucketDims = { facets: number[]; series?: number; x?: number; y?: number; block?: number }
 
 /** Index of the cell of facet f, series s and position xy (`x * ny + y`). */
-export function cellOf(b: Buckets, f: number, s: number, xy: number): number {
+export function cellOf(b: BucketLayout, f: number, s: number, xy: number): number {
   return (f * b.nSeries + s) * b.nx * b.ny + xy
 }
 
@@ -93,12 +107,86 @@ export function cellsValues(b: Buckets, from: number, to: number): Float64Array 
 }
 
 export function bucketValues(inputs: readonly InputVar[], view: NumericView, dims: BucketDims): Buckets {
+  const layout = bucketLayout(inputs, dims)
+  const { nFacets, nSeries, nx, ny } = layout
+  const cells = pointCells(inputs, cellTables(inputs, dims, nSeries, nx, ny))
+  const offsets = countValues(view, cells, nFacets * nSeries * nx * ny)
+  const values = fillValues(view, cells, offsets)
+  return { ...layout, values, offsets }
+}
+
+/** The cells of `bucketValues(inputs, view, dims)`, each gathered from the column when asked for (see `CellReader`). */
+export function cellReader(inputs: readonly InputVar[], view: NumericView, dims: BucketDims): CellReader {
+  const layout = bucketLayout(inputs, dims)
+  const { nSeries, nx, ny, facetCoords } = layout
+  const { column, stride, offset, repeats } = view
+  const block = dims.block ?? 1
+  const n = inputs.length
+  const lens = inputs.map((v) => v.values.length)
+  // Points of the sweep: the last input varies fastest.
+  const strides = new Array<number>(n)
+  for (let i = n - 1, st = 1; i >= 0; st *= lens[i], i--) strides[i] = st
+  const lo = new Int32Array(n)
+  const hi = new Int32Array(n)
+  const at = new Int32Array(n)
+  let buffer = new Float64Array(0)
+  const only = (i: number | undefined, from: number, count: number) => {
+    if (i === undefined) return
+    lo[i] = from
+    hi[i] = Math.min(lens[i], from + count)
+  }
+  return {
+    ...layout,
+    cellValues(cell) {
+      const y = cell % ny
+      const x = Math.floor(cell / ny) % nx
+      const s = Math.floor(cell / (ny * nx)) % nSeries
+      const f = Math.floor(cell / (ny * nx * nSeries))
+      for (let i = 0; i < n; i++) {
+        lo[i] = 0
+        hi[i] = lens[i]
+      }
+      only(dims.y, y * block, block)
+      only(dims.x, x * block, block)
+      only(dims.series, s, 1)
+      dims.facets.forEach((i, j) => only(i, facetCoords[f][j], 1))
+      let points = 1
+      for (let i = 0; i < n; i++) points *= Math.max(0, hi[i] - lo[i])
+      if (buffer.length < points * repeats) buffer = new Float64Array(points * repeats)
+      let count = 0
+      const take = (p: number) => {
+        for (let r = 0, k = p * repeats * stride + offset; r < repeats; r++, k += stride) {
+          const v = column[k]
+          if (Number.isFinite(v)) buffer[count++] = v
+        }
+      }
+      if (n === 0 || points === 0) {
+        if (points > 0) take(0)
+        return buffer.subarray(0, count)
+      }
+      // The box in point order: an odometer over the outer inputs, the last input's range inside.
+      const last = n - 1
+      at.set(lo)
+      for (;;) {
+        let base = 0
+        for (let i = 0; i < last; i++) base += at[i] * strides[i]
+        for (let v = lo[last]; v < hi[last]; v++) take(base + v)
+        let i = last - 1
+        for (; i >= 0; i--) {
+          if (++at[i] < hi[i]) break
+          at[i] = lo[i]
+        }
+        if (i < 0) return buffer.subarray(0, count)
+      }
+    },
+  }
+}
+
+// How many cells of each kind, and each facet's value indexes: `Buckets` without the values.
+function bucketLayout(inputs: readonly InputVar[], dims: BucketDims): BucketLayout {
   const len = (i: number | undefined) => (i === undefined ? 1 : inputs[i].values.length)
   const block = dims.block ?? 1
   const nFacets = dims.facets.reduce((n, i) => n * len(i), 1)
-  const nSeries = len(dims.series)
-  const nx = Math.ceil(len(dims.x) / block)
-  const ny = Math.ceil(len(dims.y) / block)
   const facetCoords = Array.from({ length: nFacets }, (_, f) => {
     const out: number[] = new Array(dims.facets.length)
     for (let j = dims.facets.length - 1; j >= 0; j--) {
@@ -108,10 +196,7 @@ export function bucketValues(inputs: readonly InputVar[], view: NumericView, dim
     }
     return out
   })
-  const cells = pointCells(inputs, cellTables(inputs, dims, nSeries, nx, ny))
-  const offsets = countValues(view, cells, nFacets * nSeries * nx * ny)
-  const values = fillValues(view, cells, offsets)
-  return { nFacets, nSeries, nx, ny, values, offsets, facetCoords }
+  return { nFacets, nSeries: len(dims.series), nx: Math.ceil(len(dims.x) / block), ny: Math.ceil(len(dims.y) / block), facetCoords }
 }
 
 /**

@@ -14,6 +14,7 @@ import type { ServerContext } from './context'
 import type { RunData } from './source'
 import type { HistoryOutline } from './history-cache'
 import { pageOfSamples } from './samples'
+import { memoryRelease } from './release-memory'
 
 const views = () => import('../view')
 // Which charts a page draws, for what it reads of the compared run: with the view, not at start.
@@ -59,11 +60,15 @@ export async function runPage(ctx: ServerContext, name: string, q: RunQuery): Pr
     const { overlaysAnotherRun } = await chartChoice()
     const vsData = overlaysAnotherRun(sweepSignature(run), q.charts) ? 'all' : points ? 'scalar' : 'means'
     const vsRun = vs.id === null ? null : await getRun(ctx, name, vs.id, vsData)
+    // A big run's page gives memory back after its reads (SQLite's copies of the columns), the first figure drawn on the server and the last.
+    const release = memoryRelease(header.sampleCount)
+    release?.()
     // The user's own panels: the run's, then those given from code; drawn around and inside the charts region.
     const panels = [...(run.panels ?? []), ...((await ctx.panels?.(name, runs)) ?? [])]
     const placed = placePanels({ panels, results: run.results.map((r) => r.name), links: ctx.links, exists: ctx.exists, idPrefix: `r${runId}` })
     // The page's first figures are drawn on the server: the run's charts come first on the page (issue 14), the verdict's below them get what is left.
-    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures, vs: vs.id, beside: placed.beside })
+    const charts = chartsRegion({ name, run, req: q.charts, links: ctx.links, exists: ctx.exists, recordings: ctx.recordings, state: { run: q.run, vs: q.vs }, overlay: overlayOf(runs, vsRun), eagerFigures, vs: vs.id, beside: placed.beside, afterFirstFigure: release ?? undefined })
+    release?.()
     let top = ''
     let verdictLine: string | undefined
     if (runId === newest.runIds.at(-1)) {

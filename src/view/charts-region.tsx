@@ -53,6 +53,8 @@ export type ChartsRegionProps = {
   vs?: number | null
   /** Safe HTML shown at the end of a result's section (the user's panels placed beside it, src/view/panels.tsx). */
   beside?: (result: string) => string
+  /** Called once the first figure is drawn on the server (a big run's page gives memory back there). */
+  afterFirstFigure?: () => void
 }
 
 /**
@@ -64,11 +66,17 @@ export function chartsRegion(props: ChartsRegionProps): { html: string; signatur
   const part: PartState = { run: props.run.id ?? 0, vs: props.vs ?? null, charts: props.req }
   const lazy = props.eagerFigures !== undefined
   let eager = props.eagerFigures ?? Number.POSITIVE_INFINITY
+  let drewOne = false
   const later = lazyFigures(props.links, props.name, part)
   const draw: DrawFigure = (id, panel, built) => {
     if (eager > 0 || !lazy) {
       eager--
-      return serverSvg(id, panel, built)
+      const svg = serverSvg(id, panel, built)
+      if (!drewOne) {
+        drewOne = true
+        props.afterFirstFigure?.()
+      }
+      return svg
     }
     return later(id, panel, built)
   }

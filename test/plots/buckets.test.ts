@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'bun:test'
 import { pointCoordinates } from '../../src/model/sweep'
 import type { InputVar, Run } from '../../src/model/types'
-import { bucketValues, cellCount, cellOf, cellsValues, cellValues, numericView, type BucketDims } from '../../src/plots/data'
+import { bucketValues, cellCount, cellOf, cellReader, cellsValues, cellValues, numericView, type BucketDims } from '../../src/plots/data'
 import { cellStats, sortedCellStats, sortValues } from '../../src/plots/stats-cell'
 import { seeded } from './fixtures'
 
@@ -61,12 +61,26 @@ describe('bucketValues', () => {
     }
   })
 
+  it.each(layouts)('%s: cellReader gathers each cell as bucketValues holds it, in any order of asking', (_, dims) => {
+    for (const component of [0, 1]) {
+      const view = numericView(run, run.results[0], component)
+      const b = bucketValues(run.inputs, view, dims)
+      const reader = cellReader(run.inputs, view, dims)
+      expect([reader.nFacets, reader.nSeries, reader.nx, reader.ny, reader.facetCoords]).toEqual([b.nFacets, b.nSeries, b.nx, b.ny, b.facetCoords])
+      const cells = b.offsets.length - 1
+      // Backwards, so that a cell never follows its neighbour: each is gathered from scratch.
+      for (let cell = cells - 1; cell >= 0; cell--) expect([...reader.cellValues(cell)]).toEqual([...cellValues(b, cell)])
+    }
+  })
+
   it('handles no inputs and an input with no values', () => {
     const none = vecRun([], 4, 1)
     expect([...bucketValues([], numericView(none, none.results[0]), { facets: [] }).values]).toEqual([...(none.data.pos as Float64Array)].filter(Number.isFinite))
     const empty = vecRun([input('a', 3), input('b', 0)], 2, 1)
     const b = bucketValues(empty.inputs, numericView(empty, empty.results[0]), { facets: [], x: 0 })
     expect([b.values.length, b.nx]).toEqual([0, 3])
+    expect([...cellReader([], numericView(none, none.results[0]), { facets: [] }).cellValues(0)]).toEqual([...(none.data.pos as Float64Array)].filter(Number.isFinite))
+    expect([...cellReader(empty.inputs, numericView(empty, empty.results[0]), { facets: [], x: 0 }).cellValues(1)]).toEqual([])
   })
 })
 

@@ -69,7 +69,8 @@ export type ResultVerdict = {
   baselineRuns: RunRef[]
   /** Their values (one per run) and the newest run's point means, for the overlay chart. */
   historyValues: number[]
-  currentSamples: number[]
+  /** The newest run's finite point means, in point order: a new list each time it is read. */
+  readonly currentSamples: number[]
   points: PointVerdict[]
   /** Where and when the result moved over the history; null unless `changePoints` was asked for. */
   changePoints: ResultChangePoints | null
@@ -150,7 +151,6 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
   const { method, threshold } = resolveMethod(r, o)
   const judgeOpts = { method, threshold, gatePercent: o.gatePercent, direction: r.direction }
   const currentMeans = pointMeans(current, r.name)
-  const currentSamples = finiteValues(currentMeans)
   // The run value is the mean over the points the newest run measured, so a point that failed
   // this time does not shift the comparison.
   const withValue: Run[] = []
@@ -163,7 +163,8 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
   }
   // Every earlier sample only matters to adaptive's fallback: gathered only if it runs.
   const historySamples = () => samplesWhereMeasured(withValue, r.name, currentMeans)
-  const judgement = judge(historyValues, [mean(currentSamples)], judgeOpts, historySamples)
+  // `mean` skips what is not finite: the mean of the newest run's measured points, in point order.
+  const judgement = judge(historyValues, [mean(currentMeans)], judgeOpts, historySamples)
   const young = needsHistory(method) && withValue.length < o.minHistory
   const verdict: Verdict = young ? 'young' : judgement.change
   const note = young
@@ -183,7 +184,10 @@ function judgeResult(r: ResultVar, current: Run, earlier: Run[], history: Histor
     judgement,
     baselineRuns: withValue.map(runRef),
     historyValues,
-    currentSamples,
+    // Listed when read, not kept: a verdict cached by the server held 200,000 of them per result at 10^6 samples.
+    get currentSamples() {
+      return finiteValues(currentMeans)
+    },
     points,
     changePoints,
   }

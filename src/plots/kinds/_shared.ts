@@ -5,7 +5,7 @@ import { pointCoordinates } from '../../model/sweep'
 import type { SweepSignature } from '../../model/signature'
 import type { Direction, InputVar, ResultKind, Run } from '../../model/types'
 import { axisTitle, formatInputValue, formatQuantity } from '../../format'
-import { bucketValues, cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type Buckets, type NumericView } from '../data'
+import { bucketValues, cellOf, cellsValues, cellValues, findOptimum, numericView, palette, valueColour, type BucketLayout, type Buckets, type NumericView } from '../data'
 import { logQuantityFormatter, quantityFormatter } from '../tick-format'
 import type { ChartRequest } from '../request'
 import { sortedCellStats, sortValues, type CellStats } from '../stats-cell'
@@ -220,7 +220,7 @@ export function valueLabel(ctx: Ctx, x: number, position = 'top'): Option {
   return { show: true, position, formatter: quantity(ctx, x).replace(/[{}]/g, ''), fontSize: 10, color: '#333' }
 }
 
-export function facetPanels(ctx: Ctx, b: Buckets, draw: (f: number, facet: string | null, facetValues: string[]) => Option | null): ChartPanel[] {
+export function facetPanels(ctx: Ctx, b: BucketLayout, draw: (f: number, facet: string | null, facetValues: string[]) => Option | null): ChartPanel[] {
   const panels: ChartPanel[] = []
   for (let f = 0; f < b.nFacets; f++) {
     if (panels.length >= maxPanels) {
@@ -309,7 +309,7 @@ export function seriesColour(ctx: Ctx, s: number): string {
 }
 
 /** Whether the optimum point lies in facet f, series s (and at x, y when given). */
-export function optimumIn(ctx: Ctx, b: Buckets, f: number, s: number): { x?: number; y?: number } | null {
+export function optimumIn(ctx: Ctx, b: BucketLayout, f: number, s: number): { x?: number; y?: number } | null {
   const o = ctx.optimum
   if (!o) return null
   if (!ctx.facets.every((i, j) => o.coords[i] === b.facetCoords[f][j])) return null

@@ -1,8 +1,8 @@
 // heatmap: the mean over two float inputs, as colour.
 import { axisTitle, formatInputValue } from '../../format'
-import { bucketValues } from '../data'
-import { sortedCellStats } from '../stats-cell'
-import { maxPanels, gridLeft, see, baseOption, facetPanels, optimumIn, bestMark, statsText, noteOnce, sortedCell, numeric, valueTicks, type Ctx } from './_shared'
+import { cellOf, cellReader } from '../data'
+import { sortedCellStats, sortValues } from '../stats-cell'
+import { maxPanels, gridLeft, see, baseOption, facetPanels, optimumIn, bestMark, statsText, noteOnce, numeric, valueTicks, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
 
 export const heatmap = runKind({
@@ -33,8 +33,8 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
   const budget = Math.max(300, Math.floor(2500 / Math.min(ctx.nPanels, maxPanels)))
   let k = 1
   while (Math.ceil(fullX / k) * Math.ceil(fullY / k) > budget) k++
-  // Bucketed straight into k×k blocks: the full-resolution cells are never built.
-  const b = bucketValues(ctx.inputs, ctx.view, { facets: ctx.facets, x: xi, y: yi, block: k })
+  // Each k×k block read from the column when drawn: neither the full-resolution cells nor a copy of the column are built.
+  const b = cellReader(ctx.inputs, ctx.view, { facets: ctx.facets, x: xi, y: yi, block: k })
   const nx = b.nx
   const ny = b.ny
   if (k > 1) ctx.notes.push(`Reduced from ${fullX}×${fullY} to ${nx}×${ny} cells (each the mean of a ${k}×${k} block); statistics use all the data.`)
@@ -53,7 +53,7 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
     const data: Option[] = []
     for (let bx = 0; bx < nx; bx++) {
       for (let by = 0; by < ny; by++) {
-        const sorted = sortedCell(b, f, 0, bx * ny + by)
+        const sorted = sortValues(b.cellValues(cellOf(b, f, 0, bx * ny + by)))
         if (sorted.length === 0) continue
         const st = sortedCellStats(sorted, ctx.bool)
         see(ctx, st.mean)

@@ -6,7 +6,7 @@ import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, unreadableOf, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { checkReaderSchema, lazyStatements } from './sqlite-statements'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
@@ -163,8 +163,6 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     columnSizes: `SELECT res.run_id, res.kind, res.size, c.encoding, length(c.data) AS bytes, r.repeats
       FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id JOIN results res ON res.run_id = r.id
       LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position WHERE b.name = ?`,
-    benchmarkInputLengths: `SELECT i.run_id, json_array_length(i."values") AS n
-      FROM inputs i JOIN runs r ON r.id = i.run_id JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ? AND json_valid(i."values")`,
     list: `SELECT b.name, count(r.id) AS runs, max(r.time) AS latest,
         (SELECT r2.title FROM runs r2 WHERE r2.benchmark_id = b.id ORDER BY r2.time DESC, r2.seq DESC LIMIT 1) AS title
       FROM benchmarks b LEFT JOIN runs r ON r.benchmark_id = b.id GROUP BY b.id ORDER BY b.name`,
@@ -209,7 +207,8 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   // Runs whose stored JSON does not parse, left out of lists (readableHeaders).
   const unreadable = new Map<number, string>()
   const headersOf = (rows: RunRow[], declared: (id: number) => DeclarationRows): RunHeader[] => readableHeaders(rows, declared, unreadable)
-  const listRuns = (name: string): RunHeader[] => {
+  // The benchmark's rows as stored and the headers of those that are readable, from one read.
+  const readRuns = (name: string): { rows: RunRow[]; headers: RunHeader[] } => {
     const rows = q.runsOf.all(name) as RunRow[]
     const declared = declarationsByRun(
       rows.map((r) => r.id),
@@ -221,8 +220,9 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         panels: (q.benchmarkPanels?.all(name) ?? []) as never,
       },
     )
-    return headersOf(rows, (id) => declared.get(id) as DeclarationRows)
+    return { rows, headers: headersOf(rows, (id) => declared.get(id) as DeclarationRows) }
   }
+  const listRuns = (name: string): RunHeader[] => readRuns(name).headers
   const listAllRuns = (): RunHeader[] => {
     const rows = q.allRuns.all() as RunRow[]
     const declared = declarationsByRun(
@@ -361,9 +361,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     listRuns,
     listAllRuns,
     unreadableRuns(name) {
-      const ids = new Set((q.runsOf.all(name) as RunRow[]).map((r) => r.id))
-      listRuns(name)
-      return [...unreadable].filter(([id]) => ids.has(id)).map(([id, reason]) => ({ id, reason }))
+      return unreadableOf(readRuns(name).rows, unreadable)
     },
     loadBenchmark,
     getRun(id) {
@@ -391,18 +389,18 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       return (q.pointMeanTotals.all(JSON.stringify(runIds)) as { run_id: number; name: string; mean: number | null; finite_points: number }[]).map(pointMeanTotal)
     },
     verifyBenchmark(name) {
-      const headers = listRuns(name)
+      const { rows, headers } = readRuns(name)
       if (headers.length === 0) loadBenchmark(name) // throws the NOT_FOUND or gone message
-      const inputs = new Map<number, number[]>()
-      for (const { run_id, n } of q.benchmarkInputLengths.all(name) as { run_id: number; n: number }[]) inputs.set(run_id, [...(inputs.get(run_id) ?? []), n])
-      const readable = new Set(headers.map((h) => h.id))
+      // A readable header's inputs are its stored ones, parsed: their lengths are the sweep's.
+      const byId = new Map(headers.map((h) => [h.id, h]))
       for (const c of q.columnSizes.all(name) as (ColumnShape & { run_id: number; bytes: number | null })[]) {
-        if (!readable.has(c.run_id)) continue
-        const expected = expectedLength(c, inputs.get(c.run_id) ?? [])
+        const header = byId.get(c.run_id)
+        if (!header) continue
+        const expected = expectedLength(c, header.inputs.map((v) => v.values.length))
         const fits = c.encoding === 'f64le' ? c.bytes === expected * 8 : c.encoding === 'json' && c.bytes !== null
         if (!fits) throw goneError(name, location)
       }
-      return headers
+      return { runs: headers, unreadable: unreadableOf(rows, unreadable) }
     },
     readIndexRows() {
       return (q.indexRows?.all() ?? []) as StoredIndexRow[]

@@ -93,12 +93,10 @@ export async function createApp(opts: CreateAppOptions) {
       if (api) return Response.json({ error: message }, { status: 500 })
       return new Response(ErrorPage({ links: ctx.links, status: 500, message }), { status: 500, headers: pageHeaders })
     })
-    .use(opts.live ? eventRoutes(opts.live) : new Elysia())
-    .use(pageRoutes(ctx))
-    .use(apiRoutes(ctx))
-    .use(assetRoutes())
-    .use(mediaRoutes(cachedir))
-    .use(rerunRoutes(rerun))
+  // The route groups are functions of the app that add their routes to it: Elysia adds a plugin
+  // instance's routes twice (to the plugin, then to the app), which took a millisecond of a start.
+  if (opts.live) app.use(eventRoutes(opts.live))
+  app.use(pageRoutes(ctx)).use(apiRoutes(ctx)).use(assetRoutes()).use(mediaRoutes(cachedir)).use(rerunRoutes(rerun))
   if (hasRrd) {
     // Imported only when there are recordings: @elysiajs/static and @elysiajs/cors add about a millisecond to a start.
     const { rrdRoutes } = await import('./routes/rrd')

@@ -1,4 +1,4 @@
-import { Elysia } from 'elysia'
+import type { Elysia } from 'elysia'
 import { servesStore } from './store-refusal'
 
 /**
@@ -52,8 +52,8 @@ export type GuardOptions = {
  * percent-encoded UTF-8 gets 400 (route parameters could not be decoded), a user file that is the store
  * gets 404, and every response gets `securityHeaders`.
  */
-export const guards = ({ hosts: policy, cachedir, storeFile }: GuardOptions) =>
-  new Elysia({ name: 'guards' })
+export const guards = ({ hosts: policy, cachedir, storeFile }: GuardOptions) => (app: Elysia) =>
+  app
     .onRequest(({ request, set }) => {
       const path = pathOf(request.url)
       Object.assign(set.headers, securityHeaders(path))

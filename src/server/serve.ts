@@ -1,6 +1,6 @@
 import type { Elysia } from 'elysia'
 import type { Benchmark, Run } from '../model/types'
-import { isPostgresUrl, openReadStore } from '../store'
+import { isPostgresUrl, openReadStore, type RunHeader } from '../store'
 import { createApp } from './app'
 import { codePanels, type PanelsOption } from './code-panels'
 import { runWatcher } from './live'
@@ -81,13 +81,16 @@ export async function plotServer(name: string | null, cfg: PlotServerOptions = {
   const { cachedir, db } = storePaths(cfg)
   const store = await openReadStore(db)
   try {
-    const source = storeSource(store)
+    let runs: Map<string, RunHeader[]> | undefined
     if (name !== null) {
       // Every run's data is checked (not read) before any port is bound. None is read before the first
       // page asks for it: a 10^6 run is 16 MB, tens of ms that need not delay the "Serving" line.
-      await store.verifyBenchmark(name)
-      for (const { reason } of await store.unreadableRuns(name)) (cfg.warn ?? console.warn)(`bench-plot: warning: ${reason}; the others are served`)
+      // The run list read to check it is the first page's: the start reads it once.
+      const verified = await store.verifyBenchmark(name)
+      for (const { reason } of verified.unreadable) (cfg.warn ?? console.warn)(`bench-plot: warning: ${reason}; the others are served`)
+      runs = new Map([[name, verified.runs]])
     }
+    const source = storeSource(store, { runs })
     const hosts = hostPolicy(cfg.host ?? '127.0.0.1', cfg.allowHosts)
     const panels = codePanels(cfg.panels, source)
     const live = cfg.live ? runWatcher(source) : undefined

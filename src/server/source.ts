@@ -42,7 +42,7 @@ export type BenchmarkSource = {
  * million samples keeps a few columns, not all of them. The run list is read afresh after the store
  * changed: runs imported while serving appear within `recheckMs`.
  */
-export function storeSource(store: ReadStore, opts: { keepBytes?: number; recheckMs?: number } = {}): BenchmarkSource {
+export function storeSource(store: ReadStore, opts: { keepBytes?: number; recheckMs?: number; runs?: ReadonlyMap<string, RunHeader[]> } = {}): BenchmarkSource {
   const budget = opts.keepBytes ?? 64 * 1024 * 1024
   // Asking SQLite whether another process wrote costs a few µs, a fifth of serving a cached page:
   // the store is asked at most every 100 ms.
@@ -76,7 +76,8 @@ export function storeSource(store: ReadStore, opts: { keepBytes?: number; rechec
   let checkedAt = performance.now()
   let benchmarks: BenchmarkSummary[] | undefined
   let indexRows: Promise<Map<string, IndexRow>> | undefined
-  const headersByName = new Map<string, RunHeader[]>()
+  // Run lists the caller has just read from the store (a server's start verified them), kept as if listed here.
+  const headersByName = new Map<string, RunHeader[]>(opts.runs)
   const fresh = async () => {
     const at = performance.now()
     if (at - checkedAt < recheckMs) return

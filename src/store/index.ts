@@ -3,7 +3,7 @@ import { openPostgresReader, openPostgresWriter } from './postgres-store'
 import { openSqliteReader, openSqliteWriter } from './sqlite-store'
 import type { ReadStore, Store, StoreBackend } from './types'
 
-export type { IndexRowMaker, IndexRowText, PointMeanTotal, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, Store, StoreBackend, StoredIndexRow } from './types'
+export type { IndexRowMaker, IndexRowText, PointMeanTotal, ReadStore, RunHeader, RunsBasis, SaveOutcome, ScalarColumn, Store, StoreBackend, StoredIndexRow, UnreadableRun } from './types'
 export { schemaVersion } from './schema'
 export { isPostgresUrl, redactUrl } from './location'
 export { runOfHeader } from './run-rows'

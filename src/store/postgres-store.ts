@@ -4,7 +4,7 @@ import { sampleCount } from '../model/sweep'
 import type { Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
-import { declarationsByRun, expectedLength, goneError, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, unreadableOf, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
 import { savedOf } from './index-rows'
 import { redactUrl } from './location'
@@ -151,7 +151,12 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
     return readableHeaders(rows, (id) => decl.get(id) as DeclarationRows, unreadable)
   }
   const runsOf = async (name: string) => (await sql.unsafe(`${runSelect} WHERE b.name = $1 ORDER BY r.time COLLATE "C", r.seq`, [name])) as RunRow[]
-  const listRuns = async (name: string) => headersOf(await runsOf(name))
+  // The benchmark's rows as stored and the headers of those that are readable, from one read.
+  const readRuns = async (name: string) => {
+    const rows = await runsOf(name)
+    return { rows, headers: await headersOf(rows) }
+  }
+  const listRuns = async (name: string) => (await readRuns(name)).headers
   // Every run's header at once: one query per table, without a list of ids (a parameter per id would meet PostgreSQL's limit).
   const listAllRuns = async (): Promise<RunHeader[]> => {
     const [rows, inputs, results, consts, failures, panels] = await Promise.all([
@@ -286,9 +291,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
     listRuns,
     listAllRuns,
     async unreadableRuns(name) {
-      const ids = new Set((await runsOf(name)).map((r) => r.id))
-      await listRuns(name)
-      return [...unreadable].filter(([id]) => ids.has(id)).map(([id, reason]) => ({ id, reason }))
+      return unreadableOf((await readRuns(name)).rows, unreadable)
     },
     loadBenchmark,
     async getRun(id) {
@@ -360,7 +363,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
       return out
     },
     async verifyBenchmark(name) {
-      const headers = await listRuns(name)
+      const { rows, headers } = await readRuns(name)
       if (headers.length === 0) await loadBenchmark(name) // throws the NOT_FOUND or gone message
       const byId = new Map(headers.map((h) => [h.id, h]))
       // octet_length of a bytea reads its size from the TOAST pointer: checking reads no data.
@@ -374,7 +377,7 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
         const fits = c.encoding === 'f64le' ? c.bytes === expected * 8 : c.encoding === 'json' && c.bytes !== null
         if (!fits) throw goneError(name, location)
       }
-      return headers
+      return { runs: headers, unreadable: unreadableOf(rows, unreadable) }
     },
     async readIndexRows() {
       if (version < 4) return []

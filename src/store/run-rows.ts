@@ -3,7 +3,7 @@ import { BenchPlotError } from '../errors'
 import { readPanels } from '../model/panels'
 import type { InputVar, ResultVar, Run } from '../model/types'
 import { closestNames } from './names'
-import type { PointMeanTotal, RunHeader } from './types'
+import type { PointMeanTotal, RunHeader, UnreadableRun } from './types'
 
 /** A row of `runs` joined with its benchmark's name and failure count, as both backends select it. */
 export type RunRow = {
@@ -109,6 +109,14 @@ export function readableHeaders(rows: readonly RunRow[], declared: (id: number) 
       unreadable.set(row.id, `run ${row.id} of "${row.benchmark}" is unreadable (${err.message})`)
       return []
     }
+  })
+}
+
+/** Which of `rows` (one benchmark's, as stored) `readableHeaders` left out, with its line saying why. */
+export function unreadableOf(rows: readonly RunRow[], unreadable: ReadonlyMap<number, string>): UnreadableRun[] {
+  return rows.flatMap(({ id }) => {
+    const reason = unreadable.get(id)
+    return reason === undefined ? [] : [{ id, reason }]
   })
 }
 

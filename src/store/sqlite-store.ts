@@ -6,8 +6,9 @@ import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, unreadableOf, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
+import { checkReaderSchema, lazyStatements } from './sqlite-statements'
 import { checkStoreFile, hasForeignTables, notOurs, openForReading, storeProblem } from './store-file'
 import { savedOf } from './index-rows'
 import type { IndexRowMaker, ReadStore, RunHeader, RunsBasis, SaveOptions, SaveOutcome, StoreBackend, StoredIndexRow } from './types'
@@ -120,63 +121,64 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id`
   // The rows of table x whose run belongs to the benchmark named by the parameter.
   const ofBenchmark = 'JOIN runs r ON r.id = x.run_id JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ?'
-  const q = {
-    runsOf: db.query(`${runSelect} WHERE b.name = ? ORDER BY r.time, r.seq`),
-    runById: db.query(`${runSelect} WHERE r.id = ?`),
+  // Prepared on first use (preparing all of them at open took a millisecond and a half of a server's start);
+  // that every table and column they name is there is checked now, so a damaged store is refused at open.
+  checkReaderSchema(db, version)
+  const q = lazyStatements(db, {
+    runsOf: `${runSelect} WHERE b.name = ? ORDER BY r.time, r.seq`,
+    runById: `${runSelect} WHERE r.id = ?`,
     // Every run's header at once (the index of a store without current index rows): one query per table.
-    allRuns: db.query(`${runSelect} ORDER BY b.name, r.time, r.seq`),
-    allInputs: db.query('SELECT run_id, name, kind, units, doc, "values" FROM inputs ORDER BY run_id, position'),
-    allResults: db.query('SELECT run_id, name, kind, units, direction, doc, size, regression FROM results ORDER BY run_id, position'),
-    allConsts: db.query('SELECT run_id, name, value FROM consts ORDER BY run_id, position'),
-    allFailures: db.query('SELECT run_id, inputs, repeat, error FROM failures ORDER BY run_id, position'),
-    allPanels: version < 3 ? null : db.query('SELECT run_id, json FROM panels ORDER BY run_id, position'),
+    allRuns: `${runSelect} ORDER BY b.name, r.time, r.seq`,
+    allInputs: 'SELECT run_id, name, kind, units, doc, "values" FROM inputs ORDER BY run_id, position',
+    allResults: 'SELECT run_id, name, kind, units, direction, doc, size, regression FROM results ORDER BY run_id, position',
+    allConsts: 'SELECT run_id, name, value FROM consts ORDER BY run_id, position',
+    allFailures: 'SELECT run_id, inputs, repeat, error FROM failures ORDER BY run_id, position',
+    allPanels: version < 3 ? null : 'SELECT run_id, json FROM panels ORDER BY run_id, position',
     // One benchmark's declarations, one query per table (listRuns), not five queries per run: a server reads them at start.
-    benchmarkInputs: db.query(`SELECT x.run_id, x.name, x.kind, x.units, x.doc, x."values" FROM inputs x ${ofBenchmark} ORDER BY x.run_id, x.position`),
-    benchmarkResults: db.query(`SELECT x.run_id, x.name, x.kind, x.units, x.direction, x.doc, x.size, x.regression FROM results x ${ofBenchmark} ORDER BY x.run_id, x.position`),
-    benchmarkConsts: db.query(`SELECT x.run_id, x.name, x.value FROM consts x ${ofBenchmark} ORDER BY x.run_id, x.position`),
-    benchmarkFailures: db.query(`SELECT x.run_id, x.inputs, x.repeat, x.error FROM failures x ${ofBenchmark} ORDER BY x.run_id, x.position`),
-    benchmarkPanels: version < 3 ? null : db.query(`SELECT x.run_id, x.json FROM panels x ${ofBenchmark} ORDER BY x.run_id, x.position`),
-    inputs: db.query('SELECT name, kind, units, doc, "values" FROM inputs WHERE run_id = ? ORDER BY position'),
-    consts: db.query('SELECT name, value FROM consts WHERE run_id = ? ORDER BY position'),
-    results: db.query('SELECT name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position'),
-    columns: db.query('SELECT result_position, encoding, data FROM columns WHERE run_id = ?'),
-    failures: db.query('SELECT inputs, repeat, error FROM failures WHERE run_id = ? ORDER BY position'),
-    column: db.query(`SELECT res.kind, res.size, c.encoding, c.data, r.repeats, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
+    benchmarkInputs: `SELECT x.run_id, x.name, x.kind, x.units, x.doc, x."values" FROM inputs x ${ofBenchmark} ORDER BY x.run_id, x.position`,
+    benchmarkResults: `SELECT x.run_id, x.name, x.kind, x.units, x.direction, x.doc, x.size, x.regression FROM results x ${ofBenchmark} ORDER BY x.run_id, x.position`,
+    benchmarkConsts: `SELECT x.run_id, x.name, x.value FROM consts x ${ofBenchmark} ORDER BY x.run_id, x.position`,
+    benchmarkFailures: `SELECT x.run_id, x.inputs, x.repeat, x.error FROM failures x ${ofBenchmark} ORDER BY x.run_id, x.position`,
+    benchmarkPanels: version < 3 ? null : `SELECT x.run_id, x.json FROM panels x ${ofBenchmark} ORDER BY x.run_id, x.position`,
+    inputs: 'SELECT name, kind, units, doc, "values" FROM inputs WHERE run_id = ? ORDER BY position',
+    consts: 'SELECT name, value FROM consts WHERE run_id = ? ORDER BY position',
+    results: 'SELECT name, kind, units, direction, doc, size, regression FROM results WHERE run_id = ? ORDER BY position',
+    columns: 'SELECT result_position, encoding, data FROM columns WHERE run_id = ?',
+    failures: 'SELECT inputs, repeat, error FROM failures WHERE run_id = ? ORDER BY position',
+    column: `SELECT res.kind, res.size, c.encoding, c.data, r.repeats, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
       FROM results res JOIN runs r ON r.id = res.run_id LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
-      WHERE res.run_id = ? AND res.name = ?`),
+      WHERE res.run_id = ? AND res.name = ?`,
     // Stores of version 1, read as they are, have no means: the readers take them from the columns.
-    pointMeans: version < 2 ? null : db.query(`SELECT pm.data, r.repeats, length(c.data) AS column_bytes, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
+    pointMeans: version < 2 ? null : `SELECT pm.data, r.repeats, length(c.data) AS column_bytes, (SELECT b.name FROM benchmarks b WHERE b.id = r.benchmark_id) AS benchmark
       FROM results res JOIN runs r ON r.id = res.run_id JOIN point_means pm ON pm.run_id = res.run_id AND pm.result_position = res.position
       LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
-      WHERE res.run_id = ? AND res.name = ?`),
-    pointMeanTotals: version < 5 ? null : db.query(`SELECT t.run_id, res.name, t.mean, t.finite_points FROM point_mean_totals t
+      WHERE res.run_id = ? AND res.name = ?`,
+    pointMeanTotals: version < 5 ? null : `SELECT t.run_id, res.name, t.mean, t.finite_points FROM point_mean_totals t
       JOIN results res ON res.run_id = t.run_id AND res.position = t.result_position
-      WHERE t.run_id IN (SELECT value FROM json_each(?))`),
+      WHERE t.run_id IN (SELECT value FROM json_each(?))`,
     // Stores before version 3 hold no panels: their runs have none.
-    panels: version < 3 ? null : db.query('SELECT json FROM panels WHERE run_id = ? ORDER BY position'),
-    inputLengths: db.query('SELECT json_array_length("values") AS n FROM inputs WHERE run_id = ? AND json_valid("values")'),
+    panels: version < 3 ? null : 'SELECT json FROM panels WHERE run_id = ? ORDER BY position',
+    inputLengths: 'SELECT json_array_length("values") AS n FROM inputs WHERE run_id = ? AND json_valid("values")',
     // length() of a BLOB reads its size from the record header, not its pages: checking costs no data read.
-    columnSizes: db.query(`SELECT res.run_id, res.kind, res.size, c.encoding, length(c.data) AS bytes, r.repeats
+    columnSizes: `SELECT res.run_id, res.kind, res.size, c.encoding, length(c.data) AS bytes, r.repeats
       FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id JOIN results res ON res.run_id = r.id
-      LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position WHERE b.name = ?`),
-    benchmarkInputLengths: db.query(`SELECT i.run_id, json_array_length(i."values") AS n
-      FROM inputs i JOIN runs r ON r.id = i.run_id JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ? AND json_valid(i."values")`),
+      LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position WHERE b.name = ?`,
     // Per benchmark from the (benchmark_id, time, seq) index, in the name index's order: half the time of a
     // join grouped by benchmark and sorted after (an index of a thousand benchmarks asks for it first).
-    list: db.query(`SELECT b.name, (SELECT count(*) FROM runs r WHERE r.benchmark_id = b.id) AS runs,
+    list: `SELECT b.name, (SELECT count(*) FROM runs r WHERE r.benchmark_id = b.id) AS runs,
         (SELECT max(r.time) FROM runs r WHERE r.benchmark_id = b.id) AS latest,
         (SELECT r2.title FROM runs r2 WHERE r2.benchmark_id = b.id ORDER BY r2.time DESC, r2.seq DESC LIMIT 1) AS title
-      FROM benchmarks b ORDER BY b.name`),
-    names: db.query('SELECT name FROM benchmarks ORDER BY name'),
+      FROM benchmarks b ORDER BY b.name`,
+    names: 'SELECT name FROM benchmarks ORDER BY name',
     // Only rows computed from the runs the benchmark holds now; stores before version 4 have none.
-    indexRows: version < 4 ? null : db.query(`SELECT b.name AS benchmark, ir.version, ir.json AS text FROM index_rows ir JOIN benchmarks b ON b.id = ir.benchmark_id
+    indexRows: version < 4 ? null : `SELECT b.name AS benchmark, ir.version, ir.json AS text FROM index_rows ir JOIN benchmarks b ON b.id = ir.benchmark_id
       WHERE ir.run_count = (SELECT count(*) FROM runs r WHERE r.benchmark_id = ir.benchmark_id)
-        AND ir.newest_run_id = (SELECT max(r.id) FROM runs r WHERE r.benchmark_id = ir.benchmark_id)`),
-    benchmarkExists: db.query('SELECT id FROM benchmarks WHERE name = ?'),
+        AND ir.newest_run_id = (SELECT max(r.id) FROM runs r WHERE r.benchmark_id = ir.benchmark_id)`,
+    benchmarkExists: 'SELECT id FROM benchmarks WHERE name = ?',
     // data_version moves on other connections' commits (this one's own are counted in saveRuns).
     // The bare pragma: a server asks it on every request, and a SELECT around it costs four times as much.
-    dataVersion: db.query('PRAGMA data_version'),
-  }
+    dataVersion: 'PRAGMA data_version',
+  })
 
   // Commits made through this handle: data_version does not move for them.
   let ownCommits = 0
@@ -208,7 +210,8 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
   // Runs whose stored JSON does not parse, left out of lists (readableHeaders).
   const unreadable = new Map<number, string>()
   const headersOf = (rows: RunRow[], declared: (id: number) => DeclarationRows): RunHeader[] => readableHeaders(rows, declared, unreadable)
-  const listRuns = (name: string): RunHeader[] => {
+  // The benchmark's rows as stored and the headers of those that are readable, from one read.
+  const readRuns = (name: string): { rows: RunRow[]; headers: RunHeader[] } => {
     const rows = q.runsOf.all(name) as RunRow[]
     const declared = declarationsByRun(
       rows.map((r) => r.id),
@@ -220,8 +223,9 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
         panels: (q.benchmarkPanels?.all(name) ?? []) as never,
       },
     )
-    return headersOf(rows, (id) => declared.get(id) as DeclarationRows)
+    return { rows, headers: headersOf(rows, (id) => declared.get(id) as DeclarationRows) }
   }
+  const listRuns = (name: string): RunHeader[] => readRuns(name).headers
   const listAllRuns = (): RunHeader[] => {
     const rows = q.allRuns.all() as RunRow[]
     const declared = declarationsByRun(
@@ -360,9 +364,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     listRuns,
     listAllRuns,
     unreadableRuns(name) {
-      const ids = new Set((q.runsOf.all(name) as RunRow[]).map((r) => r.id))
-      listRuns(name)
-      return [...unreadable].filter(([id]) => ids.has(id)).map(([id, reason]) => ({ id, reason }))
+      return unreadableOf(readRuns(name).rows, unreadable)
     },
     loadBenchmark,
     getRun(id) {
@@ -390,18 +392,18 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
       return (q.pointMeanTotals.all(JSON.stringify(runIds)) as { run_id: number; name: string; mean: number | null; finite_points: number }[]).map(pointMeanTotal)
     },
     verifyBenchmark(name) {
-      const headers = listRuns(name)
+      const { rows, headers } = readRuns(name)
       if (headers.length === 0) loadBenchmark(name) // throws the NOT_FOUND or gone message
-      const inputs = new Map<number, number[]>()
-      for (const { run_id, n } of q.benchmarkInputLengths.all(name) as { run_id: number; n: number }[]) inputs.set(run_id, [...(inputs.get(run_id) ?? []), n])
-      const readable = new Set(headers.map((h) => h.id))
+      // A readable header's inputs are its stored ones, parsed: their lengths are the sweep's.
+      const byId = new Map(headers.map((h) => [h.id, h]))
       for (const c of q.columnSizes.all(name) as (ColumnShape & { run_id: number; bytes: number | null })[]) {
-        if (!readable.has(c.run_id)) continue
-        const expected = expectedLength(c, inputs.get(c.run_id) ?? [])
+        const header = byId.get(c.run_id)
+        if (!header) continue
+        const expected = expectedLength(c, header.inputs.map((v) => v.values.length))
         const fits = c.encoding === 'f64le' ? c.bytes === expected * 8 : c.encoding === 'json' && c.bytes !== null
         if (!fits) throw goneError(name, location)
       }
-      return headers
+      return { runs: headers, unreadable: unreadableOf(rows, unreadable) }
     },
     readIndexRows() {
       return (q.indexRows?.all() ?? []) as StoredIndexRow[]

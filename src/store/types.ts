@@ -23,6 +23,9 @@ export type SaveOutcome = { benchmark: string; id: number; skipped: false } | { 
  */
 export type PointMeanTotal = { runId: number; result: string; mean: number; points: number }
 
+/** A run left out of the run lists because its stored JSON does not parse, with a line saying which and why. */
+export type UnreadableRun = { id: number; reason: string }
+
 /** One result's column or point means of one run, as `readScalarColumns` gives them. */
 export type ScalarColumn = { runId: number; result: string; column: Float64Array }
 
@@ -68,7 +71,7 @@ export type ReadStore = {
    */
   listAllRuns(): Promise<RunHeader[]>
   /** Runs of a benchmark that `listRuns` leaves out because their stored JSON does not parse, each with a line saying so. */
-  unreadableRuns(name: string): Promise<{ id: number; reason: string }[]>
+  unreadableRuns(name: string): Promise<UnreadableRun[]>
   /** A benchmark with all its runs and their data, oldest first. Throws NOT_FOUND with a helpful message. */
   loadBenchmark(name: string): Promise<Benchmark>
   /** One run with its data, or null. */
@@ -94,9 +97,10 @@ export type ReadStore = {
   readPointMeanTotals(runIds: readonly number[]): Promise<PointMeanTotal[]>
   /**
    * A benchmark's run headers, oldest first, after checking that every run still has all its data
-   * (each column present, of the size its sweep needs) without reading it. Throws NOT_FOUND as `loadBenchmark`.
+   * (each column present, of the size its sweep needs) without reading it, and the runs left out as
+   * `unreadableRuns` says, from the same read of the run list. Throws NOT_FOUND as `loadBenchmark`.
    */
-  verifyBenchmark(name: string): Promise<RunHeader[]>
+  verifyBenchmark(name: string): Promise<{ runs: RunHeader[]; unreadable: UnreadableRun[] }>
   /**
    * The index rows written with imports that are still current (their benchmark's run count and newest
    * run id unchanged since), in one query; a benchmark without one is left out (none before schema version 4).

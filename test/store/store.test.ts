@@ -212,7 +212,7 @@ onEachBackend((backend) => {
     it('verifies a benchmark without reading its data, and names what is gone', async () => {
       const { location, first } = await stored()
       const store = await openReadStore(location)
-      expect((await store.verifyBenchmark('sort')).map((h) => h.tag)).toEqual(['ci', 'second'])
+      expect((await store.verifyBenchmark('sort')).runs.map((h) => h.tag)).toEqual(['ci', 'second'])
       await expect(store.verifyBenchmark('sorr')).rejects.toThrow(/no benchmark named "sorr"/)
       await store.close()
       await backend.sql(location, `DELETE FROM columns WHERE run_id = ${first}`)

@@ -1,4 +1,4 @@
-import { Elysia } from 'elysia'
+import type { Elysia } from 'elysia'
 import { embeddedViewerRange, type RecordingCheck } from '../../model/rerun-recording'
 import { resolveInside } from '../safe-path'
 import type { RerunOptions } from './options'
@@ -11,7 +11,7 @@ export type { RerunOptions } from './options'
  * handler's module is imported on the first such request, so a start reads none of it.
  */
 export function rerunRoutes(opts: RerunOptions) {
-  return new Elysia().get('/rerun/*', async ({ request }) => (await import('./routes')).handleRerun(request, opts))
+  return (app: Elysia) => app.get('/rerun/*', async ({ request }) => (await import('./routes')).handleRerun(request, opts))
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Elysia } from 'elysia'
+import type { Elysia } from 'elysia'
 import { BenchPlotError } from '../../errors'
 import type { Run } from '../../model/types'
 import type { ServerContext } from '../context'
@@ -9,17 +9,17 @@ import { samplesCsv, samplesJson, streamChunks } from '../samples'
  * The JSON API: `/api/benchmarks` (as `bench-plot list --json`), `/api/benchmarks/<name>` (the
  * benchmark and its runs, without samples) and `/api/benchmarks/<name>/runs/<id>/samples.csv|json`.
  */
-export const apiRoutes = (ctx: ServerContext) =>
-  new Elysia({ prefix: '/api' })
-    .get('/benchmarks', async () => json(await ctx.source.listBenchmarks()))
-    .get('/benchmarks/:name', async ({ params }) => {
+export const apiRoutes = (ctx: ServerContext) => (app: Elysia) =>
+  app
+    .get('/api/benchmarks', async () => json(await ctx.source.listBenchmarks()))
+    .get('/api/benchmarks/:name', async ({ params }) => {
       const runs = await ctx.source.listRuns(params.name)
       return json({
         name: params.name,
         runs: runs.map((r) => runJson(r, { csv: ctx.links.samples(params.name, r.id, 'csv'), json: ctx.links.samples(params.name, r.id, 'json') })),
       })
     })
-    .get('/benchmarks/:name/runs/:file/:format', async ({ params }) => {
+    .get('/api/benchmarks/:name/runs/:file/:format', async ({ params }) => {
       // `:id/samples.:ext` as two params: /runs/3/samples.csv
       const run = await findRun(ctx, params.name, params.file)
       const base = `${safeFileName(params.name)}-run${run.id}-samples`

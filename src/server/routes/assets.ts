@@ -1,4 +1,4 @@
-import { Elysia, NotFoundError } from 'elysia'
+import { NotFoundError, type Elysia } from 'elysia'
 import { liveJs } from '../assets/live-script'
 import { pagesJs } from '../assets/page-script'
 import { styleCss } from '../../view/style'
@@ -8,7 +8,7 @@ import { matchesETag } from '../respond'
 type Asset = { type: string; body: string; etag?: string }
 
 /** `/assets/<name>`: the stylesheet and the charts' scripts, all inside the binary. */
-export const assetRoutes = () => {
+export const assetRoutes = () => (app: Elysia) => {
   const assets = new Map<string, Asset>()
   const add = (name: string, type: string, body: string) => assets.set(name, { type, body })
   // Hashed on first request, not at start: the ECharts build alone is a millisecond of SHA-1.
@@ -25,7 +25,7 @@ export const assetRoutes = () => {
       },
     })
   }
-  return new Elysia().get('/assets/*', ({ params, request }) => {
+  return app.get('/assets/*', ({ params, request }) => {
     const asset = assets.get(params['*'])
     if (!asset) throw new NotFoundError()
     const etag = etagOf(asset)

@@ -1,4 +1,4 @@
-import { Elysia } from 'elysia'
+import type { Elysia } from 'elysia'
 import type { RunWatcher } from '../live'
 
 /**
@@ -6,8 +6,8 @@ import type { RunWatcher } from '../live'
  * `{"benchmark": ..., "run": ...}` as data whenever a benchmark gets a new run. A comment every
  * 15 s keeps proxies from closing a quiet stream.
  */
-export const eventRoutes = (watcher: RunWatcher) =>
-  new Elysia().get('/api/events', ({ request }) => {
+export const eventRoutes = (watcher: RunWatcher) => (app: Elysia) =>
+  app.get('/api/events', ({ request }) => {
     const encoder = new TextEncoder()
     let unsubscribe = () => {}
     let ping: ReturnType<typeof setInterval> | undefined

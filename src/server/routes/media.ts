@@ -1,4 +1,4 @@
-import { Elysia, NotFoundError } from 'elysia'
+import { NotFoundError, type Elysia } from 'elysia'
 import { matchesETag } from '../respond'
 import { fileETag, pathAfter, resolveInside } from '../safe-path'
 
@@ -7,8 +7,8 @@ import { fileETag, pathAfter, resolveInside } from '../safe-path'
  * `/rrd_static/` (nothing outside cachedir, no symbolic link out of it), and the store itself is never served.
  * Files are streamed by Bun with Range support.
  */
-export const mediaRoutes = (cachedir: string | null) =>
-  new Elysia().get('/media/*', ({ request }) => {
+export const mediaRoutes = (cachedir: string | null) => (app: Elysia) =>
+  app.get('/media/*', ({ request }) => {
     const rel = pathAfter(request.url, '/media')
     const file = cachedir === null || rel === null ? null : resolveInside(cachedir, rel)
     if (!file || /\.sqlite(-wal|-shm|-journal)?$/.test(file.path)) throw new NotFoundError()

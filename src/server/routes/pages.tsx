@@ -1,4 +1,4 @@
-import { Elysia, t } from 'elysia'
+import { t, type Elysia } from 'elysia'
 import { BenchPlotError } from '../../errors'
 import { parseChartRequest } from '../../plots/request'
 import { benchmarkPageHead } from '../../view/benchmark-head'
@@ -17,8 +17,8 @@ const views = () => import('../../view')
  * the History tab; `/b/<name>/compare?a=&b=`: two runs side by side; `/b/<name>/chart/<id>` and
  * `/figure/<id>`: one chart or figure of a run page alone. Routes parse; loaders load; pages draw.
  */
-export const pageRoutes = (ctx: ServerContext) =>
-  new Elysia()
+export const pageRoutes = (ctx: ServerContext) => (app: Elysia) =>
+  app
     .get(
       '/',
       async ({ query, request }) => {

@@ -14,8 +14,12 @@
 //   the frame it was first drawn in and the frame its top first came into the viewport, painted (the
 //   next frame's start); the page counts from its last chart, once the bottom is reached and no
 //   chart is left undrawn.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { startServer } from './process'
+
+const staticServer = join(import.meta.dir, 'static-server.ts')
 
 /** Figures of one page (seconds), medians over the reps. */
 export type BrowserPageFigures = {
@@ -25,6 +29,8 @@ export type BrowserPageFigures = {
   /** Charts drawn on the whole page, and in the first screen. */
   charts: number
   firstScreenCharts: number
+  /** Measured loads of the page, and as many of its reference. */
+  loads: number
   /** Loads from a warm server (it has drawn the page once): what the browser adds. */
   firstScreen: number
   whole: number
@@ -36,10 +42,16 @@ export type BrowserPageFigures = {
   referenceWhole: number
   /** Bytes of the static reference file. */
   referenceBytes: number
+  /** Every measured load's first screen, page and reference, in the order they were loaded: the spread behind the medians. */
+  firstScreens: number[]
+  referenceFirstScreens: number[]
 }
 
 export type BrowserOptions = {
+  /** Loads of each page and of its reference; a plain page gets at least `minLoads`. */
   reps: number
+  /** Fewest loads of each side of a plain page (not `?plots=all`): its first screen is a few frames, so one load says little. @default defaultMinLoads */
+  minLoads?: number
   /** Scrolling pace, px per second. @default defaultPace */
   pace?: number
   /** Give up on a page after this many seconds. @default 180 */
@@ -49,6 +61,8 @@ export type BrowserOptions = {
 export const viewport = { width: 1280, height: 900 }
 /** Scrolling pace of the whole-page measurement: a quick skim, px per second. */
 export const defaultPace = 3000
+/** Fewest loads of a plain page and of its reference: a small page's first screen is a few frames, which loads on a busy machine spread 2-4×. */
+export const defaultMinLoads = 11
 
 /** Debian's Chromium, headless, as the tests launch it. */
 export function launchChromium(): Promise<Browser> {
@@ -60,7 +74,12 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Measure pages of `serve` (a command printing `Serving … at URL`), one server per page: its first
- * load (cold), then `reps` loads of the page and of its static reference, alternated.
+ * load (cold), then loads of the page and of its static reference, interleaved (`loadOrder`).
+ *
+ * Both sides are measured alike: each is served over loopback by a process of its own started for
+ * this page (the page by `bench-plot`, the reference by `static-server.ts` from the file saved), each
+ * has answered one unmeasured load before the measured ones (the page its cold load, the reference a
+ * warm-up), and every load is a fresh browser context (nothing cached) timed by the same script.
  */
 export async function measureBrowserPages(
   serve: string[],
@@ -69,13 +88,12 @@ export async function measureBrowserPages(
   log: (line: string) => void = () => {},
 ): Promise<BrowserPageFigures[]> {
   const browser = await launchChromium()
-  const refServer = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response('no reference', { status: 404 }) })
   try {
     const out: BrowserPageFigures[] = []
     for (const p of pages) {
+      const loads = p.label.endsWith('?plots=all') ? opts.reps : Math.max(opts.reps, opts.minLoads ?? defaultMinLoads)
       // The first load is a new user's on a server just started (its first page and charts are
-      // drawn then); the static reference is saved from it. The reps then load the page again from
-      // the same server, warm, each in a fresh browser context (nothing cached), alternating with the reference.
+      // drawn then); the static reference is saved from it.
       const server = await startServer(serve, { cwd: opts.cwd })
       let cold: Timing
       let reference: string
@@ -91,49 +109,64 @@ export async function measureBrowserPages(
         } finally {
           await ctx.close()
         }
-        const refBody = new TextEncoder().encode(reference)
-        refServer.reload({ fetch: () => new Response(refBody, { headers: { 'content-type': 'text/html; charset=utf-8' } }) })
-        // In turn, first one then the other: a load pays for what the one before it left running (its
-        // renderer closing, a live page's ECharts), so neither side always comes after the live page.
-        const refUrl = `http://127.0.0.1:${refServer.port}/`
-        for (let rep = 0; rep < opts.reps; rep++) {
-          if (rep % 2 === 0) {
-            live.push(await timePage(browser, url, opts))
-            ref.push(await timePage(browser, refUrl, opts))
-          } else {
-            ref.push(await timePage(browser, refUrl, opts))
-            live.push(await timePage(browser, url, opts))
+        const refFile = join(opts.cwd, 'reference.html')
+        writeFileSync(refFile, reference)
+        const refServer = await startServer([process.execPath, staticServer, refFile], { cwd: opts.cwd })
+        try {
+          await timePage(browser, refServer.url, opts) // its warm-up, as the cold load is the page's
+          for (const side of loadOrder(loads)) {
+            if (side === 'page') live.push(await timePage(browser, url, opts))
+            else ref.push(await timePage(browser, refServer.url, opts))
           }
+        } finally {
+          await refServer.stop()
         }
       } finally {
         await server.stop()
       }
+      const firstScreens = live.map((t) => t.firstScreen)
+      const referenceFirstScreens = ref.map((t) => t.firstScreen)
       const figures: BrowserPageFigures = {
         label: p.label,
         path: p.path,
         charts: live[0].charts,
         firstScreenCharts: live[0].firstScreenCharts,
-        firstScreen: median(live.map((t) => t.firstScreen)),
+        loads,
+        firstScreen: median(firstScreens),
         whole: median(live.map((t) => t.whole)),
         coldFirstScreen: cold.firstScreen,
         coldWhole: cold.whole,
-        referenceFirstScreen: median(ref.map((t) => t.firstScreen)),
+        referenceFirstScreen: median(referenceFirstScreens),
         referenceWhole: median(ref.map((t) => t.whole)),
         referenceBytes: new TextEncoder().encode(reference).byteLength,
+        firstScreens,
+        referenceFirstScreens,
       }
       if (ref[0].charts !== figures.charts) throw new Error(`${p.label}: the page drew ${figures.charts} charts, its static copy ${ref[0].charts}`)
       log(
         `bench: browser ${p.label}: first screen ${ms(figures.firstScreen)} (ref ${ms(figures.referenceFirstScreen)}), ` +
-          `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts; ` +
-          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}; first screens ${spread(live)} (ref ${spread(ref)})`,
+          `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts, ${loads} loads each; ` +
+          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}; first screens ${spread(firstScreens)} (ref ${spread(referenceFirstScreens)})`,
       )
       out.push(figures)
     }
     return out
   } finally {
-    refServer.stop(true)
     await browser.close()
   }
+}
+
+/**
+ * The order of `n` loads of the page and `n` of its reference: blocks page-ref-ref-page and
+ * ref-page-page-ref in turn (an odd `n` ends with one pair, its order alternating too). Each side is
+ * first as often as second, follows itself as often as the other, and a drift of the machine's load
+ * over the run falls on both alike, which plain pairs (always one side first) do not give.
+ */
+export function loadOrder(n: number): ('page' | 'ref')[] {
+  const out: ('page' | 'ref')[] = []
+  for (let block = 0; block < n >> 1; block++) out.push(...(block % 2 === 0 ? (['page', 'ref', 'ref', 'page'] as const) : (['ref', 'page', 'page', 'ref'] as const)))
+  if (n % 2) out.push(...((n >> 1) % 2 === 0 ? (['page', 'ref'] as const) : (['ref', 'page'] as const)))
+  return out
 }
 
 // --- internal ---
@@ -265,8 +298,21 @@ function median(xs: number[]): number {
 }
 
 const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`
-/** Every rep's first screen, in ms: how far apart the loads the median stands for were. */
-const spread = (ts: readonly Timing[]) => ts.map((t) => (t.firstScreen * 1000).toFixed(0)).join('/')
+/** Every load's first screen, in ms, in the order loaded: how far apart the loads the median stands for were. */
+const spread = (xs: readonly number[]) => xs.map((x) => (x * 1000).toFixed(0)).join('/')
+
+/** The lower and upper quartiles (linear between ranks). */
+export function quartiles(xs: readonly number[]): [number, number] {
+  const s = [...xs].sort((a, b) => a - b)
+  const at = (q: number) => {
+    const i = (s.length - 1) * q
+    const lo = Math.floor(i)
+    return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo)
+  }
+  return [at(0.25), at(0.75)]
+}
+
+const range = (xs: readonly number[]) => quartiles(xs).map((x) => (x * 1000).toFixed(0)).join('-')
 
 /** The pages measured for one benchmark: its page, and the same page asking for every chart kind by name. */
 export function benchmarkPages(label: string, pagePath: string, namedKinds: readonly string[]): { label: string; path: string }[] {
@@ -330,17 +376,19 @@ export function browserMeasurements(pages: readonly BrowserPageFigures[]): Recor
 }
 
 /** The browser figures as Markdown: one row per page. */
-export function renderBrowserTable(pages: readonly BrowserPageFigures[], opts: { reps: number; pace: number }): string {
+export function renderBrowserTable(pages: readonly BrowserPageFigures[], opts: { pace: number }): string {
   const lines = [
-    `Charts drawn in Chromium (viewport ${viewport.width}×${viewport.height}, scrolled at ${opts.pace} px/s): medians of ${opts.reps} loads from a warm server, ` +
-      'each against the static reference loaded in turn; "cold" is the first load on a server just started.',
+    `Charts drawn in Chromium (viewport ${viewport.width}×${viewport.height}, scrolled at ${opts.pace} px/s): medians of the loads from a warm server, ` +
+      'interleaved with as many of the static reference (served by a static file server of its own); "cold" is the first load on a server just started; ' +
+      'the first screens\' spread is their quartiles (ms).',
     '',
-    '| page | charts (first screen) | first screen | ref | ratio | whole page | ref | ratio | cold: first screen / whole | reference file |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| page | charts (first screen) | loads | first screen | ref | ratio | spread: page / ref | whole page | ref | ratio | cold: first screen / whole | reference file |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const p of pages) {
     lines.push(
-      `| ${p.label} | ${p.charts} (${p.firstScreenCharts}) | ${ms(p.firstScreen)} | ${ms(p.referenceFirstScreen)} | ${(p.firstScreen / p.referenceFirstScreen).toFixed(2)}× | ` +
+      `| ${p.label} | ${p.charts} (${p.firstScreenCharts}) | ${p.loads} | ${ms(p.firstScreen)} | ${ms(p.referenceFirstScreen)} | ${(p.firstScreen / p.referenceFirstScreen).toFixed(2)}× | ` +
+        `${range(p.firstScreens)} / ${range(p.referenceFirstScreens)} | ` +
         `${ms(p.whole)} | ${ms(p.referenceWhole)} | ${(p.whole / p.referenceWhole).toFixed(2)}× | ${ms(p.coldFirstScreen)} / ${ms(p.coldWhole)} | ${(p.referenceBytes / 1024).toFixed(0)} KB |`,
     )
   }

@@ -26,6 +26,7 @@ const { values } = parseArgs({
     pages: { type: 'string' },
     'no-demo': { type: 'boolean' },
     'every-kind': { type: 'boolean' },
+    trace: { type: 'boolean' },
     help: { type: 'boolean' },
   },
   strict: true,
@@ -38,7 +39,8 @@ if (values.help) {
   --bin FILE        measure this executable instead of building the working tree
   --pages REGEX     only the pages whose label matches (labels: 1e3, demo sort, …)
   --every-kind      also each page with ?plots= naming every kind (the ≤ 3× target)
-  --no-demo         leave out the demo's pages`)
+  --no-demo         leave out the demo's pages
+  --trace           trace every measured load: the renderer's main-thread time up to the first screen, in the log`)
   process.exit(0)
 }
 
@@ -66,14 +68,14 @@ try {
     writeFileSync(json, sweepRunJson(shape, shape.runs - 1))
     const imported = await timeCommand([bin, 'import', json, '--db', db], { cwd: dir })
     if (!imported.stdout.includes('recorded run')) throw new Error(`bench-plot import recorded nothing: ${imported.stdout}`)
-    figures.push(...(await measureBrowserPages([bin, shape.name, '--db', db, '--no-open'], pages, { reps, minLoads: 1, cwd: dir }, log)))
+    figures.push(...(await measureBrowserPages([bin, shape.name, '--db', db, '--no-open'], pages, { reps, minLoads: 1, trace: values.trace, cwd: dir }, log)))
   }
   if (!values['no-demo']) {
     const dir = join(work, 'demo')
     mkdirSync(dir, { recursive: true })
     const serve = [bin, 'demo', '--no-open', '--cachedir', join(dir, 'cache')]
     const pages = (await demoPages(serve, dir, namedPlots)).filter((p) => wanted(p.label))
-    if (pages.length > 0) figures.push(...(await measureBrowserPages(serve, pages, { reps, minLoads: 1, cwd: dir }, log)))
+    if (pages.length > 0) figures.push(...(await measureBrowserPages(serve, pages, { reps, minLoads: 1, trace: values.trace, cwd: dir }, log)))
   }
   console.log(`Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}\n`)
   console.log(renderBrowserTable(figures, { pace: defaultPace }))

@@ -45,6 +45,9 @@ export type BrowserPageFigures = {
   /** Every measured load's first screen, page and reference, in the order they were loaded: the spread behind the medians. */
   firstScreens: number[]
   referenceFirstScreens: number[]
+  /** Medians of each phase of the first screen (ms), page and reference. */
+  phases: Phases
+  referencePhases: Phases
 }
 
 export type BrowserOptions = {
@@ -56,6 +59,8 @@ export type BrowserOptions = {
   pace?: number
   /** Give up on a page after this many seconds. @default 180 */
   timeout?: number
+  /** Trace each measured load (Chrome tracing) for the renderer's main-thread time up to the first screen. @default false */
+  trace?: boolean
 }
 
 export const viewport = { width: 1280, height: 900 }
@@ -141,12 +146,15 @@ export async function measureBrowserPages(
         referenceBytes: new TextEncoder().encode(reference).byteLength,
         firstScreens,
         referenceFirstScreens,
+        phases: medianPhases(live),
+        referencePhases: medianPhases(ref),
       }
       if (ref[0].charts !== figures.charts) throw new Error(`${p.label}: the page drew ${figures.charts} charts, its static copy ${ref[0].charts}`)
       log(
         `bench: browser ${p.label}: first screen ${ms(figures.firstScreen)} (ref ${ms(figures.referenceFirstScreen)}), ` +
           `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts, ${loads} loads each; ` +
-          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}; first screens ${spread(firstScreens)} (ref ${spread(referenceFirstScreens)})`,
+          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}; first screens ${spread(firstScreens)} (ref ${spread(referenceFirstScreens)}); ` +
+          `medians, page / ref: ${phaseLine(figures.phases, figures.referencePhases)}`,
       )
       out.push(figures)
     }
@@ -171,17 +179,56 @@ export function loadOrder(n: number): ('page' | 'ref')[] {
 
 // --- internal ---
 
-type Timing = { firstScreen: number; whole: number; charts: number; firstScreenCharts: number }
+export type Timing = { firstScreen: number; whole: number; charts: number; firstScreenCharts: number; phases: Phases }
+
+/**
+ * Where a load's first screen went (ms from the navigation's start): the document's first and last
+ * byte, the end of parsing, the first contentful paint (the browser's own timing); with `trace`, the
+ * renderer's main-thread CPU time and the wall time of its tasks up to the first screen.
+ */
+export type Phases = { responseStart: number; responseEnd: number; domInteractive: number; firstContentfulPaint: number; mainCpu?: number; mainBusy?: number }
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['newPage']>>
 
-async function timePage(browser: Browser, url: string, opts: BrowserOptions): Promise<Timing> {
+/** One load of `url` in a fresh browser context, timed by the recorder (and traced with `opts.trace`): for A/B scripts too. */
+export async function timePage(browser: Browser, url: string, opts: BrowserOptions): Promise<Timing> {
   const ctx = await browser.newContext({ viewport })
   try {
-    return await loadAndScroll(await ctx.newPage(), url, opts)
+    const page = await ctx.newPage()
+    if (!opts.trace) return await loadAndScroll(page, url, opts)
+    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'loading', 'devtools.timeline'] })
+    let t: Timing
+    let trace: Buffer
+    try {
+      t = await loadAndScroll(page, url, opts)
+    } finally {
+      trace = await browser.stopTracing()
+    }
+    return { ...t, phases: { ...t.phases, ...mainThreadUntil(JSON.parse(trace.toString()), url, t.firstScreen * 1000) } }
   } finally {
     await ctx.close()
   }
+}
+
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; cat: string; args?: { data?: { documentLoaderURL?: string; url?: string } } }
+
+// The renderer main thread of the navigation to `url` (the thread of its navigationStart mark): CPU
+// time (tdur) and wall time of its top-level tasks from the navigation's start to `untilMs` after it.
+function mainThreadUntil(trace: { traceEvents: TraceEvent[] }, url: string, untilMs: number): { mainCpu: number; mainBusy: number } {
+  const events = trace.traceEvents
+  const nav = events.filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url).at(-1)
+  if (!nav) throw new Error(`the trace of ${url} has no navigationStart`)
+  const end = nav.ts + untilMs * 1000
+  let cpu = 0
+  let busy = 0
+  for (const e of events) {
+    if (e.pid !== nav.pid || e.tid !== nav.tid || e.ph !== 'X' || !e.cat.includes('toplevel') || e.ts + (e.dur ?? 0) < nav.ts || e.ts > end) continue
+    // A task that straddles either end counts for its share inside.
+    const share = Math.max(0, Math.min(end, e.ts + (e.dur ?? 0)) - Math.max(nav.ts, e.ts)) / Math.max(1, e.dur ?? 1)
+    busy += (e.dur ?? 0) * share
+    cpu += (e.tdur ?? 0) * share
+  }
+  return { mainCpu: cpu / 1000, mainBusy: busy / 1000 }
 }
 
 async function loadAndScroll(page: Page, url: string, opts: BrowserOptions): Promise<Timing> {
@@ -196,8 +243,13 @@ async function loadAndScroll(page: Page, url: string, opts: BrowserOptions): Pro
     const state = await page.evaluate(() => JSON.stringify((window as unknown as { __bpBench?: unknown }).__bpBench)).catch(() => 'unknown')
     throw new Error(`${url}: the charts were not all drawn (${(err as Error).message}); recorder ${state}; page errors: ${errors.join('; ') || 'none'}`)
   }
-  const t = await page.evaluate(() => (window as unknown as { __bpBench: Timing }).__bpBench)
-  return { firstScreen: t.firstScreen / 1000, whole: t.whole / 1000, charts: t.charts, firstScreenCharts: t.firstScreenCharts }
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]
+    const b = (window as unknown as { __bpBench: { firstScreen: number; whole: number; charts: number; firstScreenCharts: number } }).__bpBench
+    return { ...b, phases: { responseStart: nav.responseStart, responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, firstContentfulPaint: fcp ? fcp.startTime : Number.NaN } }
+  })
+  return { firstScreen: t.firstScreen / 1000, whole: t.whole / 1000, charts: t.charts, firstScreenCharts: t.firstScreenCharts, phases: t.phases }
 }
 
 // Runs in the page before its own scripts (the source text is sent): see the definitions at the top.
@@ -269,7 +321,7 @@ function recorder(pace: number): void {
 
 // The page as it is now, as one file: stylesheets inline, every figure's server SVG inline and
 // marked drawn, no scripts, no live charts. Runs in the page.
-async function staticCopy(): Promise<string> {
+export async function staticCopy(): Promise<string> {
   const doc = document.documentElement.cloneNode(true) as HTMLElement
   for (const link of Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]'))) {
     const style = document.createElement('style')
@@ -289,6 +341,24 @@ async function staticCopy(): Promise<string> {
     fig.setAttribute('data-drawn', 'svg')
   }
   return `<!doctype html>\n${doc.outerHTML}`
+}
+
+function medianPhases(ts: readonly Timing[]): Phases {
+  const keys = ['responseStart', 'responseEnd', 'domInteractive', 'firstContentfulPaint', 'mainCpu', 'mainBusy'] as const
+  const out: Phases = { responseStart: 0, responseEnd: 0, domInteractive: 0, firstContentfulPaint: 0 }
+  for (const k of keys) {
+    const xs = ts.map((t) => t.phases[k]).filter((x): x is number => x !== undefined && Number.isFinite(x))
+    if (xs.length > 0) out[k] = median(xs)
+  }
+  return out
+}
+
+function phaseLine(page: Phases, ref: Phases): string {
+  const names = { responseStart: 'first byte', responseEnd: 'last byte', domInteractive: 'parsed', firstContentfulPaint: 'first paint', mainCpu: 'main-thread CPU', mainBusy: 'main-thread tasks' } as const
+  return (Object.keys(names) as (keyof Phases)[])
+    .filter((k) => page[k] !== undefined && ref[k] !== undefined)
+    .map((k) => `${names[k]} ${(page[k] as number).toFixed(0)} / ${(ref[k] as number).toFixed(0)} ms`)
+    .join(', ')
 }
 
 function median(xs: number[]): number {

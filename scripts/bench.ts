@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { sizeLabel, sweepRunJson, sweepShape, writeHistory, type SweepShape } from './bench/generate'
 import { measureExport, type ExportFigures } from './bench/export'
-import { benchmarkPages, browserMeasurements, browserTargets, defaultPace, demoPages, measureBrowserPages, renderBrowserTable, type BrowserPageFigures } from './bench/browser'
+import { benchmarkPages, browserMeasurements, browserTargets, defaultMinLoads, defaultPace, demoPages, measureBrowserPages, renderBrowserTable, type BrowserPageFigures } from './bench/browser'
 import { namedPlots } from '../src/plots/request'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
 import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
@@ -58,6 +58,8 @@ export type BenchOptions = {
   browser: boolean
   /** Include the demo's pages in the browser figures. @default true */
   demo: boolean
+  /** Fewest loads of each plain page and of its static reference in Chromium (pages with every kind get `reps`). @default defaultMinLoads */
+  browserLoads: number
 }
 
 const usage = `Usage: bun run bench -- [options]
@@ -76,7 +78,8 @@ const usage = `Usage: bun run bench -- [options]
   --wide-runs N         runs per benchmark of the wide stores (default 50)
   --soak S              seconds of load on the largest size's page and API for memory after load (default 60; 0 skips it)
   --no-browser          skip the charts drawn in Chromium (each size's page, every kind, the demo's pages)
-  --no-demo             measure the benchmarks' pages in Chromium but not the demo's`
+  --no-demo             measure the benchmarks' pages in Chromium but not the demo's
+  --browser-loads N     fewest loads of each plain page and of its static copy in Chromium (default ${defaultMinLoads})`
 
 if (import.meta.main) {
   try {
@@ -85,7 +88,7 @@ if (import.meta.main) {
       const results = await runBench(opts, (line) => console.error(line))
       console.log(renderTable(results))
       console.log(`\n${renderWide(results.wide ?? {})}`)
-      if (results.browser?.length) console.log(`\n${renderBrowserTable(results.browser, { reps: opts.reps, pace: defaultPace })}`)
+      if (results.browser?.length) console.log(`\n${renderBrowserTable(results.browser, { pace: defaultPace })}`)
     }
   } catch (err) {
     console.error(`bench: ${(err as Error).message}`)
@@ -114,6 +117,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       soak: { type: 'string' },
       'no-browser': { type: 'boolean' },
       'no-demo': { type: 'boolean' },
+      'browser-loads': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -152,6 +156,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     soak: count('soak', values.soak, 60, 0),
     browser: !values['no-browser'],
     demo: !values['no-demo'],
+    browserLoads: Math.round(count('browser-loads', values['browser-loads'], defaultMinLoads)),
   }
 }
 
@@ -310,7 +315,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
   let browser: BrowserPageFigures[] | undefined
   if (opts.browser) {
     log(`bench: ${label}: charts drawn in Chromium`)
-    browser = await measureBrowserPages(serve, benchmarkPages(label, path, namedPlots), { reps: opts.reps, cwd: dir }, log)
+    browser = await measureBrowserPages(serve, benchmarkPages(label, path, namedPlots), { reps: opts.reps, minLoads: opts.browserLoads, cwd: dir }, log)
   }
 
   const result: SizeResults = {
@@ -401,7 +406,7 @@ async function measureDemo(bin: string, opts: BenchOptions, work: string, log: (
   const serve = [bin, 'demo', '--no-open', '--cachedir', join(dir, 'cache')]
   const pages = await demoPages(serve, dir, namedPlots)
   log(`bench: demo: ${pages.length} pages in Chromium`)
-  return measureBrowserPages(serve, pages, { reps: opts.reps, cwd: dir }, log)
+  return measureBrowserPages(serve, pages, { reps: opts.reps, minLoads: opts.browserLoads, cwd: dir }, log)
 }
 
 // `check` exits 1 when it finds a regression: both are answers, only a report of schema 2 counts.

@@ -1,8 +1,8 @@
 // The charts-drawn-in-Chromium figures alone (issue 20, point 1), without the rest of `bun run bench`:
 // the same stores, pages and references as the bench, in minutes rather than a quarter of an hour.
 //
-//   bun scripts/bench/browser-run.ts                         # 1e3 and 1e5 pages and the demo's, 3 reps
-//   bun scripts/bench/browser-run.ts --sizes 1e3 --no-demo --reps 5 --pages '^1e3$'
+//   bun scripts/bench/browser-run.ts                         # 1e3 and 1e5 pages and the demo's, 11 loads each
+//   bun scripts/bench/browser-run.ts --sizes 1e3 --no-demo --reps 15 --pages '^1e3$'
 //   bun scripts/bench/browser-run.ts --bin ./bench-plot --every-kind
 //
 // Prints the Markdown table of docs/performance.md and the targets; progress goes to stderr.
@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { namedPlots } from '../../src/plots/request'
-import { benchmarkPages, browserTargets, defaultPace, demoPages, measureBrowserPages, renderBrowserTable, type BrowserPageFigures } from './browser'
+import { benchmarkPages, browserTargets, defaultMinLoads, defaultPace, demoPages, measureBrowserPages, renderBrowserTable, type BrowserPageFigures } from './browser'
 import { sizeLabel, sweepRunJson, sweepShape, writeHistory } from './generate'
 import { timeCommand } from './process'
 
@@ -21,11 +21,12 @@ const { values } = parseArgs({
   args: process.argv.slice(2),
   options: {
     sizes: { type: 'string', default: '1e3,1e5' },
-    reps: { type: 'string', default: '3' },
+    reps: { type: 'string', default: String(defaultMinLoads) },
     bin: { type: 'string' },
     pages: { type: 'string' },
     'no-demo': { type: 'boolean' },
     'every-kind': { type: 'boolean' },
+    trace: { type: 'boolean' },
     help: { type: 'boolean' },
   },
   strict: true,
@@ -34,11 +35,12 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`bun scripts/bench/browser-run.ts [options]
   --sizes 1e3,1e5   benchmark sizes whose page is measured (each store generated as bun run bench does)
-  --reps N          warm loads of each page and of its reference (default 3)
+  --reps N          warm loads of each page and of its reference, interleaved (default ${defaultMinLoads})
   --bin FILE        measure this executable instead of building the working tree
   --pages REGEX     only the pages whose label matches (labels: 1e3, demo sort, …)
   --every-kind      also each page with ?plots= naming every kind (the ≤ 3× target)
-  --no-demo         leave out the demo's pages`)
+  --no-demo         leave out the demo's pages
+  --trace           trace every measured load: the renderer's main-thread time up to the first screen, in the log`)
   process.exit(0)
 }
 
@@ -66,17 +68,17 @@ try {
     writeFileSync(json, sweepRunJson(shape, shape.runs - 1))
     const imported = await timeCommand([bin, 'import', json, '--db', db], { cwd: dir })
     if (!imported.stdout.includes('recorded run')) throw new Error(`bench-plot import recorded nothing: ${imported.stdout}`)
-    figures.push(...(await measureBrowserPages([bin, shape.name, '--db', db, '--no-open'], pages, { reps, cwd: dir }, log)))
+    figures.push(...(await measureBrowserPages([bin, shape.name, '--db', db, '--no-open'], pages, { reps, minLoads: 1, trace: values.trace, cwd: dir }, log)))
   }
   if (!values['no-demo']) {
     const dir = join(work, 'demo')
     mkdirSync(dir, { recursive: true })
     const serve = [bin, 'demo', '--no-open', '--cachedir', join(dir, 'cache')]
     const pages = (await demoPages(serve, dir, namedPlots)).filter((p) => wanted(p.label))
-    if (pages.length > 0) figures.push(...(await measureBrowserPages(serve, pages, { reps, cwd: dir }, log)))
+    if (pages.length > 0) figures.push(...(await measureBrowserPages(serve, pages, { reps, minLoads: 1, trace: values.trace, cwd: dir }, log)))
   }
   console.log(`Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}\n`)
-  console.log(renderBrowserTable(figures, { reps, pace: defaultPace }))
+  console.log(renderBrowserTable(figures, { pace: defaultPace }))
   console.log('')
   for (const t of browserTargets(figures)) console.log(`${t.met ? 'met    ' : 'NOT met'} ${t.name}, ${t.size}: ${t.score.toFixed(2)}× (${t.goal})`)
 } finally {

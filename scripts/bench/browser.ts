@@ -14,8 +14,12 @@
 //   the frame it was first drawn in and the frame its top first came into the viewport, painted (the
 //   next frame's start); the page counts from its last chart, once the bottom is reached and no
 //   chart is left undrawn.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { startServer } from './process'
+
+const staticServer = join(import.meta.dir, 'static-server.ts')
 
 /** Figures of one page (seconds), medians over the reps. */
 export type BrowserPageFigures = {
@@ -25,6 +29,8 @@ export type BrowserPageFigures = {
   /** Charts drawn on the whole page, and in the first screen. */
   charts: number
   firstScreenCharts: number
+  /** Measured loads of the page, and as many of its reference. */
+  loads: number
   /** Loads from a warm server (it has drawn the page once): what the browser adds. */
   firstScreen: number
   whole: number
@@ -36,19 +42,32 @@ export type BrowserPageFigures = {
   referenceWhole: number
   /** Bytes of the static reference file. */
   referenceBytes: number
+  /** Every measured load's first screen, page and reference, in the order they were loaded: the spread behind the medians. */
+  firstScreens: number[]
+  referenceFirstScreens: number[]
+  /** Medians of each phase of the first screen (ms), page and reference. */
+  phases: Phases
+  referencePhases: Phases
 }
 
 export type BrowserOptions = {
+  /** Loads of each page and of its reference; a plain page gets at least `minLoads`. */
   reps: number
+  /** Fewest loads of each side of a plain page (not `?plots=all`): its first screen is a few frames, so one load says little. @default defaultMinLoads */
+  minLoads?: number
   /** Scrolling pace, px per second. @default defaultPace */
   pace?: number
   /** Give up on a page after this many seconds. @default 180 */
   timeout?: number
+  /** Trace each measured load (Chrome tracing) for the renderer's main-thread time up to the first screen. @default false */
+  trace?: boolean
 }
 
 export const viewport = { width: 1280, height: 900 }
 /** Scrolling pace of the whole-page measurement: a quick skim, px per second. */
 export const defaultPace = 3000
+/** Fewest loads of a plain page and of its reference: a small page's first screen is a few frames, which loads on a busy machine spread 2-4×. */
+export const defaultMinLoads = 11
 
 /** Debian's Chromium, headless, as the tests launch it. */
 export function launchChromium(): Promise<Browser> {
@@ -60,7 +79,12 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Measure pages of `serve` (a command printing `Serving … at URL`), one server per page: its first
- * load (cold), then `reps` loads of the page and of its static reference, alternated.
+ * load (cold), then loads of the page and of its static reference, interleaved (`loadOrder`).
+ *
+ * Both sides are measured alike: each is served over loopback by a process of its own started for
+ * this page (the page by `bench-plot`, the reference by `static-server.ts` from the file saved), each
+ * has answered one unmeasured load before the measured ones (the page its cold load, the reference a
+ * warm-up), and every load is a fresh browser context (nothing cached) timed by the same script.
  */
 export async function measureBrowserPages(
   serve: string[],
@@ -69,13 +93,12 @@ export async function measureBrowserPages(
   log: (line: string) => void = () => {},
 ): Promise<BrowserPageFigures[]> {
   const browser = await launchChromium()
-  const refServer = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: () => new Response('no reference', { status: 404 }) })
   try {
     const out: BrowserPageFigures[] = []
     for (const p of pages) {
+      const loads = p.label.endsWith('?plots=all') ? opts.reps : Math.max(opts.reps, opts.minLoads ?? defaultMinLoads)
       // The first load is a new user's on a server just started (its first page and charts are
-      // drawn then); the static reference is saved from it. The reps then load the page again from
-      // the same server, warm, each in a fresh browser context (nothing cached), alternating with the reference.
+      // drawn then); the static reference is saved from it.
       const server = await startServer(serve, { cwd: opts.cwd })
       let cold: Timing
       let reference: string
@@ -91,64 +114,121 @@ export async function measureBrowserPages(
         } finally {
           await ctx.close()
         }
-        const refBody = new TextEncoder().encode(reference)
-        refServer.reload({ fetch: () => new Response(refBody, { headers: { 'content-type': 'text/html; charset=utf-8' } }) })
-        // In turn, first one then the other: a load pays for what the one before it left running (its
-        // renderer closing, a live page's ECharts), so neither side always comes after the live page.
-        const refUrl = `http://127.0.0.1:${refServer.port}/`
-        for (let rep = 0; rep < opts.reps; rep++) {
-          if (rep % 2 === 0) {
-            live.push(await timePage(browser, url, opts))
-            ref.push(await timePage(browser, refUrl, opts))
-          } else {
-            ref.push(await timePage(browser, refUrl, opts))
-            live.push(await timePage(browser, url, opts))
+        const refFile = join(opts.cwd, 'reference.html')
+        writeFileSync(refFile, reference)
+        const refServer = await startServer([process.execPath, staticServer, refFile], { cwd: opts.cwd })
+        try {
+          await timePage(browser, refServer.url, opts) // its warm-up, as the cold load is the page's
+          for (const side of loadOrder(loads)) {
+            if (side === 'page') live.push(await timePage(browser, url, opts))
+            else ref.push(await timePage(browser, refServer.url, opts))
           }
+        } finally {
+          await refServer.stop()
         }
       } finally {
         await server.stop()
       }
+      const firstScreens = live.map((t) => t.firstScreen)
+      const referenceFirstScreens = ref.map((t) => t.firstScreen)
       const figures: BrowserPageFigures = {
         label: p.label,
         path: p.path,
         charts: live[0].charts,
         firstScreenCharts: live[0].firstScreenCharts,
-        firstScreen: median(live.map((t) => t.firstScreen)),
+        loads,
+        firstScreen: median(firstScreens),
         whole: median(live.map((t) => t.whole)),
         coldFirstScreen: cold.firstScreen,
         coldWhole: cold.whole,
-        referenceFirstScreen: median(ref.map((t) => t.firstScreen)),
+        referenceFirstScreen: median(referenceFirstScreens),
         referenceWhole: median(ref.map((t) => t.whole)),
         referenceBytes: new TextEncoder().encode(reference).byteLength,
+        firstScreens,
+        referenceFirstScreens,
+        phases: medianPhases(live),
+        referencePhases: medianPhases(ref),
       }
       if (ref[0].charts !== figures.charts) throw new Error(`${p.label}: the page drew ${figures.charts} charts, its static copy ${ref[0].charts}`)
       log(
         `bench: browser ${p.label}: first screen ${ms(figures.firstScreen)} (ref ${ms(figures.referenceFirstScreen)}), ` +
-          `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts; ` +
-          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}; first screens ${spread(live)} (ref ${spread(ref)})`,
+          `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts, ${loads} loads each; ` +
+          `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}; first screens ${spread(firstScreens)} (ref ${spread(referenceFirstScreens)}); ` +
+          `medians, page / ref: ${phaseLine(figures.phases, figures.referencePhases)}`,
       )
       out.push(figures)
     }
     return out
   } finally {
-    refServer.stop(true)
     await browser.close()
   }
 }
 
+/**
+ * The order of `n` loads of the page and `n` of its reference: blocks page-ref-ref-page and
+ * ref-page-page-ref in turn (an odd `n` ends with one pair, its order alternating too). Each side is
+ * first as often as second, follows itself as often as the other, and a drift of the machine's load
+ * over the run falls on both alike, which plain pairs (always one side first) do not give.
+ */
+export function loadOrder(n: number): ('page' | 'ref')[] {
+  const out: ('page' | 'ref')[] = []
+  for (let block = 0; block < n >> 1; block++) out.push(...(block % 2 === 0 ? (['page', 'ref', 'ref', 'page'] as const) : (['ref', 'page', 'page', 'ref'] as const)))
+  if (n % 2) out.push(...((n >> 1) % 2 === 0 ? (['page', 'ref'] as const) : (['ref', 'page'] as const)))
+  return out
+}
+
 // --- internal ---
 
-type Timing = { firstScreen: number; whole: number; charts: number; firstScreenCharts: number }
+export type Timing = { firstScreen: number; whole: number; charts: number; firstScreenCharts: number; phases: Phases }
+
+/**
+ * Where a load's first screen went (ms from the navigation's start): the document's first and last
+ * byte, the end of parsing, the first contentful paint (the browser's own timing); with `trace`, the
+ * renderer's main-thread CPU time and the wall time of its tasks up to the first screen.
+ */
+export type Phases = { responseStart: number; responseEnd: number; domInteractive: number; firstContentfulPaint: number; mainCpu?: number; mainBusy?: number }
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['newPage']>>
 
-async function timePage(browser: Browser, url: string, opts: BrowserOptions): Promise<Timing> {
+/** One load of `url` in a fresh browser context, timed by the recorder (and traced with `opts.trace`): for A/B scripts too. */
+export async function timePage(browser: Browser, url: string, opts: BrowserOptions): Promise<Timing> {
   const ctx = await browser.newContext({ viewport })
   try {
-    return await loadAndScroll(await ctx.newPage(), url, opts)
+    const page = await ctx.newPage()
+    if (!opts.trace) return await loadAndScroll(page, url, opts)
+    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'loading', 'devtools.timeline'] })
+    let t: Timing
+    let trace: Buffer
+    try {
+      t = await loadAndScroll(page, url, opts)
+    } finally {
+      trace = await browser.stopTracing()
+    }
+    return { ...t, phases: { ...t.phases, ...mainThreadUntil(JSON.parse(trace.toString()), url, t.firstScreen * 1000) } }
   } finally {
     await ctx.close()
   }
+}
+
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; cat: string; args?: { data?: { documentLoaderURL?: string; url?: string } } }
+
+// The renderer main thread of the navigation to `url` (the thread of its navigationStart mark): CPU
+// time (tdur) and wall time of its top-level tasks from the navigation's start to `untilMs` after it.
+function mainThreadUntil(trace: { traceEvents: TraceEvent[] }, url: string, untilMs: number): { mainCpu: number; mainBusy: number } {
+  const events = trace.traceEvents
+  const nav = events.filter((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url).at(-1)
+  if (!nav) throw new Error(`the trace of ${url} has no navigationStart`)
+  const end = nav.ts + untilMs * 1000
+  let cpu = 0
+  let busy = 0
+  for (const e of events) {
+    if (e.pid !== nav.pid || e.tid !== nav.tid || e.ph !== 'X' || !e.cat.includes('toplevel') || e.ts + (e.dur ?? 0) < nav.ts || e.ts > end) continue
+    // A task that straddles either end counts for its share inside.
+    const share = Math.max(0, Math.min(end, e.ts + (e.dur ?? 0)) - Math.max(nav.ts, e.ts)) / Math.max(1, e.dur ?? 1)
+    busy += (e.dur ?? 0) * share
+    cpu += (e.tdur ?? 0) * share
+  }
+  return { mainCpu: cpu / 1000, mainBusy: busy / 1000 }
 }
 
 async function loadAndScroll(page: Page, url: string, opts: BrowserOptions): Promise<Timing> {
@@ -163,8 +243,13 @@ async function loadAndScroll(page: Page, url: string, opts: BrowserOptions): Pro
     const state = await page.evaluate(() => JSON.stringify((window as unknown as { __bpBench?: unknown }).__bpBench)).catch(() => 'unknown')
     throw new Error(`${url}: the charts were not all drawn (${(err as Error).message}); recorder ${state}; page errors: ${errors.join('; ') || 'none'}`)
   }
-  const t = await page.evaluate(() => (window as unknown as { __bpBench: Timing }).__bpBench)
-  return { firstScreen: t.firstScreen / 1000, whole: t.whole / 1000, charts: t.charts, firstScreenCharts: t.firstScreenCharts }
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]
+    const b = (window as unknown as { __bpBench: { firstScreen: number; whole: number; charts: number; firstScreenCharts: number } }).__bpBench
+    return { ...b, phases: { responseStart: nav.responseStart, responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, firstContentfulPaint: fcp ? fcp.startTime : Number.NaN } }
+  })
+  return { firstScreen: t.firstScreen / 1000, whole: t.whole / 1000, charts: t.charts, firstScreenCharts: t.firstScreenCharts, phases: t.phases }
 }
 
 // Runs in the page before its own scripts (the source text is sent): see the definitions at the top.
@@ -236,7 +321,7 @@ function recorder(pace: number): void {
 
 // The page as it is now, as one file: stylesheets inline, every figure's server SVG inline and
 // marked drawn, no scripts, no live charts. Runs in the page.
-async function staticCopy(): Promise<string> {
+export async function staticCopy(): Promise<string> {
   const doc = document.documentElement.cloneNode(true) as HTMLElement
   for (const link of Array.from(doc.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]'))) {
     const style = document.createElement('style')
@@ -258,6 +343,24 @@ async function staticCopy(): Promise<string> {
   return `<!doctype html>\n${doc.outerHTML}`
 }
 
+function medianPhases(ts: readonly Timing[]): Phases {
+  const keys = ['responseStart', 'responseEnd', 'domInteractive', 'firstContentfulPaint', 'mainCpu', 'mainBusy'] as const
+  const out: Phases = { responseStart: 0, responseEnd: 0, domInteractive: 0, firstContentfulPaint: 0 }
+  for (const k of keys) {
+    const xs = ts.map((t) => t.phases[k]).filter((x): x is number => x !== undefined && Number.isFinite(x))
+    if (xs.length > 0) out[k] = median(xs)
+  }
+  return out
+}
+
+function phaseLine(page: Phases, ref: Phases): string {
+  const names = { responseStart: 'first byte', responseEnd: 'last byte', domInteractive: 'parsed', firstContentfulPaint: 'first paint', mainCpu: 'main-thread CPU', mainBusy: 'main-thread tasks' } as const
+  return (Object.keys(names) as (keyof Phases)[])
+    .filter((k) => page[k] !== undefined && ref[k] !== undefined)
+    .map((k) => `${names[k]} ${(page[k] as number).toFixed(0)} / ${(ref[k] as number).toFixed(0)} ms`)
+    .join(', ')
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   const mid = s.length >> 1
@@ -265,8 +368,21 @@ function median(xs: number[]): number {
 }
 
 const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`
-/** Every rep's first screen, in ms: how far apart the loads the median stands for were. */
-const spread = (ts: readonly Timing[]) => ts.map((t) => (t.firstScreen * 1000).toFixed(0)).join('/')
+/** Every load's first screen, in ms, in the order loaded: how far apart the loads the median stands for were. */
+const spread = (xs: readonly number[]) => xs.map((x) => (x * 1000).toFixed(0)).join('/')
+
+/** The lower and upper quartiles (linear between ranks). */
+export function quartiles(xs: readonly number[]): [number, number] {
+  const s = [...xs].sort((a, b) => a - b)
+  const at = (q: number) => {
+    const i = (s.length - 1) * q
+    const lo = Math.floor(i)
+    return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo)
+  }
+  return [at(0.25), at(0.75)]
+}
+
+const range = (xs: readonly number[]) => quartiles(xs).map((x) => (x * 1000).toFixed(0)).join('-')
 
 /** The pages measured for one benchmark: its page, and the same page asking for every chart kind by name. */
 export function benchmarkPages(label: string, pagePath: string, namedKinds: readonly string[]): { label: string; path: string }[] {
@@ -330,17 +446,19 @@ export function browserMeasurements(pages: readonly BrowserPageFigures[]): Recor
 }
 
 /** The browser figures as Markdown: one row per page. */
-export function renderBrowserTable(pages: readonly BrowserPageFigures[], opts: { reps: number; pace: number }): string {
+export function renderBrowserTable(pages: readonly BrowserPageFigures[], opts: { pace: number }): string {
   const lines = [
-    `Charts drawn in Chromium (viewport ${viewport.width}×${viewport.height}, scrolled at ${opts.pace} px/s): medians of ${opts.reps} loads from a warm server, ` +
-      'each against the static reference loaded in turn; "cold" is the first load on a server just started.',
+    `Charts drawn in Chromium (viewport ${viewport.width}×${viewport.height}, scrolled at ${opts.pace} px/s): medians of the loads from a warm server, ` +
+      'interleaved with as many of the static reference (served by a static file server of its own); "cold" is the first load on a server just started; ' +
+      'the first screens\' spread is their quartiles (ms).',
     '',
-    '| page | charts (first screen) | first screen | ref | ratio | whole page | ref | ratio | cold: first screen / whole | reference file |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| page | charts (first screen) | loads | first screen | ref | ratio | spread: page / ref | whole page | ref | ratio | cold: first screen / whole | reference file |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const p of pages) {
     lines.push(
-      `| ${p.label} | ${p.charts} (${p.firstScreenCharts}) | ${ms(p.firstScreen)} | ${ms(p.referenceFirstScreen)} | ${(p.firstScreen / p.referenceFirstScreen).toFixed(2)}× | ` +
+      `| ${p.label} | ${p.charts} (${p.firstScreenCharts}) | ${p.loads} | ${ms(p.firstScreen)} | ${ms(p.referenceFirstScreen)} | ${(p.firstScreen / p.referenceFirstScreen).toFixed(2)}× | ` +
+        `${range(p.firstScreens)} / ${range(p.referenceFirstScreens)} | ` +
         `${ms(p.whole)} | ${ms(p.referenceWhole)} | ${(p.whole / p.referenceWhole).toFixed(2)}× | ${ms(p.coldFirstScreen)} / ${ms(p.coldWhole)} | ${(p.referenceBytes / 1024).toFixed(0)} KB |`,
     )
   }

@@ -1,5 +1,6 @@
 import type { RecordingCheck } from '../model/rerun-recording'
 import type { Links, MediaCheck } from '../view'
+import { chartsLoaderSource } from '../view/charts-loader'
 import type { CodePanels } from './code-panels'
 import type { HistoryCache } from './history-cache'
 import type { PageCache } from './page-cache'
@@ -32,7 +33,7 @@ export type ServerContext = {
 export const pageHeaders = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+    `default-src 'self'; script-src 'self' ${chartsLoaderSource}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'`,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 } as const

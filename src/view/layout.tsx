@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from '@elysiajs/html'
 import { clientAssets } from '../plots/assets'
 import { escapeHtml } from '../format'
+import { chartsLoader } from './charts-loader'
 import { styleCss } from './style'
 import type { Links } from './links'
 
@@ -30,9 +31,6 @@ export function Layout(props: LayoutProps): string {
           <title safe>{props.title}</title>
           <link rel="icon" href="data:," />
           {stylesheets(props.charts ?? false)}
-          {/* ECharts is loaded by charts.js when a chart comes alive: the server's SVGs are drawn without it.
-              async, not defer: the end of parsing (DOMContentLoaded, the load event) does not wait for its request. */}
-          {props.charts && hasAsset('charts.js') ? <script async src={links.asset('charts.js')} data-echarts={hasAsset('echarts.min.js') ? links.asset('echarts.min.js') : undefined}></script> : ''}
           {props.pageScript ? <script defer src={links.asset('pages.js')}></script> : ''}
         </head>
         <body>
@@ -54,6 +52,8 @@ export function Layout(props: LayoutProps): string {
             )}
           </header>
           <main>{props.children as 'safe'}</main>
+          {/* charts.js is asked for after the first frame (charts-loader.ts); ECharts by charts.js when a chart comes alive. */}
+          {(props.charts && hasAsset('charts.js') ? chartsLoader(links.asset('charts.js'), hasAsset('echarts.min.js') ? links.asset('echarts.min.js') : undefined) : '') as 'safe'}
         </body>
       </html>
     )

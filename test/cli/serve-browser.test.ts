@@ -151,14 +151,23 @@ describe('the served page in Chromium', () => {
     await context.close()
   }, 60_000)
 
-  it('leaves the first frame to the server\'s SVGs: charts.js watches and fetches charts only after a frame has run', async () => {
+  it('leaves the first frame to the server\'s SVGs: charts.js is asked for, watches and fetches charts only after a frame has run', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    // Before any script of the page: whether a frame ran after DOMContentLoaded when charts.js first
-    // watches a chart (IntersectionObserver) or fetches one.
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+    })
+    // Before any script of the page: whether a frame ran after DOMContentLoaded when charts.js is
+    // requested, first watches a chart (IntersectionObserver) or fetches one.
     await page.addInitScript(() => {
-      const seen = { frameAfterParse: false, early: [] as string[], observed: 0, fetched: 0 }
+      const seen = { frameAfterParse: false, frameAt: -1, early: [] as string[], observed: 0, fetched: 0 }
       ;(window as unknown as { __seen: typeof seen }).__seen = seen
-      document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => (seen.frameAfterParse = true)))
+      document.addEventListener('DOMContentLoaded', () =>
+        requestAnimationFrame(() => {
+          seen.frameAfterParse = true
+          seen.frameAt = performance.now()
+        }),
+      )
       const observe = IntersectionObserver.prototype.observe
       IntersectionObserver.prototype.observe = function (this: IntersectionObserver, target: Element) {
         seen.observed++
@@ -177,8 +186,13 @@ describe('the served page in Chromium', () => {
       await page.mouse.wheel(0, 900)
       await page.waitForTimeout(100)
     }
-    const seen = await page.evaluate(() => (window as unknown as { __seen: { early: string[]; observed: number; fetched: number } }).__seen)
+    const seen = await page.evaluate(() => (window as unknown as { __seen: { early: string[]; observed: number; fetched: number; frameAt: number } }).__seen)
     expect(seen.early).toEqual([])
+    // charts.js itself is requested after that frame (by the page's one inline script, which the policy allows by its hash).
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/assets/charts.js')).map((e) => e.startTime))
+    expect(requested.length).toBe(1)
+    expect(requested[0]).toBeGreaterThan(seen.frameAt)
+    expect(violations).toEqual([])
     // The charts were watched and the lazy ones fetched all the same, once the page was on screen.
     expect(seen.observed).toBeGreaterThan(0)
     expect(seen.fetched).toBeGreaterThan(0)

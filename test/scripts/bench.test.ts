@@ -20,7 +20,7 @@ describe('scripts/bench.ts', () => {
       // --no-export: exporting the 10-run benchmark and asking a server for the same files takes minutes on a loaded machine.
       // Two small wide stores (a growth between them) and a second of load for the memory figure.
       // --no-demo: the browser figures are taken on the 1e3 pages only (the demo's pages add minutes).
-      const args = ['--sizes', '1e3', '--out', out, '--reps', '2', '--repeat-requests', '2', '--duration', '1', '--load', 'bun', '--no-export', '--no-demo', '--wide', '10,20', '--wide-runs', '5', '--soak', '1']
+      const args = ['--sizes', '1e3', '--out', out, '--reps', '2', '--repeat-requests', '2', '--duration', '1', '--load', 'bun', '--no-export', '--no-demo', '--browser-loads', '3', '--wide', '10,20', '--wide-runs', '5', '--soak', '1']
       const proc = Bun.spawn([process.execPath, 'scripts/bench.ts', ...args], { cwd: root, stdout: 'pipe', stderr: 'pipe' })
       const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
       if (code !== 0) throw new Error(`bench exited with ${code}:\n${stderr}`)

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { escapeHtml } from '../format'
 
 // The one inline script of a page with charts: it asks for /assets/charts.js in a task after the
@@ -14,7 +13,8 @@ const loader =
   "if(document.visibilityState==='hidden')go();else requestAnimationFrame(function(){setTimeout(go,0)})})(document.currentScript)"
 
 /** The CSP source that allows the loader and nothing else inline. */
-export const chartsLoaderSource = `'sha256-${createHash('sha256').update(loader).digest('base64')}'`
+// Bun's hasher, not node:crypto: the policy is made at every server's start, and the module is not loaded otherwise.
+export const chartsLoaderSource = `'sha256-${new Bun.CryptoHasher('sha256').update(loader).digest('base64')}'`
 
 /** The loader element, last in the body: `chartsJs` is the script's URL, `echartsJs` ECharts' (read by charts.js). */
 export function chartsLoader(chartsJs: string, echartsJs: string | undefined): string {

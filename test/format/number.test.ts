@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'bun:test'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main'
 import { formatExact, formatInputValue, formatNumber, formatPercent, formatQuantity } from '../../src/format'
 import { createApp, storeSource } from '../../src/server'
 import { openReadStore, openStore } from '../../src/store'
+import { tempDir } from '../helpers/binary'
 
 describe('formatQuantity', () => {
   it.each([
@@ -50,7 +49,7 @@ describe('formatQuantity', () => {
 
 describe('one text for a number on every surface', () => {
   // Two runs of one point whose time is 0.0005 s at every repeat: every surface must say "500 µs".
-  const dir = mkdtempSync(join(tmpdir(), 'bench-plot-format-'))
+  const dir = tempDir('bench-plot-format-')
   const db = join(dir, 'store.sqlite')
   beforeAll(async () => {
     const store = await openStore(db)

@@ -1,15 +1,16 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { madeDir } from './temp-dirs'
 
 /** The compiled executable under test; `bun run test` builds it first. */
 export const binPath = resolve(import.meta.dir, '../../bench-plot')
 
 export type BinResult = { code: number; stdout: string; stderr: string }
 
-/** A fresh temporary folder for one test's store and files. */
+/** A fresh temporary folder for one test's store and files, removed when the test run's process exits. */
 export function tempDir(prefix = 'bench-plot-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
+  return madeDir(mkdtempSync(join(tmpdir(), prefix)))
 }
 
 /** How to start an executable other than ./bench-plot, e.g. `['qemu-aarch64', '-L', ..., 'dist/bench-plot-linux-arm64']`. */

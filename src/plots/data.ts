@@ -1,3 +1,4 @@
+import { pointMeans, scalarColumn } from '../model/history'
 import { pointCoordinates, pointCount } from '../model/sweep'
 import type { InputValue, InputVar, ResultVar, Run } from '../model/types'
 
@@ -305,7 +306,9 @@ function searchOptimum(run: Run, view: NumericView, where?: { input: number; val
   const dir = view.result.direction
   if (dir === 'none') return null
   const { column, stride, offset, repeats } = view
-  const means = view.component === undefined ? run.means?.[view.result.name] : undefined
+  // The run's point means where it carries them, else those of its column (made once a column: the comparison reads them too).
+  const name = view.result.name
+  const means = view.component !== undefined ? undefined : (run.means?.[name] ?? (scalarColumn(run, name) === column ? pointMeans(run, name) : undefined))
   // Sum and count of the finite repeats of point p, in repeat order: what a point mean is.
   const repeatsAt = (p: number): { sum: number; n: number } => {
     let sum = 0

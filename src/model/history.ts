@@ -197,8 +197,17 @@ export function pointMeans(run: Run, result: string): Float64Array {
   const kept = run.means?.[result]
   if (kept) return kept
   const column = scalarColumn(run, result)
-  return column ? meansOfColumn(column, run.repeats) : new Float64Array(pointCount(run.inputs)).fill(Number.NaN)
+  if (!column) return new Float64Array(pointCount(run.inputs)).fill(Number.NaN)
+  // A run page asks for the same means several times (the best point, the comparison): one pass a column.
+  const known = meansOf.get(column)
+  if (known && known.repeats === run.repeats) return known.means
+  const means = meansOfColumn(column, run.repeats)
+  meansOf.set(column, { repeats: run.repeats, means })
+  return means
 }
+
+// By column, as long as the column lives; callers only read point means (a run's stored ones are shared the same way).
+const meansOf = new WeakMap<Float64Array, { repeats: number; means: Float64Array }>()
 
 /** A column's mean over each point's `repeats` cells, finite values only (NaN where a point has none). */
 export function meansOfColumn(column: Float64Array, repeats: number): Float64Array {

@@ -1,3 +1,4 @@
+import { pointMeans, scalarColumn } from '../model/history'
 import { pointCoordinates, pointCount } from '../model/sweep'
 import type { InputValue, InputVar, ResultVar, Run } from '../model/types'
 
@@ -285,11 +286,29 @@ function fillValues(view: NumericView, cells: Int32Array, offsets: Int32Array): 
  * the points at value index `value` of input `input` count (the best at the largest n). A run that
  * carries its point means (the store's) is read through them: the same sums, a repeat's share of the work.
  */
-export function findOptimum(run: Run, view: NumericView, where?: { input: number; value: number }): { point: number; mean: number; n: number; ties: number; inputs: Record<string, InputValue> } | null {
+export function findOptimum(run: Run, view: NumericView, where?: { input: number; value: number }): Optimum | null {
+  if (where) return searchOptimum(run, view, where)
+  // The best over all points is asked for by a result's heading and by each of its charts: one pass a column.
+  const key = `${view.result.direction}|${view.offset}|${view.stride}|${view.repeats}|${view.points}|${view.component === undefined && run.means?.[view.result.name] ? 'means' : ''}`
+  let known = optimaOf.get(view.column)
+  if (!known) optimaOf.set(view.column, (known = new Map()))
+  let found = known.get(key)
+  if (found === undefined) known.set(key, (found = searchOptimum(run, view)))
+  return found
+}
+
+type Optimum = { point: number; mean: number; n: number; ties: number; inputs: Record<string, InputValue> }
+
+// By column: a run's columns live as long as the run, and a column is read with one layout per view.
+const optimaOf = new WeakMap<Float64Array, Map<string, Optimum | null>>()
+
+function searchOptimum(run: Run, view: NumericView, where?: { input: number; value: number }): Optimum | null {
   const dir = view.result.direction
   if (dir === 'none') return null
   const { column, stride, offset, repeats } = view
-  const means = view.component === undefined ? run.means?.[view.result.name] : undefined
+  // The run's point means where it carries them, else those of its column (made once a column: the comparison reads them too).
+  const name = view.result.name
+  const means = view.component !== undefined ? undefined : (run.means?.[name] ?? (scalarColumn(run, name) === column ? pointMeans(run, name) : undefined))
   // Sum and count of the finite repeats of point p, in repeat order: what a point mean is.
   const repeatsAt = (p: number): { sum: number; n: number } => {
     let sum = 0
@@ -306,20 +325,32 @@ export function findOptimum(run: Run, view: NumericView, where?: { input: number
   let best = -1
   let bestMean = Number.NaN
   let ties = 0
-  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b))
-  const visit = (p: number) => {
-    let m: number
-    if (means) m = means[p]
-    else {
-      const { sum, n } = repeatsAt(p)
-      m = n === 0 ? Number.NaN : sum / n
-    }
-    if (Number.isNaN(m)) return
-    if (best >= 0 && same(m, bestMean)) ties++
-    else if (best < 0 || (dir === 'minimize' ? m < bestMean : m > bestMean)) {
-      best = p
-      bestMean = m
-      ties = 1
+  const minimize = dir === 'minimize'
+  // One tight loop over a run of points, no closure call or object per point: on a fresh server this
+  // runs cold over every point of a result.
+  const visitRange = (from: number, end: number) => {
+    for (let p = from; p < end; p++) {
+      let m: number
+      if (means) m = means[p]
+      else {
+        let sum = 0
+        let n = 0
+        for (let r = 0, at = p * repeats * stride + offset; r < repeats; r++, at += stride) {
+          const v = column[at]
+          if (Number.isFinite(v)) {
+            sum += v
+            n++
+          }
+        }
+        m = n === 0 ? Number.NaN : sum / n
+      }
+      if (Number.isNaN(m)) continue
+      if (best >= 0 && Math.abs(m - bestMean) <= 1e-9 * Math.max(Math.abs(m), Math.abs(bestMean))) ties++
+      else if (best < 0 || (minimize ? m < bestMean : m > bestMean)) {
+        best = p
+        bestMean = m
+        ties = 1
+      }
     }
   }
   if (where) {
@@ -327,10 +358,8 @@ export function findOptimum(run: Run, view: NumericView, where?: { input: number
     // points at one value come in blocks of `inner`, one block every `inner * n` points.
     const inner = run.inputs.slice(where.input + 1).reduce((k, v) => k * v.values.length, 1)
     const len = run.inputs[where.input].values.length
-    for (let from = where.value * inner; from < view.points; from += inner * len) {
-      for (let p = from, end = Math.min(view.points, from + inner); p < end; p++) visit(p)
-    }
-  } else for (let p = 0; p < view.points; p++) visit(p)
+    for (let from = where.value * inner; from < view.points; from += inner * len) visitRange(from, Math.min(view.points, from + inner))
+  } else visitRange(0, view.points)
   if (best < 0) return null
   const coords = pointCoordinates(run.inputs, best)
   return { point: best, mean: bestMean, n: repeatsAt(best).n, ties, inputs: Object.fromEntries(run.inputs.map((v, i) => [v.name, v.values[coords[i]]])) }

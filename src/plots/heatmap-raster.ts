@@ -1,9 +1,5 @@
 import type * as ECharts from 'echarts'
-import type * as FastPng from 'fast-png'
-
-// Required on first use, not imported: evaluating fast-png (and fflate) costs a server's start ~4 ms.
-let png: typeof FastPng | undefined
-const fastPng = (): typeof FastPng => (png ??= require('fast-png') as typeof FastPng)
+import { encodeRgbaPng } from './png'
 
 /**
  * Heatmaps of at least this many cells are drawn on the server as one image: ECharts' SVG gives
@@ -69,7 +65,7 @@ export function heatmapImage(echarts: typeof ECharts, chart: ECharts.ECharts, he
     pixels[at + 2] = Math.round(rgba[2])
     pixels[at + 3] = Math.round((rgba[3] ?? 1) * 255)
   }
-  const encoded = Buffer.from(fastPng().encode({ width: nx, height: ny, data: pixels, channels: 4, depth: 8 })).toString('base64')
+  const encoded = Buffer.from(encodeRgbaPng(nx, ny, pixels)).toString('base64')
   const f = (n: number) => String(Math.round(n * 100) / 100)
   return (
     `<image x="${f(first[0] - bandX / 2)}" y="${f(last[1] - bandY / 2)}" width="${f(bandX * nx)}" height="${f(bandY * ny)}" ` +

@@ -51,22 +51,29 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
   if (ctx.req.logx) noteOnce(ctx, 'Log scale does not apply to heatmap axes.')
   return facetPanels(ctx, b, (f, facet) => {
     const data: Option[] = []
+    // The colour range, and what the value axis sees, taken as the cells are made (not a pass over them after).
+    let min = Number.POSITIVE_INFINITY
+    let max = Number.NEGATIVE_INFINITY
+    const where = facet ? `, ${facet}` : ''
     for (let bx = 0; bx < nx; bx++) {
+      const column = `${xv.name}=${xLabels[bx]}, ${yv.name}=`
       for (let by = 0; by < ny; by++) {
         const sorted = sortValues(b.cellValues(cellOf(b, f, 0, bx * ny + by)))
         if (sorted.length === 0) continue
         const st = sortedCellStats(sorted, ctx.bool)
-        see(ctx, st.mean)
-        data.push({ value: [bx, by, st.mean], t: `${xv.name}=${xLabels[bx]}, ${yv.name}=${yLabels[by]}${facet ? `, ${facet}` : ''}\n${statsText(ctx, st)}` })
+        const mean = st.mean
+        if (mean < min) min = mean
+        if (mean > max) max = mean
+        data.push({ value: [bx, by, mean], t: `${column}${yLabels[by]}${where}\n${statsText(ctx, st)}` })
       }
     }
     if (data.length === 0) return null
+    // A mean that overflowed is left out of the value axis's range, as `see` leaves it out.
+    if (Number.isFinite(min) && Number.isFinite(max)) see(ctx, min, max)
+    else for (const d of data) see(ctx, (d.value as number[])[2])
     const series: Option = { type: 'heatmap', name: ctx.view.label, data, emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }
     const best = optimumIn(ctx, b, f, 0)
     if (best && best.x !== undefined && best.y !== undefined) series.markPoint = bestMark(ctx, [Math.floor(best.x / k), Math.floor(best.y / k)], ctx.optimum!.mean)
-    const values = data.map((d) => (d.value as number[])[2])
-    const min = Math.min(...values)
-    const max = Math.max(...values)
     return {
       ...baseOption(ctx, facet),
       grid: { left: gridLeft, right: 96, top: 64, bottom: 58 },

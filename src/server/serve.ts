@@ -151,7 +151,8 @@ async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, firstR
         idleTimeout: 0,
         fetch: (request) => {
           const routed = underBase(request, base)
-          return routed instanceof Response ? routed : app.handle(routed)
+          // app.fetch, not app.handle: handle only wraps it in one more promise.
+          return routed instanceof Response ? routed : app.fetch(routed)
         },
       }),
     { ...opts.portFinder, host, port: opts.port },

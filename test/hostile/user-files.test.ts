@@ -50,6 +50,16 @@ describe('headers', () => {
     }
   })
 
+  it('sends a content security policy and nosniff with the error answers under the user-file paths and a refused query', async () => {
+    // The guards add their headers after the route answered, or, for an error, through Elysia's set.headers.
+    for (const path of ['/media/missing.svg', '/rrd_static/missing', '/media/%E0%A4%A', '/b/sort?run=abc']) {
+      const res = await fetch(server.url + path.slice(1))
+      await res.arrayBuffer()
+      const csp = res.headers.get('content-security-policy') ?? ''
+      expect(`${path} ${res.status >= 400} ${res.headers.get('x-content-type-options')} ${csp.includes("default-src 'none'") || csp.includes("object-src 'none'")}`).toBe(`${path} true nosniff true`)
+    }
+  })
+
   it('sandboxes every user file, and keeps the exact CORS headers of /rrd_static/', async () => {
     for (const name of Object.keys(active)) {
       for (const prefix of ['media', 'rrd_static']) {

@@ -6,6 +6,9 @@ import { indexPageHead } from '../../view/index-head'
 import type { ServerContext } from '../context'
 import { comparePage, figureOf, historyPage, indexPage, runPage, runPart } from '../loaders'
 import { respondCached } from '../respond'
+import type { RunHeader } from '../../store'
+import type { BenchmarkPageProps } from '../../view'
+import type { Loaded } from '../loaders'
 
 // The pages' bodies (charts, verdicts, markdown) are evaluated when the first page is drawn, after its
 // head has gone out, not before the server answers (a string import: bundled by `bun build --compile`).
@@ -17,8 +20,11 @@ const views = () => import('../../view')
  * the History tab; `/b/<name>/compare?a=&b=`: two runs side by side; `/b/<name>/chart/<id>` and
  * `/figure/<id>`: one chart or figure of a run page alone. Routes parse; loaders load; pages draw.
  */
-export const pageRoutes = (ctx: ServerContext) => (app: Elysia) =>
-  app
+export const pageRoutes = (ctx: ServerContext) => (app: Elysia) => {
+  // A run page's loader (its cache key, how to draw it) per run list and query string: the source hands
+  // out the same list until an import changes it, so a page asked for again costs no parsing and no key.
+  const runPages = new WeakMap<readonly RunHeader[], Map<string, Loaded<BenchmarkPageProps>>>()
+  return app
     .get(
       '/',
       async ({ query, request }) => {
@@ -31,12 +37,19 @@ export const pageRoutes = (ctx: ServerContext) => (app: Elysia) =>
     .get(
       '/b/:name',
       async ({ params, query, request }) => {
-        const charts = parseChartRequest(query)
         if (query.view === 'history') {
-          const page = await historyPage(ctx, params.name, { history: whole(query.history), point: query.point === undefined || query.point === 'all' || query.point === '' ? null : Number(query.point), x: query.x === 'date' ? 'date' : 'order', charts })
+          const page = await historyPage(ctx, params.name, { history: whole(query.history), point: query.point === undefined || query.point === 'all' || query.point === '' ? null : Number(query.point), x: query.x === 'date' ? 'date' : 'order', charts: parseChartRequest(query) })
           return respondCached(ctx, request, page.key, async () => (await views()).HistoryPage(await page.load()))
         }
-        const page = await runPage(ctx, params.name, { run: whole(query.run), vs: vsOf(query.vs), charts, page: whole(query.page), allPoints: query.points === 'all' })
+        const runs = await ctx.source.listRuns(params.name)
+        const asked = `${params.name}?${searchOf(request.url)}`
+        let byQuery = runPages.get(runs)
+        let page = byQuery?.get(asked)
+        if (page === undefined) {
+          page = await runPage(ctx, params.name, { run: whole(query.run), vs: vsOf(query.vs), charts: parseChartRequest(query), page: whole(query.page), allPoints: query.points === 'all' })
+          if (byQuery === undefined) runPages.set(runs, (byQuery = new Map()))
+          if (byQuery.size < 256) byQuery.set(asked, page)
+        }
         return respondCached(ctx, request, page.key, async () => (await views()).BenchmarkPage(await page.load()), { head: () => benchmarkPageHead(ctx.links, params.name) })
       },
       {
@@ -101,6 +114,7 @@ export const pageRoutes = (ctx: ServerContext) => (app: Elysia) =>
       },
       { query: t.Object({ a: t.Optional(wholeNumber('?a= is a run id (a whole number)')), b: t.Optional(wholeNumber('?b= is a run id (a whole number)')) }) },
     )
+}
 
 // --- internal ---
 
@@ -112,6 +126,11 @@ const vsParam = t.String({ pattern: '^(none|[0-9]{0,15})$', error: '?vs= is a ru
 
 // Chart options: names are checked by the page, which says which it does not know.
 const chartParams = { plots: t.Optional(t.String()), logx: t.Optional(t.String()), logy: t.Optional(t.String()) }
+
+function searchOf(url: string): string {
+  const at = url.indexOf('?')
+  return at === -1 ? '' : url.slice(at + 1)
+}
 
 function whole(text: string | undefined): number | undefined {
   return text === undefined || text === '' ? undefined : Number(text)

@@ -20,7 +20,7 @@ import {
   type RunChangePoint,
   type RunComparison,
 } from '../model/regression'
-import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklinePlaceholder, sparklineSvgOfText, verdictColors, type ChartOption } from '../plots'
+import { changeSide, historyChartOption, historySummary, regressionChartOption, regressionSummary, renderSvg, sparklinePlaceholder, sparklineSvg, verdictColors, type ChartOption } from '../plots'
 import { escapeHtml } from '../format'
 import { ChartFigure, placeholderBody } from './figure'
 import type { Links } from './links'
@@ -478,7 +478,7 @@ export function HistoryRegion(props: { history: History; view: HistoryView; link
  * page's cost (issue 20, wide stores). The markup is the one the JSX gave.
  */
 export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow; links: Links; drawSparks?: boolean }): string {
-  const spark = drawSparks ? sparklineSvgOfText : sparklinePlaceholder
+  const spark = drawSparks ? sparklineSvg : sparklinePlaceholder
   let results = ''
   for (const r of row.results) {
     const color = r.verdict === 'regressed' ? verdictColors.regressed : r.verdict === 'improved' ? verdictColors.ok : undefined

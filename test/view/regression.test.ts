@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'bun:test'
 import { echartsSvg } from '../helpers/echarts-svg'
 import { buildHistories, historySeries } from '../../src/model/history'
-import { checkBenchmark, compareRuns, summarizeBenchmark } from '../../src/model/regression'
+import { checkBenchmark, compareRuns, sparkText, summarizeBenchmark } from '../../src/model/regression'
 import { validateRun } from '../../src/model/run-format'
 import type { Run } from '../../src/model/types'
 import { historyChartOption, historySummary, regressionChartOption, regressionSummary, sparklineSvg, type ChartOption } from '../../src/plots'
@@ -115,7 +115,7 @@ describe('comparisonHtml', () => {
 
 describe('index row and sparkline', () => {
   it('sparklineSvg draws a 120x28 inline SVG with band, line, nodes and dot column', () => {
-    const svg = sparklineSvg([{ mean: 1, std: 0.1 }, { mean: 2, std: 0.1 }, { mean: Number.NaN, std: 0 }, { mean: 1.5, std: 0.2 }])
+    const svg = sparklineSvg(sparkText([{ mean: 1, std: 0.1 }, { mean: 2, std: 0.1 }, { mean: Number.NaN, std: 0 }, { mean: 1.5, std: 0.2 }]))
     expect(svg).toStartWith('<svg class="sparkline"')
     expect(svg).toContain('width="120" height="28"')
     expect(svg).toContain('preserveAspectRatio="none"')
@@ -123,8 +123,8 @@ describe('index row and sparkline', () => {
     expect(svg).toContain('<polyline')
     expect(svg.match(/<circle/g)).toHaveLength(6) // 3 nodes and 3 dots; the missing run is skipped
     expect(svg).not.toContain('NaN')
-    expect(sparklineSvg([])).toBe('')
-    expect(sparklineSvg([5])).not.toContain('NaN')
+    expect(sparklineSvg(sparkText([]))).toBe('')
+    expect(sparklineSvg(sparkText([{ mean: 5, std: 0 }]))).not.toContain('NaN')
   })
 
   it('indexRowHtml has sortable data attributes, the latest value, sparkline and verdict', () => {

@@ -1,4 +1,4 @@
-import { sparkPairs, type SparkPoint } from '../../model/regression'
+import { sparkPairs } from '../../model/regression'
 import { escapeHtml } from '../../format'
 
 export type SparklineOptions = {
@@ -13,18 +13,12 @@ export type SparklineOptions = {
 }
 
 /**
- * A small inline SVG of a history, as bencher's `sparkline_svg`: a ±std band (#94a3b8, 25 %),
- * the mean line (#475569), a node per run and a right-hand column of faint dots, one per run's mean.
- * Missing runs (NaN) are skipped. Returns '' when there is nothing to draw.
+ * A small inline SVG of a history from its sparkline text (`sparkText`, as an index row keeps it), as
+ * bencher's `sparkline_svg`: a ±std band (#94a3b8, 25 %), the mean line (#475569), a node per run and a
+ * right-hand column of faint dots, one per run's mean. Missing runs (NaN) are skipped. The browser draws
+ * the same from a placeholder's `data-spark`. Returns '' when there is nothing to draw.
  */
-export function sparklineSvg(points: readonly (SparkPoint | number)[], opts: SparklineOptions = {}): string {
-  const { width, height, data } = sparkData(points, opts)
-  const inner = sparkGeometry(data, width, height, opts.lastColor ?? '')
-  return inner === '' ? '' : `${svgOpen(width, height, opts)}>${inner}</svg>`
-}
-
-/** `sparklineSvg` of a sparkline's text (`sparkText`, an index row's): what the browser draws from its placeholder. */
-export function sparklineSvgOfText(text: string, opts: SparklineOptions = {}): string {
+export function sparklineSvg(text: string, opts: SparklineOptions = {}): string {
   const width = opts.width ?? 120
   const height = opts.height ?? 28
   const inner = sparkGeometry(sparkPairs(text), width, height, opts.lastColor ?? '')
@@ -78,11 +72,6 @@ export function sparkGeometry(points: readonly (readonly [number, number])[], wi
 }
 
 // --- internal ---
-
-function sparkData(points: readonly (SparkPoint | number)[], opts: SparklineOptions): { width: number; height: number; data: [number, number][] } {
-  const data = points.map((p): [number, number] => (typeof p === 'number' ? [p, 0] : [p.mean, p.std]))
-  return { width: opts.width ?? 120, height: opts.height ?? 28, data }
-}
 
 function svgOpen(width: number, height: number, opts: SparklineOptions): string {
   return `<svg class="sparkline" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(opts.label ?? 'history')}"`

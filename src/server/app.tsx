@@ -82,8 +82,8 @@ export async function createApp(opts: CreateAppOptions) {
         return new Response(status === 404 ? NotFoundPage({ links: ctx.links, message }) : ErrorPage({ links: ctx.links, status, message }), { status, headers: pageHeaders })
       }
       if (code === 'PARSE' || code === 'VALIDATION') {
-        // A parameter's schema names what it takes; Elysia's own messages are JSON, not for people.
-        const own = code === 'VALIDATION' && !error.message.startsWith('{') ? error.message : null
+        // A parameter's schema names what it takes (src/server/query-params.ts); Elysia's own messages are JSON, not for people.
+        const own = code === 'VALIDATION' && typeof error.customError === 'string' ? error.customError : null
         const message = own ? `Bad request: ${own}.` : 'Bad request.'
         if (api) return Response.json({ error: own ?? 'bad request' }, { status: 400 })
         return new Response(ErrorPage({ links: ctx.links, status: 400, message }), { status: 400, headers: pageHeaders })

@@ -33,6 +33,8 @@ export type ServeOptions = {
   live?: boolean
   /** Serve every page and asset under this prefix (`/bench/`), for a team server behind a reverse proxy. @default '/' */
   basePath?: string
+  /** Called with the URL once the port is bound, before the server prepares its first answer: where the CLI prints its "Serving" line. */
+  onListen?: (url: string) => void
 }
 
 export type StoreLocation = {
@@ -160,17 +162,16 @@ async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, firstR
   const port = server.port as number
   hosts.port = port
   const url = `${browsableUrl(host, port)}${base === '' ? '' : `${base.slice(1)}/`}`
-  // Elysia composes its request handler on the first request. Compose it in the next turn instead, once
-  // the caller has announced the URL: the client's connection takes about as long. Any error is left
-  // for that first request to meet, as before.
-  // So is the handler of the route the first request will take: Elysia builds each route's handler and
-  // its query validator on the route's first request, about half of what the first byte waits for.
-  setImmediate(() => {
-    try {
-      void app.fetch
-      app.routes.find((r) => r.method === 'GET' && r.path === firstRoute)?.compile()
-    } catch {}
-  })
+  opts.onListen?.(url)
+  // Elysia composes its request handler, and each route's handler and query validator, on the first
+  // request that needs them. Done now, after the URL is announced, while the client that read it
+  // connects; synchronously, since the first timer a process sets costs about a millisecond.
+  try {
+    void app.fetch
+    app.routes.find((r) => r.method === 'GET' && r.path === firstRoute)?.compile()
+  } catch {
+    // Left for the first request to meet, as before.
+  }
   if (opts.open) {
     const problem = await openBrowser(url)
     if (problem) (opts.warn ?? console.warn)(`warning: could not open a browser (${problem}); open ${url} yourself`)

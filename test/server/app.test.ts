@@ -165,6 +165,15 @@ onEachBackend((backend) => {
       expect(new TextDecoder().decode(Bun.gunzipSync(body))).toBe(plain)
     })
 
+    it('sends the page unencoded to a client that refuses gzip (q=0), as the recordings are', async () => {
+      for (const accept of ['gzip;q=0', '*, gzip;q=0', 'br', 'identity']) {
+        const r = await req(app, '/b/sort', { headers: { 'accept-encoding': accept } })
+        expect([accept, r.headers.get('content-encoding')]).toEqual([accept, null])
+      }
+      const star = await req(app, '/b/sort', { headers: { 'accept-encoding': '*' } })
+      expect(star.headers.get('content-encoding')).toBe('gzip')
+    })
+
     it('sends the index head first while it draws the rows, unencoded, then the page it kept, gzipped when accepted', async () => {
       const fresh = await createApp({ source: storeSource(reader), name: null, cachedir })
       const r = await req(fresh, '/?sort=name', { headers: { 'accept-encoding': 'gzip' } })

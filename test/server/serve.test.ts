@@ -30,6 +30,25 @@ describe('library API', () => {
     expect(await fetch(s.url).then(() => 'up', () => 'down')).toBe('down')
   })
 
+  it('plotServer announces its URL through onListen before it resolves, and answers a request made from there', async () => {
+    let answered: Promise<string> | null = null
+    const announced: string[] = []
+    const s = await plotServer('sort', {
+      cachedir: await makeStore(),
+      onListen: (url) => {
+        announced.push(url)
+        // Asked at once, as a user who read the line would: the port is bound and the request waits for the server.
+        answered = fetch(url).then((r) => r.text())
+      },
+    })
+    try {
+      expect(announced).toEqual([s.url])
+      expect(await (answered as Promise<string> | null)).toContain('<h2>Sorting</h2>')
+    } finally {
+      await s.stop()
+    }
+  })
+
   it('plotServer throws NOT_FOUND for a missing name without binding', async () => {
     const port = await findFreePort()
     const err = await plotServer('nope', { cachedir: await makeStore(), port }).catch((e) => e)

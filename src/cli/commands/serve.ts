@@ -38,9 +38,9 @@ export const serveCommand: Command = {
     const stopSignal = waitForStopSignal()
     const allowHosts = (args.values['allow-host'] as string[] | undefined) ?? []
     if (['0.0.0.0', '::', '[::]'].includes(host)) io.stderr(`bench-plot: warning: --host ${host} serves every network interface: anyone who can reach this machine can read the results`)
-    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl, live: args.values.live === true, basePath })
+    const onListen = (url: string) => io.stdout(`Serving ${name ?? 'all benchmarks'} at ${url}`)
+    const server = await plotServer(name, { cachedir, db, port, host, allowHosts, open: false, rerunViewerUrl, live: args.values.live === true, basePath, onListen })
     try {
-      io.stdout(`Serving ${name ?? 'all benchmarks'} at ${server.url}`)
       if (open) {
         const problem = await openBrowser(server.url)
         if (problem) io.stderr(`bench-plot: warning: could not open a browser (${problem}); open ${server.url} yourself`)

@@ -3,7 +3,7 @@
 import { BenchPlotError } from '../../errors'
 import { embeddedViewerRange } from '../../model/rerun-recording'
 import { resolveInside } from '../safe-path'
-import { acceptsGzip } from './accept-gzip'
+import { acceptsGzip } from '../accept-gzip'
 import { enhanceRerunViewers, startRerunView } from './browser'
 import { viewerBase, type RerunOptions } from './options'
 import { checkRecordingFile } from './recording-file'

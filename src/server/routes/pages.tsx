@@ -1,10 +1,11 @@
-import { t, type Elysia } from 'elysia'
+import type { Elysia } from 'elysia'
 import { BenchPlotError } from '../../errors'
 import { parseChartRequest } from '../../plots/request'
 import { benchmarkPageHead } from '../../view/benchmark-head'
 import { indexPageHead } from '../../view/index-head'
 import type { ServerContext } from '../context'
 import { comparePage, figureOf, historyPage, indexPage, runPage, runPart } from '../loaders'
+import { queryParams, type QueryParam } from '../query-params'
 import { respondCached } from '../respond'
 import type { RunHeader } from '../../store'
 import type { BenchmarkPageProps } from '../../view'
@@ -32,7 +33,7 @@ export const pageRoutes = (ctx: ServerContext) => (app: Elysia) => {
         const page = await indexPage(ctx, query)
         return respondCached(ctx, request, page.key, async () => (await views()).IndexPage(await page.load()), { head: () => indexPageHead(ctx.links) })
       },
-      { query: t.Object({ sort: t.Optional(t.String()), q: t.Optional(t.String()) }) },
+      { query: queryParams({ sort: {}, q: {} }) },
     )
     .get(
       '/b/:name',
@@ -53,15 +54,15 @@ export const pageRoutes = (ctx: ServerContext) => (app: Elysia) => {
         return respondCached(ctx, request, page.key, async () => (await views()).BenchmarkPage(await page.load()), { head: () => benchmarkPageHead(ctx.links, params.name) })
       },
       {
-        query: t.Object({
-          view: t.Optional(t.String({ pattern: '^history$', error: '?view= is "history" or absent' })),
-          run: t.Optional(wholeNumber('?run= is a run id (a whole number)')),
-          vs: t.Optional(vsParam),
-          page: t.Optional(t.String({ pattern: '^0*[1-9][0-9]{0,8}$', error: '?page= is a page number from 1' })),
-          points: t.Optional(t.String({ pattern: '^all$', error: '?points= is "all" or absent' })),
-          history: t.Optional(wholeNumber('?history= is a history number (a whole number)')),
-          point: t.Optional(t.String({ pattern: '^(all|[0-9]{0,9})$', error: '?point= is a sweep point number or "all"' })),
-          x: t.Optional(t.String({ pattern: '^(order|date)$', error: '?x= is "order" or "date"' })),
+        query: queryParams({
+          view: { pattern: /^history$/, error: '?view= is "history" or absent' },
+          run: wholeNumber('?run= is a run id (a whole number)'),
+          vs: vsParam,
+          page: { pattern: /^0*[1-9][0-9]{0,8}$/, error: '?page= is a page number from 1' },
+          points: { pattern: /^all$/, error: '?points= is "all" or absent' },
+          history: wholeNumber('?history= is a history number (a whole number)'),
+          point: { pattern: /^(all|[0-9]{0,9})$/, error: '?point= is a sweep point number or "all"' },
+          x: { pattern: /^(order|date)$/, error: '?x= is "order" or "date"' },
           ...chartParams,
         }),
       },
@@ -82,7 +83,7 @@ export const pageRoutes = (ctx: ServerContext) => (app: Elysia) => {
           { type: svgHeaders },
         )
       },
-      { query: t.Object({ run: t.Optional(wholeNumber('?run= is a run id (a whole number)')), vs: t.Optional(vsParam), ...chartParams }) },
+      { query: queryParams({ run: wholeNumber('?run= is a run id (a whole number)'), vs: vsParam, ...chartParams }) },
     )
     .get(
       '/b/:name/chart/:id',
@@ -98,10 +99,10 @@ export const pageRoutes = (ctx: ServerContext) => (app: Elysia) => {
         })
       },
       {
-        query: t.Object({
-          run: t.Optional(wholeNumber('?run= is a run id (a whole number)')),
-          vs: t.Optional(vsParam),
-          frame: t.Optional(t.String({ pattern: '^[01]?$', error: '?frame= is 1 or absent' })),
+        query: queryParams({
+          run: wholeNumber('?run= is a run id (a whole number)'),
+          vs: vsParam,
+          frame: { pattern: /^[01]?$/, error: '?frame= is 1 or absent' },
           ...chartParams,
         }),
       },
@@ -112,20 +113,20 @@ export const pageRoutes = (ctx: ServerContext) => (app: Elysia) => {
         const page = await comparePage(ctx, params.name, { a: whole(query.a), b: whole(query.b) })
         return respondCached(ctx, request, page.key, async () => (await views()).ComparePage(await page.load()))
       },
-      { query: t.Object({ a: t.Optional(wholeNumber('?a= is a run id (a whole number)')), b: t.Optional(wholeNumber('?b= is a run id (a whole number)')) }) },
+      { query: queryParams({ a: wholeNumber('?a= is a run id (a whole number)'), b: wholeNumber('?b= is a run id (a whole number)') }) },
     )
 }
 
 // --- internal ---
 
-function wholeNumber(error: string) {
-  return t.String({ pattern: '^[0-9]{1,15}$', error })
+function wholeNumber(error: string): QueryParam {
+  return { pattern: /^[0-9]{1,15}$/, error }
 }
 
-const vsParam = t.String({ pattern: '^(none|[0-9]{0,15})$', error: '?vs= is a run id (a whole number) or "none"' })
+const vsParam: QueryParam = { pattern: /^(none|[0-9]{0,15})$/, error: '?vs= is a run id (a whole number) or "none"' }
 
 // Chart options: names are checked by the page, which says which it does not know.
-const chartParams = { plots: t.Optional(t.String()), logx: t.Optional(t.String()), logy: t.Optional(t.String()) }
+const chartParams = { plots: {}, logx: {}, logy: {} } satisfies Record<string, QueryParam>
 
 function searchOf(url: string): string {
   const at = url.indexOf('?')

@@ -14,6 +14,7 @@ import { measureExport, type ExportFigures } from './bench/export'
 import { benchmarkPages, browserMeasurements, browserTargets, defaultMinLoads, defaultPace, demoPages, measureBrowserPages, renderBrowserTable, type BrowserPageFigures } from './bench/browser'
 import { namedPlots } from '../src/plots/request'
 import { compileHelloWorld, elysiaHelloSource } from './bench/hello-world'
+import { floorProbeSource, measureColdStarts } from './bench/cold-start'
 import { median, quietEnv, residentMemory, startServer, timeCommand, timedGet } from './bench/process'
 import { measureSoak, soakTarget } from './bench/memory'
 import { measureWide, renderWide, wideMeasurements, wideRuns, wideTargets, type WideResults } from './bench/wide'
@@ -60,6 +61,8 @@ export type BenchOptions = {
   demo: boolean
   /** Fewest loads of each plain page and of its static reference in Chromium (pages with every kind get `reps`). @default defaultMinLoads */
   browserLoads: number
+  /** Alternated cold starts of bench-plot, the Elysia hello world and the floor probe at the smallest size (scripts/bench/cold-start.ts). @default 15 */
+  coldStarts: number
 }
 
 const usage = `Usage: bun run bench -- [options]
@@ -79,7 +82,8 @@ const usage = `Usage: bun run bench -- [options]
   --soak S              seconds of load on the largest size's page and API for memory after load (default 60; 0 skips it)
   --no-browser          skip the charts drawn in Chromium (each size's page, every kind, the demo's pages)
   --no-demo             measure the benchmarks' pages in Chromium but not the demo's
-  --browser-loads N     fewest loads of each plain page and of its static copy in Chromium (default ${defaultMinLoads})`
+  --browser-loads N     fewest loads of each plain page and of its static copy in Chromium (default ${defaultMinLoads})
+  --cold-starts N       alternated cold starts of bench-plot, the Elysia hello world and the floor probe at the smallest size (default 15; 0 skips them)`
 
 if (import.meta.main) {
   try {
@@ -118,6 +122,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       'no-browser': { type: 'boolean' },
       'no-demo': { type: 'boolean' },
       'browser-loads': { type: 'string' },
+      'cold-starts': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -157,6 +162,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     browser: !values['no-browser'],
     demo: !values['no-demo'],
     browserLoads: Math.round(count('browser-loads', values['browser-loads'], defaultMinLoads)),
+    coldStarts: Math.round(count('cold-starts', values['cold-starts'], 15, 0)),
   }
 }
 
@@ -168,6 +174,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     const bin = opts.bin ?? buildExecutable(join(work, 'bench-plot'), log)
     const hello = compileHelloWorld(join(root, 'bench/cache'))
     const elysiaHello = compileHelloWorld(join(root, 'bench/cache'), elysiaHelloSource)
+    const floorProbe = compileHelloWorld(join(root, 'bench/cache'), floorProbeSource)
     log(`bench: work folder ${work}; load client ${loadClient}`)
 
     log('bench: hello-world reference server')
@@ -182,7 +189,7 @@ export async function runBench(opts: BenchOptions, log: (line: string) => void =
     const sizes: Record<string, SizeResults> = {}
     try {
       for (const samples of opts.sizes) {
-        sizes[sizeLabel(samples)] = await measureSize(sweepShape(samples), bin, opts, work, loadClient, log, cluster)
+        sizes[sizeLabel(samples)] = await measureSize(sweepShape(samples), bin, opts, work, loadClient, log, cluster, { elysiaHello, floorProbe })
       }
     } finally {
       cluster?.stop()
@@ -257,7 +264,7 @@ function buildExecutable(outfile: string, log: (line: string) => void): string {
   return outfile
 }
 
-async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, work: string, loadClient: LoadClient, log: (line: string) => void, cluster: Cluster | null): Promise<SizeResults> {
+async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, work: string, loadClient: LoadClient, log: (line: string) => void, cluster: Cluster | null, refs: { elysiaHello: string; floorProbe: string }): Promise<SizeResults> {
   const label = sizeLabel(shape.samples)
   const dir = join(work, label)
   mkdirSync(dir, { recursive: true })
@@ -293,6 +300,21 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
   const path = await discoverPagePath(serve, dir)
   log(`bench: ${label}: ${opts.reps} fresh servers of ${path}`)
   const servers = await measureServers(serve, path, opts, dir, shape.name)
+  // Cold start is judged at the smallest size (start-up, not data), against its references started in turn with it.
+  let coldStarts: SizeResults['coldStarts']
+  if (opts.coldStarts > 0 && shape.samples === Math.min(...opts.sizes)) {
+    log(`bench: ${label}: ${opts.coldStarts} cold starts each of bench-plot, the Elysia hello world and the floor probe, alternated`)
+    const starts = await measureColdStarts(
+      [
+        { label: 'elysiaHello', cmd: [refs.elysiaHello], path: '/' },
+        { label: 'floorProbe', cmd: [refs.floorProbe, shape.name, '--db', db], path: `/b/${encodeURIComponent(shape.name)}` },
+        { label: 'benchPlot', cmd: serve, path },
+      ],
+      opts.coldStarts,
+      dir,
+    )
+    coldStarts = { benchPlot: starts.benchPlot, elysiaHello: starts.elysiaHello, floorProbe: starts.floorProbe }
+  }
   // A page of many megabytes times 64 connections can take gigabytes on a shared machine: fewer then.
   const connections = servers.pageBytes > bigPage ? Math.min(opts.connections, 4) : opts.connections
   log(`bench: ${label}: ${opts.duration} s of load with ${connections} connections`)
@@ -331,6 +353,7 @@ async function measureSize(shape: SweepShape, bin: string, opts: BenchOptions, w
     selectReference: median(reference.select),
     blobReference: median(reference.blob),
     coldStart: median(servers.coldStart),
+    coldStarts,
     startup: median(servers.startup),
     firstPageTtfb: median(servers.firstTtfb),
     firstPage: median(servers.first),
@@ -560,6 +583,10 @@ function flatMeasurements(r: BenchResults): Record<string, number> {
     for (const k of keys) out[`${label}.${k}`] = s[k]
     for (const [k, v] of Object.entries(s.export ?? {})) out[`${label}.export.${k}`] = v
     for (const [k, v] of Object.entries(s.soak ?? {})) out[`${label}.soak.${k}`] = v
+    for (const [who, f] of Object.entries(s.coldStarts ?? {})) {
+      out[`${label}.coldStarts.${who}.wall`] = f.wall
+      out[`${label}.coldStarts.${who}.cpu`] = f.cpu
+    }
   }
   return out
 }

@@ -20,7 +20,7 @@ describe('scripts/bench.ts', () => {
       // --no-export: exporting the 10-run benchmark and asking a server for the same files takes minutes on a loaded machine.
       // Two small wide stores (a growth between them) and a second of load for the memory figure.
       // --no-demo: the browser figures are taken on the 1e3 pages only (the demo's pages add minutes).
-      const args = ['--sizes', '1e3', '--out', out, '--reps', '2', '--repeat-requests', '2', '--duration', '1', '--load', 'bun', '--no-export', '--no-demo', '--browser-loads', '3', '--wide', '10,20', '--wide-runs', '5', '--soak', '1']
+      const args = ['--sizes', '1e3', '--out', out, '--reps', '2', '--repeat-requests', '2', '--duration', '1', '--load', 'bun', '--no-export', '--no-demo', '--browser-loads', '3', '--wide', '10,20', '--wide-runs', '5', '--soak', '1', '--cold-starts', '3']
       const proc = Bun.spawn([process.execPath, 'scripts/bench.ts', ...args], { cwd: root, stdout: 'pipe', stderr: 'pipe' })
       const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited])
       if (code !== 0) throw new Error(`bench exited with ${code}:\n${stderr}`)
@@ -42,6 +42,13 @@ describe('scripts/bench.ts', () => {
       expect(Object.keys(results.wide)).toEqual(['10', '20'])
       expect(measurements.filter(([k]) => k.startsWith('wide.')).length).toBe(10)
       expect(measurements.filter(([k]) => k.startsWith('1e3.soak.')).length).toBe(6)
+      // Cold starts alternated with the Elysia hello world and the floor probe: wall and CPU of each.
+      expect(measurements.filter(([k]) => k.startsWith('1e3.coldStarts.')).map(([k]) => k).sort()).toEqual(
+        ['benchPlot', 'elysiaHello', 'floorProbe'].flatMap((w) => [`1e3.coldStarts.${w}.cpu`, `1e3.coldStarts.${w}.wall`]),
+      )
+      const coldTarget = results.targets.find((t: { name: string }) => t.name === 'cold start vs Elysia hello world')
+      expect(coldTarget.value).toBe(results.sizes['1e3'].coldStarts.benchPlot.wall)
+      expect(stdout).toContain('Cold starts alternated (3 each')
       expect(results.targets.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['wide index (first request) vs SELECT', 'wide list --json vs SELECT', 'growth of wide index', 'RSS after 1 s of load vs after warm-up', 'cold start vs Elysia hello world']))
       expect(stdout).toContain('| wide store (5 runs each) | 10 benchmarks | 20 benchmarks |')
       for (const t of results.targets) expect(typeof t.met).toBe('boolean')
@@ -71,6 +78,7 @@ describe('bench options and data', () => {
     [['--load', 'ab'], '--load'],
     [['--wide', '10,x'], '--wide'],
     [['--soak', '-1'], '--soak'],
+    [['--cold-starts', 'x'], '--cold-starts'],
   ])('refuses %p naming the flag', (argv, flag) => {
     expect(() => parseOptions(argv)).toThrow(flag)
   })

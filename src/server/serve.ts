@@ -165,7 +165,7 @@ async function listen(app: AnyApp, opts: ServeOptions, hosts: HostPolicy, firstR
   opts.onListen?.(url)
   // Elysia composes its request handler, and each route's handler and query validator, on the first
   // request that needs them. Done now, after the URL is announced, while the client that read it
-  // connects; synchronously, since the first timer a process sets costs about a millisecond.
+  // connects; synchronously: a timer gained nothing (a process's first one costs about a millisecond).
   try {
     void app.fetch
     app.routes.find((r) => r.method === 'GET' && r.path === firstRoute)?.compile()

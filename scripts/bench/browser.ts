@@ -190,8 +190,23 @@ export type Phases = { responseStart: number; responseEnd: number; domInteractiv
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['newPage']>>
 
-/** One load of `url` in a fresh browser context, timed by the recorder (and traced with `opts.trace`): for A/B scripts too. */
+/**
+ * One load of `url` in a fresh browser context, timed by the recorder (and traced with `opts.trace`): for A/B scripts too.
+ * A load whose charts were not all drawn is tried once more in a fresh context: once in a long run, Chromium
+ * stopped giving the page animation frames mid-scroll (every chart drawn, no error, the recorder's loop
+ * stalled); a chart that never draws fails both loads.
+ */
 export async function timePage(browser: Browser, url: string, opts: BrowserOptions): Promise<Timing> {
+  try {
+    return await timePageOnce(browser, url, opts)
+  } catch (err) {
+    if (!/were not all drawn/.test((err as Error).message)) throw err
+    console.error(`bench: ${(err as Error).message}; loading it once more`)
+    return await timePageOnce(browser, url, opts)
+  }
+}
+
+async function timePageOnce(browser: Browser, url: string, opts: BrowserOptions): Promise<Timing> {
   const ctx = await browser.newContext({ viewport })
   try {
     const page = await ctx.newPage()

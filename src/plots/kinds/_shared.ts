@@ -46,6 +46,8 @@ export type Ctx = {
 export const gridLeft = 72
 const gridRightLegend = 130
 const gridRight = 28
+/** The right margin a heatmap keeps at least for its colour bar; more when its range's labels are long. */
+export const colourBarGridRight = 96
 
 export function makeContext(kind: RunKind, spec: ChartSpecOf, run: Run, req: ChartRequest, view: NumericView, overlay: Ctx['overlay']): Ctx {
   const at = (name?: string) => (name === undefined ? undefined : run.inputs.findIndex((v) => v.name === name))
@@ -423,6 +425,10 @@ function shareColourScale(ctx: Ctx, panels: ChartPanel[]): void {
     }
     const [a, b] = perFacet || panels.length === 1 ? own[i] : [lo, hi]
     Object.assign(vm, { min: a, max: b })
+    // The colour bar sits 6 px from the right edge and writes its range to its left, ending 58 px from
+    // that edge: the cells stop far enough before it that neither value ("8.007 µs") runs over them.
+    const shown = (x: number) => textWidth(quantity(ctx, log ? 10 ** x : x))
+    ;(p.option.grid as Option).right = Math.max(colourBarGridRight, Math.ceil(58 + Math.max(shown(a), shown(b)) + 8))
   })
 }
 

@@ -2,7 +2,7 @@
 import { axisTitle, formatInputValue } from '../../format'
 import { cellOf, cellReader } from '../data'
 import { sortedCellStats, sortValues } from '../stats-cell'
-import { maxPanels, gridLeft, see, baseOption, facetPanels, optimumIn, bestMark, statsText, noteOnce, numeric, valueTicks, type Ctx } from './_shared'
+import { colourBarGridRight, maxPanels, gridLeft, see, baseOption, facetPanels, optimumIn, bestMark, statsText, noteOnce, numeric, valueTicks, type Ctx } from './_shared'
 import { type ChartPanel, type Option, runKind } from './_types'
 
 export const heatmap = runKind({
@@ -76,7 +76,7 @@ function buildHeatmap(ctx: Ctx): ChartPanel[] {
     if (best && best.x !== undefined && best.y !== undefined) series.markPoint = bestMark(ctx, [Math.floor(best.x / k), Math.floor(best.y / k)], ctx.optimum!.mean)
     return {
       ...baseOption(ctx, facet),
-      grid: { left: gridLeft, right: 96, top: 64, bottom: 58 },
+      grid: { left: gridLeft, right: colourBarGridRight, top: 64, bottom: 58 },
       xAxis: { type: 'category', data: xLabels, name: axisTitle(xv.name, xv.units), nameLocation: 'middle', nameGap: 30, splitArea: { show: false }, axisLabel: { hideOverlap: true } },
       yAxis: { type: 'category', data: yLabels, name: axisTitle(yv.name, yv.units), nameLocation: 'middle', nameGap: 52, axisLabel: { hideOverlap: true } },
       visualMap: {

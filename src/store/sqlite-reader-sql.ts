@@ -91,7 +91,7 @@ export type ReaderTable = { table: string; columns: readonly string[]; since: nu
 export const readerTables: readonly ReaderTable[] = [
   { table: 'benchmarks', columns: ['id', 'name'], since: 1 },
   { table: 'runs', columns: ['id', 'benchmark_id', 'seq', 'title', 'description', 'post_description', 'tag', 'time', 'time_label', 'git_commit', 'git_branch', 'repeats', 'sample_count', 'fingerprint', 'meta'], since: 1 },
-  { table: 'inputs', columns: ['run_id', 'position', 'name', 'kind', 'units', 'doc', '"values"'], since: 1 },
+  { table: 'inputs', columns: ['run_id', 'position', 'name', 'kind', 'units', 'doc', 'values'], since: 1 },
   { table: 'consts', columns: ['run_id', 'position', 'name', 'value'], since: 1 },
   { table: 'results', columns: ['run_id', 'position', 'name', 'kind', 'units', 'direction', 'doc', 'size', 'regression'], since: 1 },
   { table: 'columns', columns: ['run_id', 'result_position', 'encoding', 'data'], since: 1 },

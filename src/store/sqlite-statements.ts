@@ -35,10 +35,12 @@ export function lazyStatements<T extends Record<string, string | null>>(db: Data
  * statement was prepared at open. `version` is the store's schema version (older stores lack later tables).
  */
 export function checkReaderSchema(db: Database, version: number): void {
-  // Prepared, never run: SQLite resolves every name when it compiles the statement.
+  // Prepared, never run: SQLite resolves every name when it compiles the statement. Each column is named
+  // with its table: SQLite takes a bare double-quoted name that matches no column ("values") for a string,
+  // and would let a store without it through.
   const sql = readerTables
     .filter(({ since }) => version >= since)
-    .map(({ table, columns }) => `SELECT coalesce(${columns.join(', ')}) FROM ${table} WHERE 0`)
+    .map(({ table, columns }) => `SELECT coalesce(${columns.map((c) => `${table}."${c}"`).join(', ')}) FROM ${table} WHERE 0`)
     .join(' UNION ALL ')
   db.prepare(sql).finalize()
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'bun:sqlite'
 import { decodeColumn } from './column-codec'
+import { scalarColumnStatements } from './sqlite-reader-sql'
 import { lazyStatements } from './sqlite-statements'
 import { expectedLength, goneError, type ColumnShape } from './run-rows'
 import type { ScalarColumn } from './types'
@@ -10,22 +11,7 @@ import type { ScalarColumn } from './types'
  * version: before 2 there are no point means.
  */
 export function sqliteScalarColumns(db: Database, location: string, version: number): (runIds: readonly number[], what: 'data' | 'means') => ScalarColumn[] {
-  const ids = 'SELECT value FROM json_each(?)'
-  const q = lazyStatements(db, {
-    data: `SELECT res.run_id, res.name, res.kind, res.size, c.encoding, c.data, r.repeats, b.name AS benchmark
-      FROM results res JOIN runs r ON r.id = res.run_id JOIN benchmarks b ON b.id = r.benchmark_id
-      LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
-      WHERE res.run_id IN (${ids}) AND res.kind IN ('float', 'bool')`,
-    inputLengths: `SELECT run_id, json_array_length("values") AS n FROM inputs WHERE run_id IN (${ids}) AND json_valid("values")`,
-    means:
-      version < 2
-        ? null
-        : `SELECT pm.run_id, res.name, pm.data, r.repeats, length(c.data) AS column_bytes, b.name AS benchmark
-      FROM results res JOIN runs r ON r.id = res.run_id JOIN benchmarks b ON b.id = r.benchmark_id
-      JOIN point_means pm ON pm.run_id = res.run_id AND pm.result_position = res.position
-      LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position
-      WHERE res.run_id IN (${ids}) AND res.kind IN ('float', 'bool')`,
-  })
+  const q = lazyStatements(db, scalarColumnStatements(version))
   return (runIds, what) => {
     if (runIds.length === 0) return []
     const list = JSON.stringify(runIds)

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'bun:sqlite'
+import { readerTables } from './sqlite-reader-sql'
 
 /** Statements by name, each prepared on its first use; a null SQL text (a table the store's version lacks) stays null. */
 export type LazyStatements<T extends Record<string, string | null>> = { readonly [K in keyof T]: null extends T[K] ? Statement | null : Statement }
@@ -29,28 +30,17 @@ export function lazyStatements<T extends Record<string, string | null>>(db: Data
 }
 
 /**
- * Every table and column the SQLite reader uses, named in one statement prepared at open: a store with
+ * Every table and column the SQLite reader uses (`readerTables`), named in one statement prepared at open: a store with
  * one missing is refused then, with SQLite's "no such table" or "no such column", as when every
  * statement was prepared at open. `version` is the store's schema version (older stores lack later tables).
  */
 export function checkReaderSchema(db: Database, version: number): void {
-  const tables: [string, string[], number][] = [
-    ['benchmarks', ['id', 'name'], 1],
-    ['runs', ['id', 'benchmark_id', 'seq', 'title', 'description', 'post_description', 'tag', 'time', 'time_label', 'git_commit', 'git_branch', 'repeats', 'sample_count', 'fingerprint', 'meta'], 1],
-    ['inputs', ['run_id', 'position', 'name', 'kind', 'units', 'doc', '"values"'], 1],
-    ['consts', ['run_id', 'position', 'name', 'value'], 1],
-    ['results', ['run_id', 'position', 'name', 'kind', 'units', 'direction', 'doc', 'size', 'regression'], 1],
-    ['columns', ['run_id', 'result_position', 'encoding', 'data'], 1],
-    ['failures', ['run_id', 'position', 'inputs', 'repeat', 'error'], 1],
-    ['point_means', ['run_id', 'result_position', 'data'], 2],
-    ['panels', ['run_id', 'position', 'json'], 3],
-    ['index_rows', ['benchmark_id', 'run_count', 'newest_run_id', 'version', 'json'], 4],
-    ['point_mean_totals', ['run_id', 'result_position', 'mean', 'finite_points'], 5],
-  ]
-  // Prepared, never run: SQLite resolves every name when it compiles the statement.
-  const sql = tables
-    .filter(([, , since]) => version >= since)
-    .map(([table, columns]) => `SELECT coalesce(${columns.join(', ')}) FROM ${table} WHERE 0`)
+  // Prepared, never run: SQLite resolves every name when it compiles the statement. Each column is named
+  // with its table: SQLite takes a bare double-quoted name that matches no column ("values") for a string,
+  // and would let a store without it through.
+  const sql = readerTables
+    .filter(({ since }) => version >= since)
+    .map(({ table, columns }) => `SELECT coalesce(${columns.map((c) => `${table}."${c}"`).join(', ')}) FROM ${table} WHERE 0`)
     .join(' UNION ALL ')
   db.prepare(sql).finalize()
 }

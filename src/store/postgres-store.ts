@@ -4,7 +4,7 @@ import { sampleCount } from '../model/sweep'
 import type { Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { postgresMigrations } from './postgres-schema'
-import { declarationsByRun, expectedLength, goneError, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, unreadableOf, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { checkColumnSizes, declarationsByRun, expectedLength, goneError, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, unreadableOf, type ColumnShape, type ColumnSize, type DeclarationRows, type RunRow } from './run-rows'
 import { oldestReadable, schemaVersion } from './schema'
 import { savedOf } from './index-rows'
 import { redactUrl } from './location'
@@ -365,18 +365,11 @@ function makeStore(sql: SQL, location: string, version: number): StoreBackend {
     async verifyBenchmark(name) {
       const { rows, headers } = await readRuns(name)
       if (headers.length === 0) await loadBenchmark(name) // throws the NOT_FOUND or gone message
-      const byId = new Map(headers.map((h) => [h.id, h]))
       // octet_length of a bytea reads its size from the TOAST pointer: checking reads no data.
       const sizes = (await sql`SELECT res.run_id, res.kind, res.size, c.encoding, octet_length(c.data) AS bytes, r.repeats
         FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id JOIN results res ON res.run_id = r.id
-        LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position WHERE b.name = ${name}`) as (ColumnShape & { run_id: number; bytes: number | null })[]
-      for (const c of sizes) {
-        const header = byId.get(c.run_id)
-        if (!header) continue
-        const expected = expectedLength(c, header.inputs.map((v) => v.values.length))
-        const fits = c.encoding === 'f64le' ? c.bytes === expected * 8 : c.encoding === 'json' && c.bytes !== null
-        if (!fits) throw goneError(name, location)
-      }
+        LEFT JOIN columns c ON c.run_id = res.run_id AND c.result_position = res.position WHERE b.name = ${name}`) as ColumnSize[]
+      checkColumnSizes(name, location, headers, sizes)
       return { runs: headers, unreadable: unreadableOf(rows, unreadable) }
     },
     async readIndexRows() {

@@ -138,6 +138,25 @@ export function expectedLength(c: Pick<ColumnShape, 'kind' | 'size' | 'repeats'>
   return inputLengths.reduce((n, k) => n * k, c.repeats) * (c.kind === 'vec' ? (c.size ?? 1) : 1)
 }
 
+/** A stored column's shape with its run and its size in bytes (null: no data), read without the data. */
+export type ColumnSize = ColumnShape & { run_id: number; bytes: number | null }
+
+/**
+ * Throws `goneError` unless each column of a run in `headers` has the size its shape asks for: 8 bytes a value
+ * when f64le, some data when json. A readable header's inputs are its stored ones, parsed: their lengths are the
+ * sweep's. Columns of other runs (unreadable ones) are passed over.
+ */
+export function checkColumnSizes(name: string, location: string, headers: readonly RunHeader[], sizes: readonly ColumnSize[]): void {
+  const byId = new Map(headers.map((h) => [h.id, h]))
+  for (const c of sizes) {
+    const header = byId.get(c.run_id)
+    if (!header) continue
+    const expected = expectedLength(c, header.inputs.map((v) => v.values.length))
+    const fits = c.encoding === 'f64le' ? c.bytes === expected * 8 : c.encoding === 'json' && c.bytes !== null
+    if (!fits) throw goneError(name, location)
+  }
+}
+
 /** A benchmark whose rows are there but whose data is not (deleted, truncated, damaged). */
 export function goneError(name: string, location: string, cause?: unknown): BenchPlotError {
   return new BenchPlotError(

@@ -6,7 +6,7 @@ import { sampleCount } from '../model/sweep'
 import type { Benchmark, BenchmarkSummary, Column, Run } from '../model/types'
 import { decodeColumn, encodeColumn, pointMeansRow } from './column-codec'
 import { migrations, oldestReadable, schemaVersion } from './schema'
-import { declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, unreadableOf, type ColumnShape, type DeclarationRows, type RunRow } from './run-rows'
+import { checkColumnSizes, declarationsByRun, expectedLength, goneError, headerOf, notFoundError, pointMeanTotal, readableHeaders, runOfHeader, unreadableOf, type ColumnShape, type ColumnSize, type DeclarationRows, type RunRow } from './run-rows'
 import { sqliteScalarColumns } from './sqlite-scalar-columns'
 import { readerStatements } from './sqlite-reader-sql'
 import { checkReaderSchema, lazyStatements } from './sqlite-statements'
@@ -335,15 +335,7 @@ function makeStore(db: Database, location: string, readonly: boolean, version: n
     verifyBenchmark(name) {
       const { rows, headers } = readRuns(name)
       if (headers.length === 0) loadBenchmark(name) // throws the NOT_FOUND or gone message
-      // A readable header's inputs are its stored ones, parsed: their lengths are the sweep's.
-      const byId = new Map(headers.map((h) => [h.id, h]))
-      for (const c of q.columnSizes.all(name) as (ColumnShape & { run_id: number; bytes: number | null })[]) {
-        const header = byId.get(c.run_id)
-        if (!header) continue
-        const expected = expectedLength(c, header.inputs.map((v) => v.values.length))
-        const fits = c.encoding === 'f64le' ? c.bytes === expected * 8 : c.encoding === 'json' && c.bytes !== null
-        if (!fits) throw goneError(name, location)
-      }
+      checkColumnSizes(name, location, headers, q.columnSizes.all(name) as ColumnSize[])
       return { runs: headers, unreadable: unreadableOf(rows, unreadable) }
     },
     readIndexRows() {

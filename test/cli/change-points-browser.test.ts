@@ -2,26 +2,18 @@
 // history chart survive hydration, the ratio chart's tooltip names the point, and the new parts
 // stay within a phone's window.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { demoRuns } from '../../src/demo/benchmarks'
-import { openStore } from '../../src/store'
-import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
-import { launchBrowser, openWatchedPage } from '../helpers/browser'
+import { folderWithStore } from '../helpers/binary'
+import { artifactsDir, serveInChromium, type ServedInChromium } from '../helpers/browser'
 import { shapeHistory } from '../model/change-point-histories'
 
-const artifacts = resolve(import.meta.dir, '../../test-artifacts/change-points')
-let browser: Browser
-let server: ServerProcess
+const artifacts = artifactsDir('change-points')
+let site: ServedInChromium
 const ids: Record<string, number[]> = {}
 
 type Live = { getOption(): { series: { name: string; markLine?: { data: { xAxis: number | string; label: { formatter: string } }[] }; data: { value: number[] }[] }[] }; convertToPixel(finder: object, v: number[]): number[] }
-
-// The page at `path` of the server, watched for errors (openWatchedPage).
-function openPage(width: number, path: string): Promise<{ page: Page; errors: string[] }> {
-  return openWatchedPage(browser, `${server.url}${path.replace(/^\//, '')}`, width)
-}
 
 // The live chart's option in a hydrated figure.
 async function liveOption(page: Page, figure: string) {
@@ -35,28 +27,22 @@ async function liveOption(page: Page, figure: string) {
 }
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  const dir = tempDir()
-  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  for (const shape of ['step-one-algo', 'step-one-point'] as const) {
-    ids[shape] = []
-    for (const run of shapeHistory(shape)) ids[shape].push((await store.record(run)).id)
-  }
-  // The demo's parsers: categorical inputs only, so the compare page draws A and B side by side.
-  for (const run of demoRuns().filter((r) => r.benchmark === 'json-parse')) await store.record(run)
-  await store.close()
-  server = await startServer(['serve', '--no-open'], { cwd: dir })
-  browser = await launchBrowser()
+  const dir = await folderWithStore(async (store) => {
+    for (const shape of ['step-one-algo', 'step-one-point'] as const) {
+      ids[shape] = []
+      for (const run of shapeHistory(shape)) ids[shape].push((await store.record(run)).id)
+    }
+    // The demo's parsers: categorical inputs only, so the compare page draws A and B side by side.
+    for (const run of demoRuns().filter((r) => r.benchmark === 'json-parse')) await store.record(run)
+  })
+  site = await serveInChromium(['serve', '--no-open'], dir)
 }, 30000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => site?.close())
 
 describe('change points in Chromium', () => {
   it('the history chart keeps its change-point rule once live; a point followed alone has its own', async () => {
-    const { page, errors } = await openPage(1280, '/b/step-one-algo?view=history')
+    const { page, errors } = await site.openPage(1280, '/b/step-one-algo?view=history')
     const mean = (await liveOption(page, 'figure[data-chart="history"][data-result="time"]')).find((s) => s.name === 'mean')
     expect(mean?.rules).toHaveLength(1)
     expect(mean?.rules[0].x).toBe(45)
@@ -64,7 +50,7 @@ describe('change points in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'history-1280.png'), fullPage: true })
     expect(errors).toEqual([])
     await page.close()
-    const alone = await openPage(1280, '/b/step-one-point?view=history&point=6&x=date')
+    const alone = await site.openPage(1280, '/b/step-one-point?view=history&point=6&x=date')
     const rules = (await liveOption(alone.page, 'figure[data-chart="history"][data-result="time"]')).find((s) => s.name === 'mean')?.rules
     expect(rules?.map((r) => r.x)).toEqual(['2026-09-30T12:00:00.000Z'])
     await alone.page.screenshot({ path: join(artifacts, 'history-point-date-1280.png'), fullPage: true })
@@ -74,7 +60,7 @@ describe('change points in Chromium', () => {
 
   it('the compare page: A and B and the ratio chart hydrate; hovering a ratio point names it, A, B, B/A and p', async () => {
     const [a, b] = [ids['step-one-algo'][39], ids['step-one-algo'][49]]
-    const { page, errors } = await openPage(1280, `/b/step-one-algo/compare?a=${a}&b=${b}`)
+    const { page, errors } = await site.openPage(1280, `/b/step-one-algo/compare?a=${a}&b=${b}`)
     const sweep = await liveOption(page, 'figure[data-chart="curve"][data-result="time"]')
     expect(sweep.map((s) => s.name)).toContain('algo=heap (A: #40 c040 (2026-10-10 12:00))')
     const figure = 'figure[data-chart="ratio"][data-result="time"]'
@@ -98,7 +84,7 @@ describe('change points in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'compare-tooltip-1280.png'), fullPage: true })
     expect(errors).toEqual([])
     await page.close()
-    const cat = await openPage(1280, '/b/json-parse/compare')
+    const cat = await site.openPage(1280, '/b/json-parse/compare')
     const pair = await liveOption(cat.page, 'figure[data-chart="pair"][data-result="throughput"]')
     expect(pair.map((s) => s.name.slice(0, 3))).toEqual(['B: ', 'B: ', 'A: ', 'A: '])
     await cat.page.screenshot({ path: join(artifacts, 'compare-categorical-1280.png'), fullPage: true })
@@ -115,7 +101,7 @@ describe('change points in Chromium', () => {
         ['compare-categorical', '/b/json-parse/compare'],
       ]
       for (const [name, path] of pages) {
-        const { page, errors } = await openPage(width, path)
+        const { page, errors } = await site.openPage(width, path)
         await page.waitForTimeout(200)
         await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true })
         const widest = await page.evaluate(() => Math.max(0, ...Array.from(document.querySelectorAll('ul.change-lead, .verdict-region, .compare-view, .compare-charts, figure.chart-ratio, figure.chart-pair, table.index')).map((e) => e.getBoundingClientRect().right)))

@@ -1,43 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { openStore } from '../../src/store'
-import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
-import { launchBrowser, openWatchedPage } from '../helpers/browser'
+import { join } from 'node:path'
+import { folderWithStore } from '../helpers/binary'
+import { artifactsDir, serveInChromium, type ServedInChromium } from '../helpers/browser'
 import { caseNames, historyCase, type HistoryCase } from '../model/regression-histories'
 
-const artifacts = resolve(import.meta.dir, '../../test-artifacts/history')
-let browser: Browser
-let server: ServerProcess
+const artifacts = artifactsDir('history')
+let site: ServedInChromium
 const ids = {} as Record<HistoryCase, number[]>
 
-// The page at `path` of the server, watched for errors (openWatchedPage).
-function openPage(width: number, path: string): Promise<{ page: Page; errors: string[] }> {
-  return openWatchedPage(browser, `${server.url}${path.replace(/^\//, '')}`, width)
-}
-
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  const dir = tempDir()
-  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  for (const kind of caseNames) {
-    ids[kind] = []
-    for (const run of historyCase(kind)) ids[kind].push((await store.record(run)).id)
-  }
-  await store.close()
-  server = await startServer(['serve', '--no-open'], { cwd: dir })
-  browser = await launchBrowser()
+  const dir = await folderWithStore(async (store) => {
+    for (const kind of caseNames) {
+      ids[kind] = []
+      for (const run of historyCase(kind)) ids[kind].push((await store.record(run)).id)
+    }
+  })
+  site = await serveInChromium(['serve', '--no-open'], dir)
 }, 30000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => site?.close())
 
 describe('history pages in Chromium', () => {
   it('the history chart hydrates; hovering a run point shows a tooltip naming the run and its time label', async () => {
-    const { page, errors } = await openPage(1280, '/b/step?view=history')
+    const { page, errors } = await site.openPage(1280, '/b/step?view=history')
     const figure = page.locator('figure[data-chart="history"][data-result="time"]')
     await figure.scrollIntoViewIfNeeded()
     await page.waitForSelector('figure[data-chart="history"][data-result="time"][data-hydrated="1"]', { timeout: 10000 })
@@ -73,7 +58,7 @@ describe('history pages in Chromium', () => {
         ['input-change', '/b/input-change'],
       ]
       for (const [name, path] of pages) {
-        const { page, errors } = await openPage(width, path)
+        const { page, errors } = await site.openPage(width, path)
         await page.waitForTimeout(200)
         await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true })
         // What these pages add stays within the window (wide tables scroll inside their box). The sweep charts' live
@@ -89,7 +74,7 @@ describe('history pages in Chromium', () => {
   }
 
   it('the index filters as you type and sorts by a column header in place, keeping ?q= and ?sort=', async () => {
-    const { page, errors } = await openPage(1280, '/')
+    const { page, errors } = await site.openPage(1280, '/')
     const visible = () => page.locator('tr.index-row:not([hidden])').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.name))
     expect(await visible()).toEqual(['drift', 'step', 'improvement', 'noise', 'input-change', 'single'])
     await page.fill('input[name=q]', 'regressed')
@@ -107,15 +92,15 @@ describe('history pages in Chromium', () => {
   }, 30000)
 
   it('works with JavaScript off: the history charts are server-drawn SVG, and the point chooser is a form', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } })
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } })
     const page = await context.newPage()
-    await page.goto(`${server.url}b/step?view=history`)
+    await page.goto(`${site.server.url}b/step?view=history`)
     expect(await page.locator('figure[data-chart="history"] .bp-svg svg').count()).toBe(2)
     await page.selectOption('select[name=point]', '2')
     await page.click('form.history-controls button')
     expect(new URL(page.url()).searchParams.get('point')).toBe('2')
     expect(await page.locator('.history-point').innerText()).toBe('Following n=1000 alone.')
-    await page.goto(`${server.url}?sort=-runs&q=i`)
+    await page.goto(`${site.server.url}?sort=-runs&q=i`)
     expect(await page.locator('tr.index-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.name))).toEqual(['drift', 'noise', 'step', 'improvement', 'input-change', 'single'])
     await page.screenshot({ path: join(artifacts, 'nojs-history-375.png'), fullPage: true })
     await context.close()

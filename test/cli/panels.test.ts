@@ -3,13 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
 import { Database } from 'bun:sqlite'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { encode } from 'fast-png'
-import type { Browser } from 'playwright-core'
-import { runBin, startServer, tempDir, type ServerProcess } from '../helpers/binary'
-import { launchBrowser } from '../helpers/browser'
+import { runBin, tempDir } from '../helpers/binary'
+import { artifactsDir, serveInChromium, type ServedInChromium } from '../helpers/browser'
 
-const artifacts = resolve(import.meta.dir, '../../test-artifacts/panels')
+const artifacts = artifactsDir('panels')
 
 const run = (panels: unknown[]) => ({
   benchmark: 'sort',
@@ -33,11 +32,9 @@ const goodPanels = [
 ]
 
 let dir: string
-let server: ServerProcess
-let browser: Browser
+let site: ServedInChromium
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
   dir = tempDir()
   mkdirSync(join(dir, 'cachedir', 'img'), { recursive: true })
   // A real PNG, 4x2 red pixels.
@@ -45,14 +42,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'good.json'), JSON.stringify(run(goodPanels)))
   const imported = await runBin(['import', 'good.json'], { cwd: dir })
   expect(imported.code).toBe(0)
-  server = await startServer(['sort'], { cwd: dir })
-  browser = await launchBrowser()
+  site = await serveInChromium(['sort'], dir)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => site?.close())
 
 describe('bad panels on import', () => {
   const cases: [string, unknown[], RegExp][] = [
@@ -78,12 +71,12 @@ describe('bad panels on import', () => {
 
 describe('panels on the served page', () => {
   it('are served with the run in the JSON API', async () => {
-    const body = (await (await fetch(`${server.url}api/benchmarks/sort`)).json()) as { runs: { panels: { kind: string }[] }[] }
+    const body = (await (await fetch(`${site.server.url}api/benchmarks/sort`)).json()) as { runs: { panels: { kind: string }[] }[] }
     expect(body.runs[0].panels.map((p) => p.kind)).toEqual(['markdown', 'image', 'table', 'echarts', 'image'])
   })
 
   it('are drawn on the server: before the charts, beside their result, after; ECharts as SVG; user text escaped', async () => {
-    const html = await (await fetch(`${server.url}b/sort`)).text()
+    const html = await (await fetch(`${site.server.url}b/sort`)).text()
     const before = html.indexOf('data-panels="before"')
     const charts = html.indexOf('class="bp-charts"')
     const beside = html.indexOf('data-panels="result"')
@@ -104,10 +97,10 @@ describe('panels on the served page', () => {
   })
 
   it('show in Chromium: the image loads, the pie is hydrated, no injected script ran', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(`${server.url}b/sort`)
+    await page.goto(`${site.server.url}b/sort`)
     await page.locator('[data-panel-kind="echarts"] figure').scrollIntoViewIfNeeded()
     await page.waitForSelector('[data-panel-kind="echarts"] figure[data-hydrated="1"] canvas', { timeout: 15000 })
     const img = page.locator('[data-panel-kind="image"] img')

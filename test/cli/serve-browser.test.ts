@@ -1,60 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
-import { mkdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { namedPlots } from '../../src/plots/request'
-import { openStore } from '../../src/store'
 import { sortRun } from '../fixtures/sort-run'
-import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
-import { launchBrowser } from '../helpers/browser'
+import { folderWithStore } from '../helpers/binary'
+import { artifactsDir, serveInChromium, watchErrors, type ServedInChromium } from '../helpers/browser'
 
-const artifacts = resolve(import.meta.dir, '../../test-artifacts/server')
-let browser: Browser
-let server: ServerProcess
+const artifacts = artifactsDir('server')
+let site: ServedInChromium
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  const dir = tempDir()
-  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  await store.record(sortRun({ title: 'Sorting, first try', time: '2026-11-20T09:00:00Z', time_label: null }))
-  await store.record(
-    sortRun({
-      description: 'How **fast** do we sort? A longer paragraph, so that the layout shows how text wraps on a narrow phone screen, with `code` and a [link](https://example.com).',
-    }),
-  )
-  // Enough samples for the pager.
-  await store.record({
-    benchmark: 'sort',
-    title: 'Sorting, wide sweep',
-    time: '2026-11-26T09:00:00Z',
-    time_label: 'v2.0',
-    repeats: 3,
-    inputs: [
-      { name: 'n', kind: 'int', units: 'items', values: Array.from({ length: 60 }, (_, i) => (i + 1) * 100) },
-      { name: 'algo', kind: 'cat', values: ['quick', 'heap', 'merge'] },
-    ],
-    results: [
-      { name: 'time', kind: 'float', units: 's' },
-      { name: 'ok', kind: 'bool' },
-    ],
-    samples: Array.from({ length: 540 }, (_, k) => ({
-      inputs: { n: (Math.floor(k / 9) + 1) * 100, algo: ['quick', 'heap', 'merge'][Math.floor(k / 3) % 3] },
-      repeat: (k % 3) + 1,
-      results: { time: Math.random() * 1e-3, ok: k % 17 !== 0 },
-    })).filter((_, k) => k % 50 !== 7),
-    failures: Array.from({ length: 540 }, (_, k) => k)
-      .filter((k) => k % 50 === 7)
-      .map((k) => ({ inputs: { n: (Math.floor(k / 9) + 1) * 100, algo: ['quick', 'heap', 'merge'][Math.floor(k / 3) % 3] }, repeat: (k % 3) + 1, error: 'MemoryError: out of memory\n  at sort()' })),
+  const dir = await folderWithStore(async (store) => {
+    await store.record(sortRun({ title: 'Sorting, first try', time: '2026-11-20T09:00:00Z', time_label: null }))
+    await store.record(
+      sortRun({
+        description: 'How **fast** do we sort? A longer paragraph, so that the layout shows how text wraps on a narrow phone screen, with `code` and a [link](https://example.com).',
+      }),
+    )
+    // Enough samples for the pager.
+    await store.record({
+      benchmark: 'sort',
+      title: 'Sorting, wide sweep',
+      time: '2026-11-26T09:00:00Z',
+      time_label: 'v2.0',
+      repeats: 3,
+      inputs: [
+        { name: 'n', kind: 'int', units: 'items', values: Array.from({ length: 60 }, (_, i) => (i + 1) * 100) },
+        { name: 'algo', kind: 'cat', values: ['quick', 'heap', 'merge'] },
+      ],
+      results: [
+        { name: 'time', kind: 'float', units: 's' },
+        { name: 'ok', kind: 'bool' },
+      ],
+      samples: Array.from({ length: 540 }, (_, k) => ({
+        inputs: { n: (Math.floor(k / 9) + 1) * 100, algo: ['quick', 'heap', 'merge'][Math.floor(k / 3) % 3] },
+        repeat: (k % 3) + 1,
+        results: { time: Math.random() * 1e-3, ok: k % 17 !== 0 },
+      })).filter((_, k) => k % 50 !== 7),
+      failures: Array.from({ length: 540 }, (_, k) => k)
+        .filter((k) => k % 50 === 7)
+        .map((k) => ({ inputs: { n: (Math.floor(k / 9) + 1) * 100, algo: ['quick', 'heap', 'merge'][Math.floor(k / 3) % 3] }, repeat: (k % 3) + 1, error: 'MemoryError: out of memory\n  at sort()' })),
+    })
   })
-  await store.close()
-  server = await startServer(['sort'], { cwd: dir })
-  browser = await launchBrowser()
+  site = await serveInChromium(['sort'], dir)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => site?.close())
 
 describe('the served page in Chromium', () => {
   for (const [width, height] of [
@@ -62,15 +53,11 @@ describe('the served page in Chromium', () => {
     [375, 812],
   ]) {
     it(`loads at ${width}px with no console error and no request leaving localhost`, async () => {
-      const page = await browser.newPage({ viewport: { width, height } })
-      const errors: string[] = []
+      const page = await site.browser.newPage({ viewport: { width, height } })
+      const errors = watchErrors(page)
       const requests: string[] = []
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
-      })
-      page.on('pageerror', (e) => errors.push(String(e)))
       page.on('request', (r) => requests.push(r.url()))
-      const res = await page.goto(server.url, { waitUntil: 'networkidle' })
+      const res = await page.goto(site.server.url, { waitUntil: 'networkidle' })
       expect(res?.status()).toBe(200)
       expect(await page.title()).toBe('sort')
       await page.screenshot({ path: join(artifacts, `page-${width}.png`), fullPage: true })
@@ -84,15 +71,15 @@ describe('the served page in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
       expect(errors).toEqual([])
       const hosts = new Set(requests.map((u) => new URL(u).host))
-      expect([...hosts]).toEqual([`127.0.0.1:${server.port}`])
+      expect([...hosts]).toEqual([`127.0.0.1:${site.server.port}`])
       await page.close()
     }, 60_000)
   }
 
   it('works with JavaScript off: tabs and pages are links', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } })
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } })
     const page = await context.newPage()
-    await page.goto(`${server.url}b/sort?logy=1`)
+    await page.goto(`${site.server.url}b/sort?logy=1`)
     expect(await page.locator('nav.tabs a[aria-current=page]').innerText()).toContain('Sorting, wide sweep')
     await page.click('nav.pager >> text=next ›')
     expect(page.url()).toContain('page=2')
@@ -105,8 +92,8 @@ describe('the served page in Chromium', () => {
   }, 60_000)
 
   it('fetches and draws charts below the first row as they scroll into view, and without JavaScript shows the server\'s SVG', async () => {
-    const url = `${server.url}b/sort?plots=scatter,band`
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const url = `${site.server.url}b/sort?plots=scatter,band`
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
     const errors: string[] = []
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
@@ -134,7 +121,7 @@ describe('the served page in Chromium', () => {
     expect(errors).toEqual([])
     await page.close()
 
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
     const nojs = await context.newPage()
     await nojs.goto(url)
     // Each chart left out is a frame of its own page, whose figures are the server's SVG.
@@ -152,7 +139,7 @@ describe('the served page in Chromium', () => {
   }, 60_000)
 
   it('leaves the first frame to the server\'s SVGs: charts.js is asked for, watches and fetches charts only after a frame has run', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
     const violations: string[] = []
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
@@ -181,7 +168,7 @@ describe('the served page in Chromium', () => {
         return fetchBefore(input, init)
       }, fetchBefore)
     })
-    await page.goto(`${server.url}b/sort?plots=scatter,band`, { waitUntil: 'networkidle' })
+    await page.goto(`${site.server.url}b/sort?plots=scatter,band`, { waitUntil: 'networkidle' })
     for (let i = 0; i < 30 && (await page.locator('div.bp-lazy-chart').count()) > 0; i++) {
       await page.mouse.wheel(0, 900)
       await page.waitForTimeout(100)
@@ -203,9 +190,9 @@ describe('the served page in Chromium', () => {
   }, 60_000)
 
   it('marks every chart of a page drawn (data-drawn): the server\'s SVGs from the start, the rest once drawn', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
     // What the HTML said before any script ran: the first screen's figures are the server's drawings.
-    const response = await page.goto(`${server.url}b/sort?plots=${namedPlots.join(',')}`)
+    const response = await page.goto(`${site.server.url}b/sort?plots=${namedPlots.join(',')}`)
     const html = (await response?.text()) ?? ''
     const served = [...html.matchAll(/<figure [^>]*>\s*<div class="[^"]*bp-svg">(<svg[^>]*>)/g)]
     expect(served.length).toBeGreaterThan(0)

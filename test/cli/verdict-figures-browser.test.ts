@@ -1,43 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { openStore } from '../../src/store'
+import { join } from 'node:path'
 import { sortRun } from '../fixtures/sort-run'
-import { startServer, tempDir, type ServerProcess } from '../helpers/binary'
-import { launchBrowser, openWatchedPage } from '../helpers/browser'
+import { folderWithStore } from '../helpers/binary'
+import { artifactsDir, openWatchedPage, serveInChromium, type ServedInChromium } from '../helpers/browser'
 
 // The verdict's charts when the run's charts filled the first screen: placeholders the browser fills
 // from the figure route, and without JavaScript the same drawing as an image, never an empty box.
 
-const artifacts = resolve(import.meta.dir, '../../test-artifacts/server')
-let browser: Browser
-let server: ServerProcess
+const artifacts = artifactsDir('server')
+let site: ServedInChromium
 // Named charts enough to take every figure the server draws with the page.
-const url = () => `${server.url}b/sort?plots=scatter,band`
+const url = () => `${site.server.url}b/sort?plots=scatter,band`
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  const dir = tempDir()
-  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  for (const k of [0, 1, 2, 3, 4]) {
-    const run = sortRun({ time: `2026-11-2${k}T10:00:00Z`, tag: `run${k}` })
-    for (const s of run.samples) s.results.time = (s.results.time as number) * (1 + 0.02 * k)
-    await store.record(run)
-  }
-  await store.close()
-  server = await startServer(['sort'], { cwd: dir })
-  browser = await launchBrowser()
+  const dir = await folderWithStore(async (store) => {
+    for (const k of [0, 1, 2, 3, 4]) {
+      const run = sortRun({ time: `2026-11-2${k}T10:00:00Z`, tag: `run${k}` })
+      for (const s of run.samples) s.results.time = (s.results.time as number) * (1 + 0.02 * k)
+      await store.record(run)
+    }
+  })
+  site = await serveInChromium(['sort'], dir)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => site?.close())
 
 describe('the verdict\'s charts below a full first screen', () => {
   it('are fetched as the reader scrolls to them, the server\'s SVG, then come alive', async () => {
-    const { page, errors } = await openWatchedPage(browser, url(), 1280)
+    const { page, errors } = await openWatchedPage(site.browser, url(), 1280)
     const figures = page.locator('figure.chart-regression')
     expect(await figures.count()).toBe(2)
     // Sent as placeholders: nothing drawn, a URL to draw from.
@@ -57,7 +47,7 @@ describe('the verdict\'s charts below a full first screen', () => {
   }, 60_000)
 
   it('without JavaScript are the server\'s SVG as images, the placeholders hidden', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } })
     const page = await context.newPage()
     await page.goto(url())
     const figures = page.locator('figure.chart-regression')

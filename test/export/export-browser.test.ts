@@ -3,15 +3,14 @@ import { copyFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { openStore } from '../../src/store'
 import { sortRun } from '../fixtures/sort-run'
-import { runBin, tempDir } from '../helpers/binary'
-import { launchBrowser } from '../helpers/browser'
+import { folderWithStore, runBin } from '../helpers/binary'
+import { artifactsDir, launchBrowser } from '../helpers/browser'
 
 // The exported report as a person opens it: from file:// with every request to a host refused, and
 // served by a plain static server for the recordings.
 
-const artifacts = resolve(import.meta.dir, '../../test-artifacts/export')
+const artifacts = artifactsDir('export')
 const fixtures = resolve(import.meta.dir, '../fixtures/rerun')
 let browser: Browser
 let dir: string
@@ -19,38 +18,36 @@ let report: string
 let single: string
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true })
-  dir = tempDir()
-  mkdirSync(join(dir, 'cachedir', 'rrd'), { recursive: true })
-  copyFileSync(join(fixtures, 'oracle_text_log.rrd'), join(dir, 'cachedir', 'rrd', 'text.rrd'))
-  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
-  // Four runs of one history with five results: a page draws its first four charts at once (the first screen), the fifth comes later (lazy).
-  for (let i = 0; i < 4; i++) {
-    const run = sortRun({ title: `Sorting ${i + 1}`, time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}` })
-    run.results = [
-      ...(run.results ?? []),
-      { name: 'memory', kind: 'float', units: 'B', direction: 'minimize' },
-      { name: 'allocations', kind: 'float', direction: 'minimize' },
-      { name: 'cache_misses', kind: 'float', direction: 'minimize' },
-    ]
-    for (const s of run.samples) {
-      s.results.time = (s.results.time as number) * (1 + 0.3 * i)
-      s.results.memory = 1000 * Number(s.inputs?.n) + i
-      s.results.allocations = 3 * Number(s.inputs?.n) + i
-      s.results.cache_misses = 7 * Number(s.inputs?.n) + 2 * i
+  dir = await folderWithStore(async (store, folder) => {
+    mkdirSync(join(folder, 'cachedir', 'rrd'), { recursive: true })
+    copyFileSync(join(fixtures, 'oracle_text_log.rrd'), join(folder, 'cachedir', 'rrd', 'text.rrd'))
+    // Four runs of one history with five results: a page draws its first four charts at once (the first screen), the fifth comes later (lazy).
+    for (let i = 0; i < 4; i++) {
+      const run = sortRun({ title: `Sorting ${i + 1}`, time: `2026-11-2${i}T10:00:00Z`, time_label: `v${i + 1}` })
+      run.results = [
+        ...(run.results ?? []),
+        { name: 'memory', kind: 'float', units: 'B', direction: 'minimize' },
+        { name: 'allocations', kind: 'float', direction: 'minimize' },
+        { name: 'cache_misses', kind: 'float', direction: 'minimize' },
+      ]
+      for (const s of run.samples) {
+        s.results.time = (s.results.time as number) * (1 + 0.3 * i)
+        s.results.memory = 1000 * Number(s.inputs?.n) + i
+        s.results.allocations = 3 * Number(s.inputs?.n) + i
+        s.results.cache_misses = 7 * Number(s.inputs?.n) + 2 * i
+      }
+      await store.record(run)
     }
-    await store.record(run)
-  }
-  await store.record({
-    benchmark: 'scenes',
-    inputs: [{ name: 'scene', kind: 'cat', values: ['a', 'b'] }],
-    results: [
-      { name: 'time', kind: 'float', units: 's' },
-      { name: 'rec', kind: 'rerun' },
-    ],
-    samples: ['a', 'b'].map((s, i) => ({ inputs: { scene: s }, repeat: 1, results: { time: i + 1, rec: 'rrd/text.rrd' } })),
+    await store.record({
+      benchmark: 'scenes',
+      inputs: [{ name: 'scene', kind: 'cat', values: ['a', 'b'] }],
+      results: [
+        { name: 'time', kind: 'float', units: 's' },
+        { name: 'rec', kind: 'rerun' },
+      ],
+      samples: ['a', 'b'].map((s, i) => ({ inputs: { scene: s }, repeat: 1, results: { time: i + 1, rec: 'rrd/text.rrd' } })),
+    })
   })
-  await store.close()
   const a = await runBin(['export', '--out', 'report'], { cwd: dir })
   expect(a.stderr).toBe('')
   expect(a.code).toBe(0)

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { openStore, type Store } from '../../src/store'
 import { madeDir } from './temp-dirs'
 
 /** The compiled executable under test; `bun run test` builds it first. */
@@ -11,6 +12,18 @@ export type BinResult = { code: number; stdout: string; stderr: string }
 /** A fresh temporary folder for one test's store and files, removed when the test run's process exits. */
 export function tempDir(prefix = 'bench-plot-test-'): string {
   return madeDir(mkdtempSync(join(tmpdir(), prefix)))
+}
+
+/**
+ * A fresh folder (tempDir) whose store sits where the binary run in it looks first,
+ * cachedir/bench-plot.sqlite, holding what `write` records; the store is closed again.
+ */
+export async function folderWithStore(write: (store: Store, dir: string) => Promise<void>): Promise<string> {
+  const dir = tempDir()
+  const store = await openStore(join(dir, 'cachedir', 'bench-plot.sqlite'))
+  await write(store, dir)
+  await store.close()
+  return dir
 }
 
 /** How to start an executable other than ./bench-plot, e.g. `['qemu-aarch64', '-L', ..., 'dist/bench-plot-linux-arm64']`. */

@@ -2,18 +2,14 @@
 // chart the browser hydrates from the same option read the same text, with the unit ("500 µs"),
 // and the CSV download of a live chart has its kind's header and exact values.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
 import { validateRun } from '../../src/model/run-format'
 import type { Run } from '../../src/model/types'
 import { chartKinds, clientAssets, parseChartRequest } from '../../src/plots'
-import { launchBrowser } from '../helpers/browser'
+import { hydrated, openChartsFolder, type ChartsFolder } from '../helpers/browser'
 import { renderRegion } from './fixtures'
 
-let dir: string
-let browser: Browser
+let folder: ChartsFolder
 
 const sizes = [1024, 4096, 16384, 65536]
 // Times of a few hundred microseconds, stored in seconds.
@@ -28,45 +24,19 @@ const run: Run = validateRun(
   { now: new Date('2026-01-01T00:00:00Z') },
 )
 
+// A page of the charts of `r`, as the query asks for them.
 function writePage(name: string, r: Run, query: Record<string, string> = {}): string {
-  const { html } = renderRegion(r, parseChartRequest(query))
-  const page = `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title>
-<link rel="stylesheet" href="assets/charts.css">
-<script defer src="assets/echarts.min.js"></script><script defer src="assets/charts.js"></script>
-</head><body style="margin:16px;background:#fff">${html}</body></html>`
-  const file = join(dir, `${name}.html`)
-  writeFileSync(file, page)
-  return `file://${file}`
+  return folder.writePage(name, renderRegion(r, parseChartRequest(query)).html)
 }
 
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
-  })
-  page.on('pageerror', (e) => errors.push(String(e)))
-  await page.goto(url)
-  return { page, errors }
-}
-
-async function hydrated(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).first().scrollIntoViewIfNeeded()
-  await page.waitForSelector(`${selector}[data-hydrated="1"]`, { timeout: 10_000 })
-}
+// A page that may download (the CSV of a chart).
+const open = (url: string) => folder.open(url, { acceptDownloads: true })
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'bench-plot-ticks-'))
-  mkdirSync(join(dir, 'assets'))
-  for (const [key, asset] of Object.entries(clientAssets)) writeFileSync(join(dir, 'assets', key), asset.body)
-  browser = await launchBrowser()
+  folder = await openChartsFolder(clientAssets)
 }, 60_000)
 
-afterAll(async () => {
-  await browser?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => folder?.close())
 
 describe('numbers of a chart in the server SVG and in the browser', () => {
   it('value-axis ticks read the same text, with the unit, and the axis is named by the result alone', async () => {

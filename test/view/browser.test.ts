@@ -1,63 +1,31 @@
 // Hydration in headless Chromium. The server is written elsewhere, so the charts fragment is
 // wrapped in a standalone HTML page (assets written next to it) and opened from file://.
 import { afterAll, beforeAll, describe, expect, it } from 'bun:test'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Run } from '../../src/model/types'
 import { clientAssets, parseChartRequest } from '../../src/plots'
+import { artifactsDir, hydrated, openChartsFolder, type ChartsFolder } from '../helpers/browser'
 import { makeNoisyRun, makeRun, renderRegion } from '../plots/fixtures'
 
-const artifacts = join(import.meta.dir, '../../test-artifacts/plots')
-let dir: string
-let browser: Browser
+const artifacts = artifactsDir('plots')
+let folder: ChartsFolder
 
+// A page of the charts of `run` under its signature, as the query asks for them.
 function writePage(name: string, run: Run, query: Record<string, string> = {}): string {
   const { html, signature } = renderRegion(run, parseChartRequest(query))
-  const page = `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title>
-<link rel="stylesheet" href="assets/charts.css">
-<script defer src="assets/echarts.min.js"></script><script defer src="assets/charts.js"></script>
-</head><body style="margin:16px;background:#fff"><p class="signature">${signature}</p>${html}</body></html>`
-  const file = join(dir, `${name}.html`)
-  writeFileSync(file, page)
-  return `file://${file}`
-}
-
-async function openPage(url: string, opts: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, javaScriptEnabled: opts.javaScriptEnabled ?? true })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
-  })
-  page.on('pageerror', (e) => errors.push(String(e)))
-  await page.goto(url)
-  return { page, errors }
-}
-
-async function hydrated(page: Page, selector: string): Promise<void> {
-  const fig = page.locator(selector).first()
-  await fig.scrollIntoViewIfNeeded()
-  await page.waitForSelector(`${selector}[data-hydrated="1"]`, { timeout: 10_000 })
+  return folder.writePage(name, `<p class="signature">${signature}</p>${html}`)
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'bench-plot-browser-'))
-  mkdirSync(join(dir, 'assets'))
-  for (const [key, asset] of Object.entries(clientAssets)) writeFileSync(join(dir, 'assets', key), asset.body)
-  mkdirSync(artifacts, { recursive: true })
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  folder = await openChartsFolder(clientAssets)
 }, 60_000)
 
-afterAll(async () => {
-  await browser?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => folder?.close())
 
 describe('charts in the browser', () => {
   it('hydrates a line chart and hovering a point shows its inputs and value', async () => {
-    const { page, errors } = await openPage(writePage('line', makeNoisyRun({ floats: 1, cats: 1, repeats: 1 })))
+    const { page, errors } = await folder.open(writePage('line', makeNoisyRun({ floats: 1, cats: 1, repeats: 1 })))
     const sel = 'figure[data-chart="line"][data-result="time"]'
     await hydrated(page, sel)
     const target = await page.evaluate((s) => {
@@ -84,8 +52,8 @@ describe('charts in the browser', () => {
 
   it('?plots= adds the named charts and log scale changes the axes', async () => {
     const run = makeNoisyRun({ floats: 0, cats: 1, repeats: 20 })
-    const plain = await openPage(writePage('plain', run))
-    const asked = await openPage(writePage('asked', run, { plots: 'violin,scatter-jitter', logy: '1' }))
+    const plain = await folder.open(writePage('plain', run))
+    const asked = await folder.open(writePage('asked', run, { plots: 'violin,scatter-jitter', logy: '1' }))
     const charts = (p: Page) => p.$$eval('figure[data-chart]', (fs) => fs.map((f) => (f as HTMLElement).dataset.chart))
     expect(await charts(plain.page)).toEqual(['box', 'bar', 'box', 'bar'])
     expect(await charts(asked.page)).toEqual(['box', 'bar', 'violin', 'scatter-jitter', 'box', 'bar', 'violin', 'scatter-jitter'])
@@ -104,7 +72,7 @@ describe('charts in the browser', () => {
   }, 60_000)
 
   it('shows every chart as SVG with JavaScript off', async () => {
-    const { page } = await openPage(writePage('nojs', makeNoisyRun({ floats: 2, cats: 0, repeats: 3 })), { javaScriptEnabled: false })
+    const { page } = await folder.open(writePage('nojs', makeNoisyRun({ floats: 2, cats: 0, repeats: 3 })), { javaScriptEnabled: false })
     const fig = page.locator('figure[data-chart="heatmap"][data-result="time"]')
     expect(await fig.locator('svg').count()).toBe(1)
     expect(await fig.locator('.bp-live').count()).toBe(0)
@@ -126,7 +94,7 @@ describe('charts in the browser', () => {
       ['table', makeRun({ floats: 1, cats: 1, repeats: 2, result: 'image' }), {}],
     ]
     for (const [kind, run, query] of gallery) {
-      const { page, errors } = await openPage(writePage(`gallery-${kind}`, run, query))
+      const { page, errors } = await folder.open(writePage(`gallery-${kind}`, run, query))
       const sel = `figure[data-chart="${kind}"]`
       if (kind !== 'table') await hydrated(page, sel)
       await page.locator(sel).first().screenshot({ path: join(artifacts, `${kind}.png`) })
@@ -134,7 +102,7 @@ describe('charts in the browser', () => {
       expect(errors.filter((e) => !e.includes('ERR_FILE_NOT_FOUND'))).toEqual([])
       await page.context().close()
     }
-    const { page } = await openPage(writePage('facets', makeNoisyRun({ floats: 1, cats: 2, repeats: 4 })))
+    const { page } = await folder.open(writePage('facets', makeNoisyRun({ floats: 1, cats: 2, repeats: 4 })))
     await hydrated(page, 'figure[data-chart="curve"]')
     await page.locator('.bp-group-curve').first().screenshot({ path: join(artifacts, 'curve-facets.png') })
     await page.context().close()

@@ -10,7 +10,7 @@ import { seededRandom } from '../random'
 import { max, mean, median, min } from '../stats'
 import { pointCount, pointInputs } from '../sweep'
 import type { InputValue } from '../types'
-import { mannWhitneyU, normalSf } from './rank-tests'
+import { averageRank, countBelow, mannWhitneyU, normalSf } from './rank-tests'
 
 export type ChangePointOptions = {
   /** Significance level of each split's permutation test. @default 0.01 */
@@ -311,7 +311,7 @@ function bestInterval(values: number[], o: Resolved, random: () => number): { fr
   if (!ties) {
     // Without ties the ranks are 1…n whatever the values: every segment of n runs shares one null distribution.
     const nulls = nullMaxima(n, o)
-    return { from: observed.from, to: observed.to, p: (1 + nulls.length - lowerBound(nulls, bar)) / (1 + nulls.length) }
+    return { from: observed.from, to: observed.to, p: (1 + nulls.length - countBelow(nulls, bar)) / (1 + nulls.length) }
   }
   let exceed = 0
   let done = 0
@@ -359,28 +359,6 @@ function rankSumScales(n: number): Float64Array {
     scaleCache.set(n, scale)
   }
   return scale
-}
-
-function upperBound(sorted: Float64Array, v: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid] <= v) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid] < v) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 // The largest standardised rank sum over every stretch [from, to) that leaves at least minRuns
@@ -469,7 +447,7 @@ function averageRanks(values: number[]): { ranks: Float64Array; ties: boolean } 
   let ties = false
   for (let i = 1; i < sorted.length && !ties; i++) ties = sorted[i] === sorted[i - 1]
   const ranks = new Float64Array(values.length)
-  for (let i = 0; i < values.length; i++) ranks[i] = (lowerBound(sorted, values[i]) + upperBound(sorted, values[i]) + 1) / 2
+  for (let i = 0; i < values.length; i++) ranks[i] = averageRank(sorted, values[i])
   return { ranks, ties }
 }
 

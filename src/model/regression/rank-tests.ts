@@ -97,36 +97,31 @@ export function normalSf(z: number): number {
   return 0.5 * erfc(z / Math.SQRT2)
 }
 
+/** The average 1-based rank of `v` among the values of `sorted` (ascending): the middle of its run of equal values. */
+export function averageRank(sorted: Float64Array, v: number): number {
+  return (countBelow(sorted, v) + countBelow(sorted, v, true) + 1) / 2
+}
+
+/** How many values of `sorted` (ascending) are below `v`, or with `orEqual` at most `v`: a binary search. */
+export function countBelow(sorted: Float64Array, v: number, orEqual = false): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < v || (orEqual && sorted[mid] === v)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 // --- internal ---
-
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid] < v) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-function upperBound(sorted: Float64Array, v: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid] <= v) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 /** Sum of the average ranks, in the sorted pooled sample, of the finite values of `xs`. */
 function rankSum(pooled: Float64Array, xs: ArrayLike<number>): number {
   let sum = 0
   for (let i = 0; i < xs.length; i++) {
     const v = xs[i]
-    if (Number.isFinite(v)) sum += (lowerBound(pooled, v) + upperBound(pooled, v) - 1) / 2 + 1
+    if (Number.isFinite(v)) sum += averageRank(pooled, v)
   }
   return sum
 }

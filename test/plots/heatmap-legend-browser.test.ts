@@ -15,7 +15,7 @@ afterAll(async () => {
 })
 
 // Means from 394.6 ns to 8.007 µs: the labels the colour bar wrote over the cells before.
-function heatmapRun(scale: number, units: string) {
+function heatmapRun(scale: number, units: string, name: string) {
   const a = [0.25, 0.5, 0.75, 1, 1.25]
   const b = [1.5, 1.6, 1.7, 1.8, 1.9, 2, 2.1, 2.2, 2.3, 2.4]
   return validateRun(
@@ -23,8 +23,8 @@ function heatmapRun(scale: number, units: string) {
       benchmark: 'legend',
       repeats: 1,
       inputs: [{ name: 'a', kind: 'float', values: a }, { name: 'b', kind: 'float', values: b }],
-      results: [{ name: 'time', kind: 'float', units, direction: 'minimize' }],
-      samples: a.flatMap((x) => b.map((y) => ({ inputs: { a: x, b: y }, repeat: 1, results: { time: scale * (394.6 + 7612.4 * ((x - 0.25) * (y - 1.5)) / 0.9) } }))),
+      results: [{ name, kind: 'float', units, direction: 'minimize' }],
+      samples: a.flatMap((x) => b.map((y) => ({ inputs: { a: x, b: y }, repeat: 1, results: { [name]: scale * (394.6 + 7612.4 * ((x - 0.25) * (y - 1.5)) / 0.9) } }))),
     },
     { now: new Date('2026-01-01T00:00:00Z') },
   )
@@ -32,10 +32,12 @@ function heatmapRun(scale: number, units: string) {
 
 describe('the colour bar of a heatmap', () => {
   it.each([
-    ['seconds in ns and µs', 1e-9, 's'],
-    ['long unit names', 1e3, 'requests per second'],
-  ])('writes its range beside the cells, not over them (%s)', async (_, scale, units) => {
-    const { html } = renderRegion(heatmapRun(scale as number, units as string), parseChartRequest({}))
+    ['seconds in ns and µs', 1e-9, 's', 'time'],
+    ['long unit names', 1e3, 'requests per second', 'time'],
+    // A title wider than the bar moves the bar, and its range, to the left.
+    ['a long result name', 1e-9, 's', 'validation time'],
+  ])('writes its range beside the cells, not over them (%s)', async (_, scale, units, name) => {
+    const { html } = renderRegion(heatmapRun(scale as number, units as string, name as string), parseChartRequest({}))
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     try {
       await page.setContent(`<!doctype html><html><body style="margin:0">${html}</body></html>`)

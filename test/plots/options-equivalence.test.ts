@@ -12,7 +12,7 @@
 // value is lifted (`symbolOffset`), and a histogram's text alternative states the range of its
 // values (`summary`); those four fields were the only differences from the options before. Regenerated for session 8:
 // a heatmap's right margin grows with its colour bar's labels (they ran over the cells), and its
-// `grid.right` was the only difference (14 panels; every digest matched with it set back to 96).
+// `grid.right` was the only difference (every digest matched the ones before with it set back to 96).
 // Do not regenerate them from the code under test otherwise.
 import { describe, expect, it } from 'bun:test'
 import { readFileSync } from 'node:fs'

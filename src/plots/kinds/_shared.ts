@@ -425,10 +425,12 @@ function shareColourScale(ctx: Ctx, panels: ChartPanel[]): void {
     }
     const [a, b] = perFacet || panels.length === 1 ? own[i] : [lo, hi]
     Object.assign(vm, { min: a, max: b })
-    // The colour bar sits 6 px from the right edge and writes its range to its left, ending 58 px from
-    // that edge: the cells stop far enough before it that neither value ("8.007 µs") runs over them.
+    // The colour bar and its title sit 6 px from the right edge, the bar centred under a title wider
+    // than it; its range is written to its left, ending 44 px before the bar's centre. The cells stop
+    // far enough before that for neither value ("8.007 µs") to run over them.
     const shown = (x: number) => textWidth(quantity(ctx, log ? 10 ** x : x))
-    ;(p.option.grid as Option).right = Math.max(colourBarGridRight, Math.ceil(58 + Math.max(shown(a), shown(b)) + 8))
+    const barCentre = 6 + Math.max(8, textWidth(ctx.view.label) / 2)
+    ;(p.option.grid as Option).right = Math.max(colourBarGridRight, Math.ceil(barCentre + 44 + Math.max(shown(a), shown(b)) + 8))
   })
 }
 

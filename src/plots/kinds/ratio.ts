@@ -68,7 +68,7 @@ export function ratioChartOption(r: ResultComparison, c: Pick<RunComparison, 'a'
         data: significant,
         z: 3,
         markLine: { silent: true, symbol: 'none', data: [{ yAxis: 1, name: 'B = A' }], lineStyle: { color: '#555555', type: 'solid' }, label: { position: 'end', formatter: '1' } },
-        markArea: band ? { silent: true, data: [[{ name: `±${formatNumber(j.threshold as number)}%`, yAxis: band[0], itemStyle: { color: '#2ca02c', opacity: 0.1 } }, { yAxis: band[1] }]], label: { position: 'insideTopLeft', fontSize: 11, color: '#2ca02c' } } : undefined,
+        markArea: band ? { silent: true, data: [[{ name: `±${formatNumber(j.threshold as number)}%`, yAxis: band[0], itemStyle: { color: '#2ca02c', opacity: 0.1 } }, { yAxis: band[1] }]], label: bandLabel } : undefined,
       },
       { name: 'not significant', type: 'scatter', symbol: 'emptyCircle', symbolSize: 9, itemStyle: { color: '#555555', borderWidth: 1.5 }, data: other, z: 2 },
     ],
@@ -87,3 +87,7 @@ export function ratioSummary(r: ResultComparison, c: Pick<RunComparison, 'a' | '
   const significant = shown.filter((p) => p.significant).length
   return `ratio B/A chart of ${r.result} per sweep point, B ${formatRunRef(c.b)} against A ${formatRunRef(c.a)}${rangeAndBest(values, r.direction, formatNumber)}; ${significant} of ${shown.length} points significant.`
 }
+
+// The band's name beside the plot, right of its top edge: inside it, its corner covered the first
+// point whenever B equalled A there; the rule's "1" stays clear below it.
+const bandLabel = { position: ['100%', 0], align: 'left', verticalAlign: 'bottom', offset: [4, 0], fontSize: 11, color: '#2ca02c' }

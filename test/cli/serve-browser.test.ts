@@ -144,17 +144,24 @@ describe('the served page in Chromium', () => {
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
     })
-    // Before any script of the page: whether a frame ran after DOMContentLoaded when charts.js is
-    // requested, first watches a chart (IntersectionObserver) or fetches one.
+    // Before any script of the page: whether a frame ran after the body was parsed (its last element,
+    // the charts loader, was in the document) when charts.js is requested, first watches a chart
+    // (IntersectionObserver) or fetches one. Not DOMContentLoaded: it waits for deferred scripts too,
+    // and on a loaded machine a frame ran before it.
     await page.addInitScript(() => {
       const seen = { frameAfterParse: false, frameAt: -1, early: [] as string[], observed: 0, fetched: 0 }
       ;(window as unknown as { __seen: typeof seen }).__seen = seen
-      document.addEventListener('DOMContentLoaded', () =>
-        requestAnimationFrame(() => {
+      let parsedAt = -1
+      new MutationObserver(() => {
+        if (parsedAt < 0 && document.querySelector('script.bp-charts-loader')) parsedAt = performance.now()
+      }).observe(document, { childList: true, subtree: true })
+      const frame = () => {
+        if (parsedAt >= 0) {
           seen.frameAfterParse = true
           seen.frameAt = performance.now()
-        }),
-      )
+        } else requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
       const observe = IntersectionObserver.prototype.observe
       IntersectionObserver.prototype.observe = function (this: IntersectionObserver, target: Element) {
         seen.observed++

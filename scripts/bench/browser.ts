@@ -64,6 +64,8 @@ export type BrowserOptions = {
 }
 
 export const viewport = { width: 1280, height: 900 }
+/** A page that has run no animation frame for this long has stalled (ms). */
+const stallMs = 10_000
 /** Scrolling pace of the whole-page measurement: a quick skim, px per second. */
 export const defaultPace = 3000
 /** Fewest loads of a plain page and of its reference: a small page's first screen is a few frames, which loads on a busy machine spread 2-4×. */
@@ -252,11 +254,24 @@ async function loadAndScroll(page: Page, url: string, opts: BrowserOptions): Pro
   await page.addInitScript(recorder, opts.pace ?? defaultPace)
   await page.goto(url, { waitUntil: 'commit' })
   const timeout = (opts.timeout ?? 180) * 1000
-  try {
-    await page.waitForFunction(() => ((window as unknown as { __bpBench?: { whole: number } }).__bpBench?.whole ?? -1) >= 0, null, { timeout, polling: 100 })
-  } catch (err) {
-    const state = await page.evaluate(() => JSON.stringify((window as unknown as { __bpBench?: unknown }).__bpBench)).catch(() => 'unknown')
-    throw new Error(`${url}: the charts were not all drawn (${(err as Error).message}); recorder ${state}; page errors: ${errors.join('; ') || 'none'}`)
+  const started = performance.now()
+  // Waited for in slices, so that a page Chromium stopped giving frames to (it happened mid-scroll,
+  // with no error) is given up after `stallMs` instead of the whole timeout, and loaded again.
+  for (;;) {
+    const done = await page
+      .waitForFunction(() => ((window as unknown as { __bpBench?: { whole: number } }).__bpBench?.whole ?? -1) >= 0, null, { timeout: 2000, polling: 100 })
+      .then(() => true, () => false)
+    if (done) break
+    const stalled = await page.evaluate((ms) => {
+      const b = (window as unknown as { __bpBench?: { lastFrame: number } }).__bpBench
+      return b !== undefined && b.lastFrame >= 0 && performance.now() - b.lastFrame > ms
+    }, stallMs)
+    const waited = performance.now() - started
+    if (stalled || waited > timeout) {
+      const state = await page.evaluate(() => JSON.stringify((window as unknown as { __bpBench?: unknown }).__bpBench)).catch(() => 'unknown')
+      const why = stalled ? `no frame for ${stallMs / 1000} s` : `not within ${timeout / 1000} s`
+      throw new Error(`${url}: the charts were not all drawn (${why}); recorder ${state}; page errors: ${errors.join('; ') || 'none'}`)
+    }
   }
   const t = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
@@ -269,7 +284,7 @@ async function loadAndScroll(page: Page, url: string, opts: BrowserOptions): Pro
 
 // Runs in the page before its own scripts (the source text is sent): see the definitions at the top.
 function recorder(pace: number): void {
-  const state = { firstScreen: -1, firstScreenCharts: 0, whole: -1, charts: 0, pending: -1, y: 0, bottom: 0 }
+  const state = { firstScreen: -1, firstScreenCharts: 0, whole: -1, charts: 0, pending: -1, y: 0, bottom: 0, lastFrame: -1 }
   ;(window as unknown as { __bpBench: typeof state }).__bpBench = state
   const reached = new Map<Element, number>()
   const drawn = new Map<Element, number>()
@@ -278,6 +293,7 @@ function recorder(pace: number): void {
   const frames: number[] = []
   const frame = (t: number) => {
     frames.push(t)
+    state.lastFrame = performance.now()
     if (document.readyState !== 'loading' && document.body) {
       const vh = window.innerHeight
       const shown = (r: DOMRect) => r.width > 0 && r.height > 0

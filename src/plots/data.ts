@@ -309,40 +309,19 @@ function searchOptimum(run: Run, view: NumericView, where?: { input: number; val
   // The run's point means where it carries them, else those of its column (made once a column: the comparison reads them too).
   const name = view.result.name
   const means = view.component !== undefined ? undefined : (run.means?.[name] ?? (scalarColumn(run, name) === column ? pointMeans(run, name) : undefined))
-  // Sum and count of the finite repeats of point p, in repeat order: what a point mean is.
-  const repeatsAt = (p: number): { sum: number; n: number } => {
-    let sum = 0
-    let n = 0
-    for (let r = 0, at = p * repeats * stride + offset; r < repeats; r++, at += stride) {
-      const v = column[at]
-      if (Number.isFinite(v)) {
-        sum += v
-        n++
-      }
-    }
-    return { sum, n }
-  }
+  // One sum for every point read (no object per point: on a fresh server this runs cold over every point of a result).
+  const acc = { sum: 0, n: 0 }
   let best = -1
   let bestMean = Number.NaN
   let ties = 0
   const minimize = dir === 'minimize'
-  // One tight loop over a run of points, no closure call or object per point: on a fresh server this
-  // runs cold over every point of a result.
   const visitRange = (from: number, end: number) => {
     for (let p = from; p < end; p++) {
       let m: number
       if (means) m = means[p]
       else {
-        let sum = 0
-        let n = 0
-        for (let r = 0, at = p * repeats * stride + offset; r < repeats; r++, at += stride) {
-          const v = column[at]
-          if (Number.isFinite(v)) {
-            sum += v
-            n++
-          }
-        }
-        m = n === 0 ? Number.NaN : sum / n
+        sumRepeats(column, p * repeats * stride + offset, repeats, stride, acc)
+        m = acc.n === 0 ? Number.NaN : acc.sum / acc.n
       }
       if (Number.isNaN(m)) continue
       if (best >= 0 && Math.abs(m - bestMean) <= 1e-9 * Math.max(Math.abs(m), Math.abs(bestMean))) ties++
@@ -362,7 +341,24 @@ function searchOptimum(run: Run, view: NumericView, where?: { input: number; val
   } else visitRange(0, view.points)
   if (best < 0) return null
   const coords = pointCoordinates(run.inputs, best)
-  return { point: best, mean: bestMean, n: repeatsAt(best).n, ties, inputs: Object.fromEntries(run.inputs.map((v, i) => [v.name, v.values[coords[i]]])) }
+  return { point: best, mean: bestMean, n: sumRepeats(column, best * repeats * stride + offset, repeats, stride, acc).n, ties, inputs: Object.fromEntries(run.inputs.map((v, i) => [v.name, v.values[coords[i]]])) }
+}
+
+// Sum and count of the finite repeats of the point whose first repeat is at `at`, in repeat order:
+// what a point mean is. Written into `into`, which the caller reuses from point to point.
+function sumRepeats(column: Float64Array, at: number, repeats: number, stride: number, into: { sum: number; n: number }): { sum: number; n: number } {
+  let sum = 0
+  let n = 0
+  for (let r = 0; r < repeats; r++, at += stride) {
+    const v = column[at]
+    if (Number.isFinite(v)) {
+      sum += v
+      n++
+    }
+  }
+  into.sum = sum
+  into.n = n
+  return into
 }
 
 // html.ts (being rewritten into src/view) still reads these here; every number is formatted by src/format.

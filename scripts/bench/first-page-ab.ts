@@ -3,8 +3,7 @@
 // steadier than wall time while other work shares the machine) and its peak RSS (VmHWM) after it.
 //
 //   bun scripts/bench/first-page-ab.ts BASE_EXE NEW_EXE DB NAME [REPS]
-import { readFileSync } from 'node:fs'
-import { median, residentMemory, startServer } from './process'
+import { mainThreadCpu, median, residentMemory, startServer } from './process'
 
 const [base, next, db, name, repsArg] = process.argv.slice(2)
 if (!base || !next || !db || !name) {
@@ -14,7 +13,7 @@ if (!base || !next || !db || !name) {
 const reps = Number(repsArg ?? 7)
 type Figures = { cpu: number[]; wall: number[]; peak: number[]; bytes: number[] }
 const figures = new Map<string, Figures>([base, next].map((b) => [b, { cpu: [], wall: [], peak: [], bytes: [] }]))
-const mainThreadCpuMs = (pid: number) => Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6
+const mainThreadCpuMs = (pid: number) => mainThreadCpu(pid) * 1000
 for (let i = 0; i < reps; i++) {
   for (const exe of i % 2 === 0 ? [base, next] : [next, base]) {
     const server = await startServer([exe, name, '--db', db, '--no-open'])

@@ -22,6 +22,19 @@ const server = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: (request) => a
 console.log(\`Serving hello at \${server.url}\`)
 `
 
+/** Source of the floor probe: the Elysia hello world plus the least a benchmark page needs (the store opened, its runs read, a route with the name). */
+export const floorProbeSource = `import { Elysia } from 'elysia'
+import { html } from '@elysiajs/html'
+import { Database } from 'bun:sqlite'
+const [name, , db] = process.argv.slice(2)
+const store = new Database(db, { readonly: true })
+const runs = store.query('SELECT r.id, r.title FROM runs r JOIN benchmarks b ON b.id = r.benchmark_id WHERE b.name = ?').all(name)
+if (runs.length === 0) throw new Error('no such benchmark')
+const app = new Elysia().use(html()).get('/b/:name', ({ params }) => new Response(\`<!doctype html><title>\${params.name}</title><p>\${runs.length} runs</p>\`, { headers: { 'content-type': 'text/html; charset=utf-8' } }))
+const server = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: (request) => app.handle(request) })
+console.log(\`Serving \${name} at \${server.url}\`)
+`
+
 /**
  * A compiled hello-world server (`source`: Bun's by default), built with `bun build --compile` into
  * `cacheDir` once per Bun version and source text, and reused by later bench runs. `cacheDir` must be

@@ -97,6 +97,15 @@ export function residentMemory(pid: number): { peak: number; current: number } |
   }
 }
 
+/** CPU time of a process's main thread so far, in seconds (the scheduler's own count, steadier than wall time on a busy machine). NaN off Linux. */
+export function mainThreadCpu(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e9
+  } catch {
+    return Number.NaN
+  }
+}
+
 /** One GET timed: seconds to the response headers (first byte) and to the end of the body. */
 export async function timedGet(
   url: string,

@@ -3,8 +3,7 @@
 // viewer's 14 MB inside the executable must cost nothing until a browser asks for it.
 //
 //   bun scripts/bench/start-ab.ts BASE_EXE NEW_EXE CACHEDIR NAME [REPS]
-import { readFileSync } from 'node:fs'
-import { median, residentMemory, startServer } from './process'
+import { mainThreadCpu, median, residentMemory, startServer } from './process'
 
 const [base, next, cachedir, name, repsArg] = process.argv.slice(2)
 if (!base || !next || !cachedir || !name) {
@@ -14,8 +13,7 @@ if (!base || !next || !cachedir || !name) {
 const reps = Number(repsArg ?? 10)
 type Figures = { start: number[]; cpu: number[]; rss: number[]; firstPage: number[]; firstByte: number[]; cpuFirstByte: number[] }
 const figures = new Map<string, Figures>([base, next].map((b) => [b, { start: [], cpu: [], rss: [], firstPage: [], firstByte: [], cpuFirstByte: [] }]))
-// CPU time of a process so far (ms), from the scheduler's own count: steadier than wall time on a loaded machine.
-const cpuMs = (pid: number) => Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6
+const cpuMs = (pid: number) => mainThreadCpu(pid) * 1000
 for (let i = 0; i < reps; i++) {
   for (const exe of i % 2 === 0 ? [base, next] : [next, base]) {
     const server = await startServer([exe, 'serve', name, '--cachedir', cachedir, '--no-open'])

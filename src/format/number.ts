@@ -77,8 +77,9 @@ export function formatQuantity(x: number | null | undefined, unit?: string | nul
   let m = Number((v / scale[i][1]).toPrecision(4))
   // 999.96 µs rounds to 1000: say 1 ms.
   if (Math.abs(m) >= (scale[1]?.[0] === 'Ki' ? 1024 : 1000) && i + 1 < scale.length) m = Number((v / scale[++i][1]).toPrecision(4))
-  const text = Math.abs(m) >= 1e6 || Math.abs(m) < 1e-4 ? plain(m) : String(m)
-  return `${text} ${scale[i][0]}${base}`
+  // Beyond the prefixes (4.9e-17 m, rounding error around zero): powers of ten of the unit itself, not "4.899e-5 pm".
+  if (Math.abs(m) >= 1e6 || Math.abs(m) < 1e-4) return `${plain(v)} ${base}`
+  return `${m} ${scale[i][0]}${base}`
 }
 
 /** A number without a unit, as `formatQuantity` writes it: `0.0005`, `1.235e7`, `—` when missing. */

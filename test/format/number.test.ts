@@ -29,6 +29,11 @@ describe('formatQuantity', () => {
     [0.00001234, '', '1.234e-5'],
     [Number.NaN, 's', '—'],
     [Number.POSITIVE_INFINITY, 's', '∞ s'],
+    // Beyond the prefixes: powers of ten of the unit itself (cos 90° × 0.8 m), not "4.899e-5 pm".
+    [4.898587196589413e-17, 'm', '4.899e-17 m'],
+    [4.9e-17, 'mm', '4.9e-20 m'],
+    [3e-13, 's', '0.3 ps'],
+    [2.5e22, 'B', '2.5e22 B'],
   ] as const)('%p %s reads %s', (x, unit, text) => {
     expect(formatQuantity(x, unit)).toBe(text)
   })

@@ -47,6 +47,19 @@ describe('1. log scales by themselves', () => {
     expect(yAxis(charts(narrow)[0].panels[0].option).type).toBe('value')
   })
 
+  it('takes a value 13 decades or more below the largest for rounding error around zero: no log axis by itself', () => {
+    // A reach of 0.8 m at 0..90 degrees: x = 0.8 cos θ gives 4.9e-17 m at 90°, not 0.
+    const reach = sweep([{ name: 'angle', kind: 'int', values: [0, 30, 60, 90] }], 1, (at) => 0.8 * Math.cos(((at.angle as number) * Math.PI) / 180), 'm')
+    const [c] = charts(reach)
+    expect(yAxis(c.panels[0].option).type).toBe('value')
+    expect(c.notes.join(' ')).toContain('The value axis is linear: the smallest value, 4.899e-17 m, is 16 decades below the largest, rounding error around zero')
+    // Asked for, it is drawn: the values are all positive.
+    expect(yAxis(charts(reach, { logy: '1' })[0].panels[0].option).type).toBe('log')
+    // Twelve decades are a scale (1 ns .. 1000 s): logarithmic.
+    const wide = sweep([{ name: 'n', kind: 'int', values: [1, 2, 3] }], 1, (at) => 10 ** (6 * (at.n as number) - 15))
+    expect(yAxis(charts(wide)[0].panels[0].option).type).toBe('log')
+  })
+
   it('makes x logarithmic for geometric sweeps only, and linear with logx=0', () => {
     expect(xAxis(charts(run)[0].panels[0].option).type).toBe('log')
     expect(xAxis(charts(run, { logx: '0' })[0].panels[0].option).type).toBe('value')

@@ -363,6 +363,13 @@ export function decades(lo: number, hi: number): number {
 /** Positive values spanning this many decades or more get a log value axis (or colour scale) by default. */
 export const autoLogDecades = 2
 
+/**
+ * A smallest value this many decades or more below the largest is rounding error around zero, not a
+ * scale: float64 carries about 16 digits, and a result computed from operands near the largest
+ * (cos 90° × 0.8 m gives 4.9e-17 m) lands 13 to 16 decades below it. No automatic log axis then.
+ */
+export const roundingNoiseDecades = 13
+
 // Log value axis: forced by `logy=1` (refused with a note when a value is <= 0), or automatic when
 // the positive values span two decades or more (a linear axis puts most of them on its base line).
 function logY(ctx: Ctx, panels: ChartPanel[]): boolean {
@@ -374,7 +381,12 @@ function logY(ctx: Ctx, panels: ChartPanel[]): boolean {
   }
   const span = ctx.range.positive ? decades(ctx.range.lo, ctx.range.hi) : 0
   if (ctx.kind.valueAxis.autoLog === false || span < autoLogDecades) return false
-  ctx.notes.push(`The ${ctx.kind.valueAxis.on === 'colour' ? 'colour scale' : 'value axis'} is logarithmic: the values span ${span.toFixed(1)} decades (log y: off for linear).`)
+  const scale = ctx.kind.valueAxis.on === 'colour' ? 'colour scale' : 'value axis'
+  if (span >= roundingNoiseDecades) {
+    ctx.notes.push(`The ${scale} is linear: the smallest value, ${quantity(ctx, ctx.range.lo)}, is ${Math.floor(span)} decades below the largest, rounding error around zero rather than a scale (log y: on to force it).`)
+    return false
+  }
+  ctx.notes.push(`The ${scale} is logarithmic: the values span ${span.toFixed(1)} decades (log y: off for linear).`)
   return true
 }
 

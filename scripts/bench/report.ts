@@ -229,7 +229,7 @@ export function renderTable(r: BenchResults): string {
     const both = (f: ColdStartFigures) => `${fmtSeconds(f.wall)} (CPU ${fmtSeconds(f.cpu)})`
     lines.push('')
     lines.push(
-      `Cold starts alternated (${cs.benchPlot.starts} each, medians, exec to the page's first byte; CPU: the server's main thread by then): ` +
+      `Cold starts alternated (${cs.benchPlot.starts} each, medians, exec of a copy written just before to the page's first byte; CPU: the server's main thread by then): ` +
         `bench-plot ${both(cs.benchPlot)}, Elysia hello world ${both(cs.elysiaHello)}, floor probe ${both(cs.floorProbe)} ` +
         `(the Elysia hello world opening the store and reading the benchmark's runs with one SELECT). ` +
         `bench-plot ÷ Elysia hello world: ${fmtNum(cs.benchPlot.wall / cs.elysiaHello.wall)}× wall, ${fmtNum(cs.benchPlot.cpu / cs.elysiaHello.cpu)}× CPU; ` +

@@ -18,12 +18,12 @@ export async function measureColdStarts(given: ColdStartServer[], rounds: number
   // the Elysia hello world: a fresh copy against one evicted with fadvise, alternated), and the bench
   // builds bench-plot afresh while the references come from bench/cache: uncopied, the ratio flattered bench-plot.
   const copies = mkdtempSync(join(cwd, 'cold-start-'))
-  const servers = given.map((s, i) => {
-    const exe = join(copies, `${i}-${basename(s.cmd[0] as string)}`)
-    copyFileSync(s.cmd[0] as string, exe)
-    return { ...s, cmd: [exe, ...s.cmd.slice(1)] }
-  })
   try {
+    const servers = given.map((s, i) => {
+      const exe = join(copies, `${i}-${basename(s.cmd[0] as string)}`)
+      copyFileSync(s.cmd[0] as string, exe)
+      return { ...s, cmd: [exe, ...s.cmd.slice(1)] }
+    })
     return await alternate(servers, rounds, cwd)
   } finally {
     rmSync(copies, { recursive: true, force: true })

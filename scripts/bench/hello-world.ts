@@ -41,7 +41,7 @@ console.log(\`Serving \${name} at \${server.url}\`)
  * inside the project, so that the Elysia one finds its packages.
  */
 export function compileHelloWorld(cacheDir: string, source: string = helloWorldSource): string {
-  const flags = ['--compile', '--bytecode', '--minify', '--splitting', '--format=esm']
+  const flags = ['--compile', '--no-compile-autoload-bunfig', '--no-compile-autoload-dotenv', '--bytecode', '--minify', '--splitting', '--format=esm']
   const key = new Bun.CryptoHasher('sha256').update(`${Bun.version}\n${flags.join(' ')}\n${source}`).digest('hex').slice(0, 12)
   const dir = join(cacheDir, `hello-world-${key}`)
   const exe = join(dir, 'hello-world')

@@ -20,6 +20,18 @@ describe('the executable', () => {
     expect(r.stdout.trim()).toMatch(new RegExp(`^${pkg.version.replaceAll('.', '\\.')} \\(commit ${head}(-dirty)?\\)$`))
   })
 
+  it("reads no bunfig.toml or .env of the folder it runs in: a project's preload scripts do not run, its .env sets nothing", async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'bunfig.toml'), 'preload = ["./preload.ts"]\n')
+    writeFileSync(join(dir, 'preload.ts'), 'console.log("the project preload ran")\n')
+    writeFileSync(join(dir, '.env'), `BENCH_PLOT_CACHEDIR=${join(dir, 'from-dotenv')}\n`)
+    const r = await runBin(['list'], { cwd: dir })
+    expect(r.stdout).not.toContain('the project preload ran')
+    // The store looked for is ./cachedir's, not the one .env names.
+    expect(r.stderr.trim()).toBe(`bench-plot: nothing has been recorded yet at ${join(dir, 'cachedir', 'bench-plot.sqlite')} (record results with: bench-plot import FILE)`)
+    expect(r.code).not.toBe(0)
+  })
+
   it('lists every command with --help', async () => {
     const r = await runBin(['--help'])
     expect(r.code).toBe(0)

@@ -489,11 +489,14 @@ export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow;
     const stepped = cp
       ? ` <span class="change-point change-${changeSide(cp.ratio, r.direction)}" data-run="${cp.run.id ?? ''}" title="${escapeHtml(changeLeadText(cp))}">${escapeHtml(`stepped at ${cp.run.id === null ? '' : `#${cp.run.id} `}${cp.run.label}: ${formatPercent((cp.ratio - 1) * 100)}`)}</span>`
       : ''
+    // Four cells each, always (the sparkline's may be empty): the results of a row line up in columns.
     results +=
       `<div class="index-result" data-result="${result}" data-verdict="${r.verdict}"><span class="result">${result}</span> ` +
       `<span class="num latest">${escapeHtml(formatQuantity(r.latest, r.units))}</span> ` +
-      `${spark(r.spark, { label: `${r.result} over the last ${sparkRunCount(r.spark)} runs`, lastColor: color })} ${VerdictBadge({ verdict: r.verdict })}${change}${stepped}</div>`
+      `<span class="spark">${spark(r.spark, { label: `${r.result} over the last ${sparkRunCount(r.spark)} runs`, lastColor: color })}</span> <span class="judged">${VerdictBadge({ verdict: r.verdict })}${change}${stepped}</span></div>`
   }
+  // A run of vectors, text or media only: said, as its page says it, rather than an empty cell.
+  results = row.results.length === 0 ? '<span class="more">No float or bool result to judge.</span>' : `<div class="index-results">${results}</div>`
   return (
     `<tr class="index-row" data-name="${escapeHtml(row.name)}" data-runs="${row.runs}" data-latest="${escapeHtml(row.latest.time)}" data-verdict="${row.verdict ?? 'none'}">` +
     `<td class="name"><a href="${escapeHtml(links.benchmark(row.name))}">${escapeHtml(row.name)}</a><div class="title">${escapeHtml(row.title)}</div></td>` +

@@ -120,9 +120,10 @@ table.index td.name a{font-weight:600;overflow-wrap:anywhere}
 table.index td.name .title{color:var(--muted);font-size:.88em;overflow-wrap:anywhere}
 table.index td.runs{text-align:right;font-variant-numeric:tabular-nums}
 table.index td.latest{font-size:.88em;color:var(--muted)}
-.index-result{display:flex;flex-wrap:wrap;align-items:center;gap:.1em .5em;margin:.1em 0}
-.index-result .result{min-width:6em;font-weight:500}
-.index-result .latest{font-family:var(--mono);font-size:.9em;min-width:7em}
+.index-results{display:grid;grid-template-columns:minmax(6em,max-content) minmax(7em,max-content) max-content 1fr;align-items:center;gap:.2em .5em}
+.index-result{display:contents}
+.index-result .result{font-weight:500;overflow-wrap:anywhere}
+.index-result .latest{font-family:var(--mono);font-size:.9em}
 .index-result .change{font-family:var(--mono);font-size:.85em}
 svg.sparkline{vertical-align:middle}
 /* the user's own panels (src/view/panels.tsx) and a live page's note */
@@ -132,5 +133,5 @@ svg.sparkline{vertical-align:middle}
 .bp-panel .bp-media{max-width:100%;max-height:480px;min-width:120px;image-rendering:auto}
 .bp-live-status{position:fixed;right:1em;bottom:1em;margin:0;padding:.5em .9em;background:var(--accent-soft);border:1px solid var(--accent);border-radius:var(--radius);box-shadow:0 2px 8px rgba(0,0,0,.12)}
 footer{color:var(--muted);font-size:.8em;padding:1em 1.2em;border-top:1px solid var(--line);text-align:center}
-@media (max-width:600px){:root{font-size:14px}nav.tabs{flex-wrap:nowrap}nav.tabs a{border:1px solid var(--line);border-radius:var(--radius);max-width:100%}nav.tabs a[aria-current=page]{margin-bottom:0;padding-bottom:.45em;background:var(--accent-soft);border-color:var(--accent)}main{padding:0 .7em 1.5em}header.top{padding:.6em .7em}table.data th,table.data td{padding:.2em .45em}section.run>h2{font-size:1.25em}table.index thead{display:none}table.index,table.index tbody,table.index tr,table.index td{display:block;width:100%}table.index tr{border-bottom:1px solid var(--line);padding:.4em 0}table.index td{border:none;padding:.1em 0}table.index td.runs{text-align:left}table.index td.runs::before{content:"runs: ";color:var(--muted)}table.index td.verdict:empty{display:none}}
+@media (max-width:600px){:root{font-size:14px}nav.tabs{flex-wrap:nowrap}nav.tabs a{border:1px solid var(--line);border-radius:var(--radius);max-width:100%}nav.tabs a[aria-current=page]{margin-bottom:0;padding-bottom:.45em;background:var(--accent-soft);border-color:var(--accent)}main{padding:0 .7em 1.5em}header.top{padding:.6em .7em}table.data th,table.data td{padding:.2em .45em}section.run>h2{font-size:1.25em}table.index thead{display:none}table.index,table.index tbody,table.index tr,table.index td{display:block;width:100%}table.index tr{border-bottom:1px solid var(--line);padding:.4em 0}table.index td{border:none;padding:.1em 0}table.index td.runs{text-align:left}table.index td.runs::before{content:"runs: ";color:var(--muted)}table.index td.verdict:empty{display:none}.index-results{display:block}.index-result{display:flex;flex-wrap:wrap;align-items:center;gap:.1em .5em;margin:.2em 0}.index-result .result{min-width:6em;overflow-wrap:normal}}
 `

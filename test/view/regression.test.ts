@@ -135,6 +135,13 @@ describe('index row and sparkline', () => {
     expect(html).toContain('<svg class="sparkline"')
     expect(html).toContain('<span class="num change">+44.9%</span>')
   })
+
+  it('indexRowHtml says so when a benchmark has no float or bool result, instead of an empty cell', () => {
+    const run = { ...validateRun({ benchmark: 'notes', results: [{ name: 'note', kind: 'string' }], samples: [{ inputs: {}, repeat: 1, results: { note: 'ok' } }] }), id: 1 }
+    const html = indexRowHtml(summarizeBenchmark({ name: 'notes', runs: [run] }))
+    expect(html).toContain('<td class="results"><span class="more">No float or bool result to judge.</span></td>')
+    expect(indexRowHtml(summarizeBenchmark({ name: 'a', runs: runsOf('step') }))).toContain('<td class="results"><div class="index-results"><div class="index-result"')
+  })
 })
 
 describe('per-point tables of a big sweep', () => {

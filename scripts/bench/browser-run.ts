@@ -1,7 +1,7 @@
 // The charts-drawn-in-Chromium figures alone (issue 20, point 1), without the rest of `bun run bench`:
 // the same stores, pages and references as the bench, in minutes rather than a quarter of an hour.
 //
-//   bun scripts/bench/browser-run.ts                         # 1e3 and 1e5 pages and the demo's, 11 loads each
+//   bun scripts/bench/browser-run.ts                         # 1e3 and 1e5 pages and the demo's, 21 loads each
 //   bun scripts/bench/browser-run.ts --sizes 1e3 --no-demo --reps 15 --pages '^1e3$'
 //   bun scripts/bench/browser-run.ts --bin ./bench-plot --every-kind
 //

@@ -3,6 +3,20 @@
  * refused by a `gzip;q=0` that a `*` would otherwise cover (RFC 9110 §12.5.3).
  */
 export function acceptsGzip(header: string | null): boolean {
+  // A browser sends the same header with every request: the last one's answer is kept, not parsed again.
+  if (header !== lastHeader) {
+    lastHeader = header
+    lastAnswer = parse(header)
+  }
+  return lastAnswer
+}
+
+// --- internal ---
+
+let lastHeader: string | null = null
+let lastAnswer = false
+
+function parse(header: string | null): boolean {
   if (!header) return false
   let gzip: number | null = null
   let any: number | null = null

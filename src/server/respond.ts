@@ -30,22 +30,11 @@ export async function respondCached(ctx: ServerContext, request: Request, key: s
   if (!page && opts.head) return new Response(streamPage(opts.head(), render, (html) => ctx.pages.set(key, html)), { headers: headers.plain })
   page ??= ctx.pages.set(key, await render())
   // Served from the bytes kept: a repeated request costs no rendering and no encoding.
-  if (acceptsGzipOnce(request.headers.get('accept-encoding'))) return new Response(page.gzip(), { headers: headers.gzip })
+  if (acceptsGzip(request.headers.get('accept-encoding'))) return new Response(page.gzip(), { headers: headers.gzip })
   return new Response(page.body, { headers: headers.plain })
 }
 
 // --- internal ---
-
-// A browser sends the same Accept-Encoding with every request: its answer is kept, not parsed again.
-let lastAccept: string | null = null
-let lastAcceptsGzip = false
-function acceptsGzipOnce(header: string | null): boolean {
-  if (header !== lastAccept) {
-    lastAccept = header
-    lastAcceptsGzip = acceptsGzip(header)
-  }
-  return lastAcceptsGzip
-}
 
 type HeaderSet = { plain: Headers; gzip: Headers }
 

@@ -8,6 +8,7 @@ import { mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { compileFlags } from './build/compile-flags'
 import { platforms, type Platform } from './build/platforms'
 import { prepareRerunViewer } from './rerun-viewer'
 
@@ -41,11 +42,7 @@ if (values.all || values.target) {
 }
 
 function compile(outfile: string, target?: string): void {
-  // Split into chunks (ES modules, as splitting needs): a module reached only through import() is read
-  // and evaluated when imported, so a server never loads the importers, the page bodies or ECharts before it answers.
-  // The executable reads no bunfig.toml or .env of the folder it runs in: a project's bunfig would have it
-  // run the project's `preload` scripts, and a .env would set BENCH_PLOT_DB behind the user's back.
-  const args = ['bun', 'build', '--compile', '--no-compile-autoload-bunfig', '--no-compile-autoload-dotenv', '--bytecode', '--minify', '--sourcemap', '--splitting', '--format=esm', `--define=BENCH_PLOT_COMMIT=${JSON.stringify(commit)}`]
+  const args = ['bun', 'build', ...compileFlags, '--sourcemap', `--define=BENCH_PLOT_COMMIT=${JSON.stringify(commit)}`]
   if (target) args.push(`--target=${target}`)
   // Built in a folder of its own beside OUTFILE: the compiler writes each chunk's source map beside the
   // executable (the maps are inside it too), and only the executable and its own map are kept.

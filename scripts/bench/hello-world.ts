@@ -1,6 +1,7 @@
 // The reference server: Bun's hello world, compiled the way bench-plot is and started the same way.
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { compileFlags } from '../build/compile-flags'
 
 /** Source of the reference server. It prints the same ready line as bench-plot, so one starter serves both. */
 export const helloWorldSource = `const server = Bun.serve({
@@ -41,8 +42,7 @@ console.log(\`Serving \${name} at \${server.url}\`)
  * inside the project, so that the Elysia one finds its packages.
  */
 export function compileHelloWorld(cacheDir: string, source: string = helloWorldSource): string {
-  const flags = ['--compile', '--no-compile-autoload-bunfig', '--no-compile-autoload-dotenv', '--bytecode', '--minify', '--splitting', '--format=esm']
-  const key = new Bun.CryptoHasher('sha256').update(`${Bun.version}\n${flags.join(' ')}\n${source}`).digest('hex').slice(0, 12)
+  const key = new Bun.CryptoHasher('sha256').update(`${Bun.version}\n${compileFlags.join(' ')}\n${source}`).digest('hex').slice(0, 12)
   const dir = join(cacheDir, `hello-world-${key}`)
   const exe = join(dir, 'hello-world')
   if (existsSync(exe)) return exe
@@ -51,8 +51,8 @@ export function compileHelloWorld(cacheDir: string, source: string = helloWorldS
   const file = join(dir, `hello-world-${process.pid}.ts`)
   const partial = `${exe}-${process.pid}.partial`
   writeFileSync(file, source)
-  // Built as scripts/build.ts builds bench-plot.
-  const proc = Bun.spawnSync([process.execPath, 'build', ...flags, file, '--outfile', partial], { stdout: 'pipe', stderr: 'pipe' })
+  // With bench-plot's own flags (scripts/build/compile-flags.ts).
+  const proc = Bun.spawnSync([process.execPath, 'build', ...compileFlags, file, '--outfile', partial], { stdout: 'pipe', stderr: 'pipe' })
   if (proc.exitCode !== 0) throw new Error(`cannot compile the hello-world server: ${proc.stderr.toString()}`)
   renameSync(partial, exe)
   return exe

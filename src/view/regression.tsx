@@ -57,10 +57,13 @@ export function InputChanges({ changes }: { changes: readonly InputChange[] }): 
   ) as string
 }
 
+/** What a run, or a benchmark in the index, with nothing to judge says instead of a verdict. */
+const nothingToJudge = 'No float or bool result to judge.'
+
 /** The verdict in a few words: `2 regressions detected`, `No regressions detected`, … */
 export function verdictHeadline(v: BenchmarkVerdict): string {
   const regressed = v.results.filter((r) => r.blocking)
-  if (v.results.length === 0) return 'No float or bool result to judge.'
+  if (v.results.length === 0) return nothingToJudge
   if (regressed.length > 0) return `${regressed.length} regression${regressed.length === 1 ? '' : 's'} detected`
   return v.results.every((r) => r.verdict === 'young') ? 'Young baseline: nothing to compare with yet' : 'No regressions detected'
 }
@@ -496,7 +499,7 @@ export function IndexRowView({ row, links, drawSparks = true }: { row: IndexRow;
       `<span class="spark">${spark(r.spark, { label: `${r.result} over the last ${sparkRunCount(r.spark)} runs`, lastColor: color })}</span> <span class="judged">${VerdictBadge({ verdict: r.verdict })}${change}${stepped}</span></div>`
   }
   // A run of vectors, text or media only: said, as its page says it, rather than an empty cell.
-  results = row.results.length === 0 ? '<span class="more">No float or bool result to judge.</span>' : `<div class="index-results">${results}</div>`
+  results = row.results.length === 0 ? `<span class="more">${nothingToJudge}</span>` : `<div class="index-results">${results}</div>`
   return (
     `<tr class="index-row" data-name="${escapeHtml(row.name)}" data-runs="${row.runs}" data-latest="${escapeHtml(row.latest.time)}" data-verdict="${row.verdict ?? 'none'}">` +
     `<td class="name"><a href="${escapeHtml(links.benchmark(row.name))}">${escapeHtml(row.name)}</a><div class="title">${escapeHtml(row.title)}</div></td>` +

@@ -94,6 +94,15 @@ describe('1. log scales by themselves', () => {
   })
 })
 
+  it('refuses a log colour scale asked for over zero or negative values once, naming the colour scale', () => {
+    const signed = sweep([{ name: 'a', kind: 'int', values: [1, 2, 3] }, { name: 'b', kind: 'int', values: [1, 2, 3] }], 1, (at) => (at.a as number) - (at.b as number))
+    const [c] = charts(signed, { logy: '1' })
+    expect(c.spec.kind).toBe('heatmap')
+    const refusals = c.notes.filter((n) => n.includes('was not applied'))
+    expect(refusals).toEqual(['Log scale for the colour scale was not applied: some values are zero or negative.'])
+    expect((c.panels[0].option.visualMap as Opt).formatter).not.toContain('log')
+  })
+
 describe('2. units people read', () => {
   it('writes exact input values in tooltips and quantities with SI prefixes', () => {
     const run = sweep([{ name: 'n', kind: 'int', values: [4096, 16384] }], 1, (at) => 6.853e-4 * (at.n as number) / 4096)

@@ -374,14 +374,14 @@ export const roundingNoiseDecades = 13
 // the positive values span two decades or more (a linear axis puts most of them on its base line).
 function logY(ctx: Ctx, panels: ChartPanel[]): boolean {
   if (panels.length === 0 || ctx.req.logy === false) return false
+  const scale = ctx.kind.valueAxis.on === 'colour' ? 'colour scale' : 'value axis'
   if (ctx.req.logy === true) {
     if (ctx.range.positive) return true
-    ctx.notes.push('Log scale for the value axis was not applied: some values are zero or negative.')
+    ctx.notes.push(`Log scale for the ${scale} was not applied: some values are zero or negative.`)
     return false
   }
   const span = ctx.range.positive ? decades(ctx.range.lo, ctx.range.hi) : 0
   if (ctx.kind.valueAxis.autoLog === false || span < autoLogDecades) return false
-  const scale = ctx.kind.valueAxis.on === 'colour' ? 'colour scale' : 'value axis'
   if (span >= roundingNoiseDecades) {
     ctx.notes.push(`The ${scale} is linear: the smallest value, ${quantity(ctx, ctx.range.lo)}, is ${Math.floor(span)} decades below the largest, rounding error around zero rather than a scale (log y: on to force it).`)
     return false
@@ -411,7 +411,6 @@ export function shareValueAxis(ctx: Ctx, panels: ChartPanel[]): void {
  * would get less than a quarter of the shared range, which paints it one colour; then each has its own.
  */
 function shareColourScale(ctx: Ctx, panels: ChartPanel[]): void {
-  if (ctx.req.logy === true && !ctx.range.positive) ctx.notes.push('Log scale for the colour scale was not applied: some values are zero or negative.')
   const log = logY(ctx, panels)
   const t = (x: number) => (log ? Math.log10(x) : x)
   const own = panels.map((p) => {

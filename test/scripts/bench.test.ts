@@ -49,6 +49,9 @@ describe('scripts/bench.ts', () => {
       const coldTarget = results.targets.find((t: { name: string }) => t.name === 'cold start vs Elysia hello world')
       expect(coldTarget.value).toBe(results.sizes['1e3'].coldStarts.benchPlot.wall)
       expect(stdout).toContain('Cold starts alternated (3 each')
+      // bench-plot against the Elysia hello world is quoted from the alternated starts only, not from the separate ones.
+      expect(stdout).toContain('Elysia hello world (compiled;')
+      expect(stdout).not.toContain('× the Elysia one')
       expect(results.targets.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['wide index (first request) vs SELECT', 'wide list --json vs SELECT', 'growth of wide index', 'RSS after 1 s of load vs after warm-up', 'cold start vs Elysia hello world']))
       expect(stdout).toContain('| wide store (5 runs each) | 10 benchmarks | 20 benchmarks |')
       for (const t of results.targets) expect(typeof t.met).toBe('boolean')

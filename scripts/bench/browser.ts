@@ -112,7 +112,6 @@ export async function measureBrowserPages(
     const out: BrowserPageFigures[] = []
     for (const p of pages) {
       const plain = !p.label.endsWith('?plots=all')
-      let loads = plain ? Math.max(opts.reps, opts.minLoads ?? defaultMinLoads) : opts.reps
       // The first load is a new user's on a server just started (its first page and charts are
       // drawn then); the static reference is saved from it.
       const server = await startServer(serve, { cwd: opts.cwd })
@@ -134,10 +133,11 @@ export async function measureBrowserPages(
         writeFileSync(refFile, reference)
         const refServer = await startServer([process.execPath, staticServer, refFile], { cwd: opts.cwd })
         try {
-          // Its warm-up, as the cold load is the page's; three loads, whose median says whether the first screen is short.
+          // Its warm-up, as the cold load is the page's: for a plain page three loads, whose median says whether its first screen is short.
           const warmUp: number[] = []
-          for (let i = 0; i < 3; i++) warmUp.push((await timePage(browser, refServer.url, opts)).firstScreen)
-          if (plain && median(warmUp) < shortFirstScreen) loads = 2 * loads - 1
+          for (let i = 0; i < (plain ? 3 : 1); i++) warmUp.push((await timePage(browser, refServer.url, opts)).firstScreen)
+          const fewest = plain ? Math.max(opts.reps, opts.minLoads ?? defaultMinLoads) : opts.reps
+          const loads = plain && median(warmUp) < shortFirstScreen ? 2 * fewest - 1 : fewest
           for (const side of loadOrder(loads)) {
             if (side === 'page') live.push(await timePage(browser, url, opts))
             else ref.push(await timePage(browser, refServer.url, opts))
@@ -155,7 +155,7 @@ export async function measureBrowserPages(
         path: p.path,
         charts: live[0].charts,
         firstScreenCharts: live[0].firstScreenCharts,
-        loads,
+        loads: live.length,
         firstScreen: median(firstScreens),
         whole: median(live.map((t) => t.whole)),
         coldFirstScreen: cold.firstScreen,
@@ -171,7 +171,7 @@ export async function measureBrowserPages(
       if (ref[0].charts !== figures.charts) throw new Error(`${p.label}: the page drew ${figures.charts} charts, its static copy ${ref[0].charts}`)
       log(
         `bench: browser ${p.label}: first screen ${ms(figures.firstScreen)} (ref ${ms(figures.referenceFirstScreen)}), ` +
-          `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts, ${loads} loads each; ` +
+          `whole page ${ms(figures.whole)} (ref ${ms(figures.referenceWhole)}), ${figures.charts} charts, ${figures.loads} loads each; ` +
           `cold server: ${ms(figures.coldFirstScreen)}, ${ms(figures.coldWhole)}; first screens ${spread(firstScreens)} (ref ${spread(referenceFirstScreens)}); ` +
           `medians, page / ref: ${phaseLine(figures.phases, figures.referencePhases)}`,
       )
